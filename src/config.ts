@@ -1,0 +1,134 @@
+import cron from "node-cron";
+import { z } from "zod";
+
+/** The built-in feeds every chat gets when the operator sets no FEEDS: major Russian newswires. */
+export const DEFAULT_FEEDS = [
+  "https://www.interfax.ru/rss.asp",
+  "https://tass.ru/rss/v2.xml",
+  "https://ria.ru/export/rss2/archive/index.xml",
+  "https://www.kommersant.ru/RSS/news.xml",
+  "https://rssexport.rbc.ru/rbcnews/news/30/full.rss",
+  "https://lenta.ru/rss/news",
+  "https://www.vedomosti.ru/rss/news",
+] as const;
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ["true", "false", "1", "0", "yes", "no", "on", "off", ""].includes(v), "expected true or false")
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === "http:" || u.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, `${what} must be an http(s) URL`);
+
+const schema = z.object({
+  BOT_TOKEN: z
+    .string({ error: "BOT_TOKEN is not set: get a token from @BotFather and put BOT_TOKEN=... in .env" })
+    .trim()
+    .min(1, "BOT_TOKEN is empty: get a token from @BotFather and put BOT_TOKEN=... in .env")
+    .regex(/^\d+:[\w-]+$/, "BOT_TOKEN does not look like a bot token (expected 123456:ABC...)"),
+  BOT_API_ROOT: httpUrl("BOT_API_ROOT")
+    .default("https://api.telegram.org")
+    .transform((v) => v.replace(/\/+$/, "")),
+  DATABASE_URL: z.string().trim().min(1).default("data/newsalert.db"),
+  FEEDS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v === undefined || v.trim() === ""
+        ? [...DEFAULT_FEEDS]
+        : v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+    )
+    .pipe(z.array(httpUrl("every FEEDS entry")).min(1, "FEEDS has no URL")),
+  POLL_CRON: z
+    .string()
+    .trim()
+    .default("* * * * *")
+    .refine((v) => cron.validate(v), "POLL_CRON is not a valid cron expression (e.g. '* * * * *')"),
+  DEFAULT_KEYWORDS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ALLOW_PRIVATE_URLS: bool.default(false),
+  HTTP_PORT: z
+    .string()
+    .trim()
+    .default("8080")
+    .refine((v) => v === "" || v.toLowerCase() === "off" || /^\d+$/.test(v), "HTTP_PORT must be a port number or off")
+    .transform((v) => (v === "" || v.toLowerCase() === "off" ? null : Number(v)))
+    .refine((v) => v === null || v <= 65535, "HTTP_PORT must be at most 65535"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TZ: z
+    .string()
+    .trim()
+    .default("Europe/Moscow")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("ru-RU", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TZ is not a known time zone (e.g. Europe/Moscow)"),
+});
+
+/** The validated, typed configuration of one running bot. */
+export interface Config {
+  botToken: string;
+  botApiRoot: string;
+  databaseUrl: string;
+  feeds: string[];
+  pollCron: string;
+  defaultKeywords: string[];
+  allowPrivateUrls: boolean;
+  httpPort: number | null;
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  timeZone: string;
+}
+
+/** Thrown when the environment is unusable; each entry of `problems` is one line for the operator. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+  }
+}
+
+/** Reads and validates the configuration from an environment; throws ConfigError naming every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  }
+  const c = parsed.data;
+  return {
+    botToken: c.BOT_TOKEN,
+    botApiRoot: c.BOT_API_ROOT,
+    databaseUrl: c.DATABASE_URL,
+    feeds: c.FEEDS,
+    pollCron: c.POLL_CRON,
+    defaultKeywords: c.DEFAULT_KEYWORDS,
+    allowPrivateUrls: c.ALLOW_PRIVATE_URLS,
+    httpPort: c.HTTP_PORT,
+    logLevel: c.LOG_LEVEL,
+    timeZone: c.TZ,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from "kysely";
+import type { Chat, Database } from "./schema.js";
+
+/** Chats the bot serves and their switches. */
+export class ChatStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Records a chat (or refreshes its title and reactivates it); tells whether it is new. */
+  async upsert(chat: { id: number; type: string; title: string | null }, now = Date.now()): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto("chats")
+      .values({ ...chat, paused: 0, active: 1, created_at: now })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (inserted) return true;
+    await this.db
+      .updateTable("chats")
+      .set({ type: chat.type, title: chat.title, active: 1 })
+      .where("id", "=", chat.id)
+      .execute();
+    return false;
+  }
+
+  /** One chat, or undefined. */
+  get(id: number): Promise<Chat | undefined> {
+    return this.db.selectFrom("chats").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** Pauses or resumes alerts for a chat. */
+  async setPaused(id: number, paused: boolean): Promise<void> {
+    await this.db
+      .updateTable("chats")
+      .set({ paused: paused ? 1 : 0 })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** Marks a chat the bot can no longer write to (or can again). */
+  async setActive(id: number, active: boolean): Promise<void> {
+    await this.db
+      .updateTable("chats")
+      .set({ active: active ? 1 : 0 })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** Ids of chats that should receive alerts now. */
+  async listReceiving(): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom("chats")
+      .select("id")
+      .where("active", "=", 1)
+      .where("paused", "=", 0)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Moves everything of a group to the supergroup Telegram upgraded it to. */
+  async migrateId(from: number, to: number): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const old = await tx.selectFrom("chats").selectAll().where("id", "=", from).executeTakeFirst();
+      if (!old) return;
+      await tx
+        .insertInto("chats")
+        .values({ ...old, id: to, type: "supergroup" })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
+      for (const table of ["subscriptions", "chat_feeds", "outbox"] as const) {
+        await tx.updateTable(table).set({ chat_id: to }).where("chat_id", "=", from).execute();
+      }
+      await tx.deleteFrom("chats").where("id", "=", from).execute();
+    });
+  }
+
+  /** Counts for health output. */
+  async counts(): Promise<{ chats: number; active: number }> {
+    const r = await this.db
+      .selectFrom("chats")
+      .select((eb) => [eb.fn.countAll<number>().as("chats"), eb.fn.sum<number>("active").as("active")])
+      .executeTakeFirstOrThrow();
+    return { chats: Number(r.chats), active: Number(r.active ?? 0) };
+  }
+}

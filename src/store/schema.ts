@@ -1,0 +1,105 @@
+import type { Generated, Insertable, Selectable } from "kysely";
+
+// Times are epoch milliseconds and flags are 0/1 integers in both dialects, so one set of queries
+// serves SQLite and PostgreSQL without per-dialect value mapping.
+
+/** A chat the bot serves: a private chat, group, supergroup or channel. */
+export interface ChatTable {
+  id: number;
+  type: string;
+  title: string | null;
+  paused: number;
+  /** 0 once Telegram says the bot can no longer write there (blocked, kicked, chat gone). */
+  active: number;
+  created_at: number;
+}
+
+/** One query a chat follows, stored in its canonical text form. */
+export interface SubscriptionTable {
+  id: Generated<number>;
+  chat_id: number;
+  query: string;
+  created_at: number;
+}
+
+/** A feed the bot polls, with its HTTP validators, schedule and health. */
+export interface FeedTable {
+  id: Generated<number>;
+  url: string;
+  title: string | null;
+  /** 1 for the operator's FEEDS (every chat gets them); 0 for feeds only chats added. */
+  shared: number;
+  /** 0 until the first successful poll recorded the backlog without alerting it. */
+  initialized: Generated<number>;
+  etag: string | null;
+  last_modified: string | null;
+  next_check_at: Generated<number>;
+  last_polled_at: number | null;
+  last_success_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  consecutive_failures: Generated<number>;
+  items_seen: Generated<number>;
+  created_at: number;
+}
+
+/** A feed a chat added for itself on top of the shared ones. */
+export interface ChatFeedTable {
+  chat_id: number;
+  feed_id: number;
+  created_at: number;
+}
+
+/** A story seen in a feed; (feed_id, key) is its identity there. */
+export interface ItemTable {
+  id: Generated<number>;
+  feed_id: number;
+  key: string;
+  /** Canonical link, so a story whose GUID changes is still recognised. */
+  link_key: string | null;
+  title: string;
+  link: string | null;
+  summary: string;
+  published_at: number;
+  fetched_at: number;
+}
+
+/** An alert owed to a chat; unique per (chat, story) so nothing is sent twice. */
+export interface OutboxTable {
+  id: Generated<number>;
+  chat_id: number;
+  item_id: number;
+  story_key: string;
+  /** JSON array of the query terms that hit. */
+  matched: string;
+  status: "pending" | "sent" | "failed";
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  message_id: number | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** The whole database as kysely sees it. */
+export interface Database {
+  chats: ChatTable;
+  subscriptions: SubscriptionTable;
+  feeds: FeedTable;
+  chat_feeds: ChatFeedTable;
+  items: ItemTable;
+  outbox: OutboxTable;
+}
+
+/** A chat row as read. */
+export type Chat = Selectable<ChatTable>;
+/** A subscription row as read. */
+export type Subscription = Selectable<SubscriptionTable>;
+/** A feed row as read. */
+export type Feed = Selectable<FeedTable>;
+/** An item row as read. */
+export type Item = Selectable<ItemTable>;
+/** An item as written. */
+export type NewItem = Insertable<ItemTable>;
+/** An outbox row as read. */
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+/** A database a store test runs against: a fresh SQLite file, or a fresh PostgreSQL schema. */
+export interface TestDatabase {
+  name: "sqlite" | "postgres";
+  /** Makes a new empty database and returns its DATABASE_URL plus a cleanup. */
+  create(): Promise<{ url: string; drop(): Promise<void> }>;
+}
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+const sqlite: TestDatabase = {
+  name: "sqlite",
+  async create() {
+    const dir = mkdtempSync(join(tmpdir(), "newsalert-"));
+    return { url: join(dir, "sub", "test.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  },
+};
+
+const postgres: TestDatabase = {
+  name: "postgres",
+  async create() {
+    if (!pgUrl) throw new Error("TEST_DATABASE_URL is not set");
+    const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const url = new URL(pgUrl);
+    url.searchParams.set("options", `-c search_path=${schema}`);
+    return {
+      url: url.toString(),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: pgUrl });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      },
+    };
+  },
+};
+
+/** SQLite always; PostgreSQL when TEST_DATABASE_URL is set (otherwise reported as skipped). */
+export const testDatabases: Array<{ db: TestDatabase; skip: boolean }> = [
+  { db: sqlite, skip: false },
+  { db: postgres, skip: !pgUrl },
+];
