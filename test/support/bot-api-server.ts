@@ -1,0 +1,317 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Payload, parseBody, readBody } from "./http-body.js";
+import { commandEntities, validateMessage } from "./telegram-validation.js";
+
+/** A message-like call the bot made (sendMessage, editMessageText, answerCallbackQuery), as recorded. */
+export interface SentMessage {
+  chat_id: number;
+  text: string;
+  parse_mode?: string;
+  reply_markup?: unknown;
+  link_preview_options?: unknown;
+  message_id: number;
+  method: string;
+}
+
+/** Status the fake reports for a chat member in getChatMember. */
+export interface FakeChatMember {
+  status: "creator" | "administrator" | "member" | "left" | "kicked" | "restricted";
+}
+
+/** An error the fake returns instead of handling a call (see `failNext`). */
+export interface FakeApiError {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+type Reply = { ok: true; result: unknown } | ({ ok: false } & FakeApiError);
+type Chat = { id: number; type: string; title?: string; first_name?: string; username?: string };
+
+const MAX_POLL_MS = 1000;
+const bad = (description: string): Reply => ({
+  ok: false,
+  error_code: 400,
+  description: `Bad Request: ${description}`,
+});
+
+/** Fake Telegram Bot API on 127.0.0.1; point grammY at it with `{ client: { apiRoot: server.apiRoot } }`. */
+export class BotApiServer {
+  /** Base URL without trailing slash, e.g. "http://127.0.0.1:PORT". */
+  readonly apiRoot: string;
+  /** Bot token the server accepts; any other token gets 401 Unauthorized. */
+  readonly token: string;
+  /** Successful sendMessage/editMessageText/answerCallbackQuery calls, in order (raw text as sent). */
+  readonly sent: SentMessage[] = [];
+  /** Every request received (including failed ones), in order. */
+  readonly calls: Array<{ method: string; payload: Record<string, unknown> }> = [];
+
+  private readonly botUsername: string;
+  private readonly botId: number;
+  private queue: Array<Payload & { update_id: number }> = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 1;
+  private readonly polls = new Set<() => void>();
+  private readonly sentWaiters = new Set<(m: SentMessage) => void>();
+  private readonly failures = new Map<string, FakeApiError[]>();
+  private readonly members = new Map<string, FakeChatMember["status"]>();
+  private readonly chats = new Map<number, Chat>();
+  private readonly texts = new Map<string, string>();
+  private commands: unknown[] = [];
+  private closed = false;
+
+  private constructor(
+    private readonly server: Server,
+    port: number,
+    token: string,
+    botUsername: string,
+  ) {
+    this.apiRoot = `http://127.0.0.1:${port}`;
+    this.token = token;
+    this.botUsername = botUsername;
+    this.botId = Number(token.split(":")[0]) || 123456;
+  }
+
+  /** Starts the fake on a random port. Defaults: token "123456:TEST-TOKEN", username "newsalert_test_bot". */
+  static async start(opts: { token?: string; botUsername?: string } = {}): Promise<BotApiServer> {
+    let self: BotApiServer | undefined;
+    const server = createServer((req, res) => {
+      self?.handle(req, res).catch((err: unknown) => {
+        if (res.headersSent) res.destroy();
+        else send(res, { ok: false, error_code: 500, description: `Internal Server Error: ${String(err)}` });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    self = new BotApiServer(
+      server,
+      port,
+      opts.token ?? "123456:TEST-TOKEN",
+      opts.botUsername ?? "newsalert_test_bot",
+    );
+    return self;
+  }
+
+  /** Queues a raw Update (update_id assigned if missing) and wakes a pending getUpdates. */
+  pushUpdate(update: object): void {
+    const u = { ...(update as Payload) } as Payload & { update_id: number };
+    if (typeof u.update_id !== "number") u.update_id = this.nextUpdateId;
+    this.nextUpdateId = Math.max(this.nextUpdateId, u.update_id + 1);
+    this.queue.push(u);
+    for (const wake of [...this.polls]) wake();
+  }
+
+  /** Queues a text message update (channel_post for channels) with bot_command entities like Telegram adds. */
+  sendText(
+    chat: { id: number; type?: "private" | "group" | "supergroup" | "channel"; title?: string },
+    from: { id: number; first_name?: string; username?: string } | null,
+    text: string,
+    opts: { senderChat?: object } = {},
+  ): void {
+    const type = chat.type ?? (chat.id > 0 ? "private" : "supergroup");
+    const fullChat: Chat =
+      type === "private"
+        ? { id: chat.id, type, first_name: from?.first_name ?? "User", username: from?.username }
+        : { id: chat.id, type, title: chat.title ?? `Chat ${chat.id}` };
+    this.chats.set(chat.id, fullChat);
+    const entities = commandEntities(text);
+    const message: Payload = {
+      message_id: this.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: fullChat,
+      text,
+      ...(from ? { from: { is_bot: false, first_name: "User", ...from } } : {}),
+      ...(opts.senderChat ? { sender_chat: opts.senderChat } : {}),
+      ...(entities.length ? { entities } : {}),
+    };
+    this.pushUpdate(type === "channel" ? { channel_post: message } : { message });
+  }
+
+  /** Sets the status getChatMember reports for (chatId, userId); unset pairs report "member". */
+  setChatMember(chatId: number, userId: number, status: FakeChatMember["status"]): void {
+    this.members.set(`${chatId}:${userId}`, status);
+  }
+
+  /** Makes the next `times` calls of `method` fail with `error` (HTTP status = error_code). */
+  failNext(method: string, error: FakeApiError, times = 1): void {
+    const list = this.failures.get(method.toLowerCase()) ?? [];
+    for (let n = 0; n < times; n++) list.push(error);
+    this.failures.set(method.toLowerCase(), list);
+  }
+
+  /** Resolves with the first recorded message matching `predicate` (already recorded ones count). */
+  waitForSent(predicate: (m: SentMessage) => boolean, timeoutMs = 5000): Promise<SentMessage> {
+    const found = this.sent.find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const waiter = (m: SentMessage) => {
+        if (!predicate(m)) return;
+        cleanup();
+        resolve(m);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const seen = this.sent
+          .map((m) => `${m.method}(${m.chat_id}): ${JSON.stringify(m.text)}`)
+          .join("\n  ");
+        reject(new Error(`waitForSent: no match within ${timeoutMs} ms; recorded:\n  ${seen || "(none)"}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.sentWaiters.delete(waiter);
+      };
+      this.sentWaiters.add(waiter);
+    });
+  }
+
+  /** Stops the server, answering pending long polls and dropping keep-alive connections. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const wake of [...this.polls]) wake();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.apiRoot);
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    const body = await readBody(req);
+    if (!m) return send(res, { ok: false, error_code: 404, description: "Not Found" });
+    const method = m[2] as string;
+    const payload = {
+      ...Object.fromEntries(url.searchParams),
+      ...parseBody(req.headers["content-type"], body),
+    };
+    this.calls.push({ method, payload });
+    if (decodeURIComponent(m[1] as string) !== this.token) {
+      return send(res, { ok: false, error_code: 401, description: "Unauthorized" });
+    }
+    const failure = this.failures.get(method.toLowerCase())?.shift();
+    if (failure) return send(res, { ok: false, ...failure });
+    if (method.toLowerCase() === "getupdates") return this.getUpdates(payload, res);
+    send(res, this.dispatch(method, payload));
+  }
+
+  private getUpdates(p: Payload, res: ServerResponse): void {
+    const offset = Number(p.offset ?? 0);
+    if (offset > 0) this.queue = this.queue.filter((u) => u.update_id >= offset);
+    const limit = Math.min(Math.max(Number(p.limit ?? 100), 1), 100);
+    let timer: NodeJS.Timeout | undefined;
+    const answer = () => {
+      this.polls.delete(answer);
+      clearTimeout(timer);
+      if (!res.writableEnded && !res.destroyed) send(res, { ok: true, result: this.queue.slice(0, limit) });
+    };
+    const waitMs = Math.min(Number(p.timeout ?? 0) * 1000, MAX_POLL_MS);
+    if (this.queue.length > 0 || waitMs <= 0 || this.closed) {
+      answer();
+      return;
+    }
+    timer = setTimeout(answer, waitMs);
+    this.polls.add(answer);
+    res.on("close", () => {
+      this.polls.delete(answer);
+      clearTimeout(timer);
+    });
+  }
+
+  private dispatch(method: string, p: Payload): Reply {
+    const ok = (result: unknown): Reply => ({ ok: true, result });
+    const me = { id: this.botId, is_bot: true, first_name: "NewsAlert Test", username: this.botUsername };
+    switch (method.toLowerCase()) {
+      case "getme":
+        return ok({
+          ...me,
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        });
+      case "sendmessage":
+      case "editmessagetext": {
+        const chatId = p.chat_id === undefined ? 0 : Number(p.chat_id);
+        if (p.chat_id === undefined && p.inline_message_id === undefined) return bad("chat_id is empty");
+        const text = typeof p.text === "string" ? p.text : p.text === undefined ? "" : String(p.text);
+        const checked = validateMessage(text, p.parse_mode, p.reply_markup);
+        if (!checked.ok) return bad(checked.error);
+        const editing = method.toLowerCase() === "editmessagetext";
+        const messageId = editing ? Number(p.message_id) : this.nextMessageId++;
+        const key = `${chatId}:${messageId}`;
+        const state = `${text}\u0000${p.parse_mode}\u0000${JSON.stringify(p.reply_markup ?? null)}`;
+        if (editing && this.texts.get(key) === state) {
+          return bad(
+            "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+          );
+        }
+        this.texts.set(key, state);
+        this.record({ method, chat_id: chatId, text, message_id: messageId, ...pick(p) });
+        if (editing && p.inline_message_id !== undefined) return ok(true);
+        const date = Math.floor(Date.now() / 1000);
+        return ok({ message_id: messageId, date, chat: this.chatFor(chatId), from: me, text: checked.text });
+      }
+      case "answercallbackquery":
+        this.record({ method, chat_id: 0, text: typeof p.text === "string" ? p.text : "", message_id: 0 });
+        return ok(true);
+      case "getchatmember": {
+        const userId = Number(p.user_id);
+        const status = this.members.get(`${Number(p.chat_id)}:${userId}`) ?? "member";
+        const user = userId === this.botId ? me : { id: userId, is_bot: false, first_name: "User" };
+        const extra = status === "restricted" ? { is_member: true, until_date: 0 } : {};
+        const admin = status === "administrator" ? { can_be_edited: false, is_anonymous: false } : {};
+        return ok({ status, user, ...extra, ...admin });
+      }
+      case "getchat":
+        return ok(this.chatFor(Number(p.chat_id)));
+      case "setmycommands": {
+        const commands = Array.isArray(p.commands) ? (p.commands as Payload[]) : [];
+        if (commands.some((c) => typeof c.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(c.command))) {
+          return bad("BOT_COMMAND_INVALID");
+        }
+        this.commands = commands;
+        return ok(true);
+      }
+      case "getmycommands":
+        return ok(this.commands);
+      case "deletemycommands":
+        this.commands = [];
+        return ok(true);
+      case "deletewebhook":
+        if (p.drop_pending_updates === true || p.drop_pending_updates === "true") this.queue = [];
+        return ok(true);
+      case "setmydescription":
+      case "setmyshortdescription":
+      case "sendchataction":
+      case "deletemessage":
+        return ok(true);
+      default:
+        return { ok: false, error_code: 404, description: "Not Found: method not found" };
+    }
+  }
+
+  private record(m: SentMessage): void {
+    this.sent.push(m);
+    for (const w of [...this.sentWaiters]) w(m);
+  }
+
+  private chatFor(id: number): Chat {
+    return (
+      this.chats.get(id) ??
+      (id > 0 ? { id, type: "private", first_name: "User" } : { id, type: "supergroup", title: `Chat ${id}` })
+    );
+  }
+}
+
+function pick(p: Payload): Partial<SentMessage> {
+  const out: Partial<SentMessage> = {};
+  if (typeof p.parse_mode === "string") out.parse_mode = p.parse_mode;
+  if (p.reply_markup !== undefined) out.reply_markup = p.reply_markup;
+  if (p.link_preview_options !== undefined) out.link_preview_options = p.link_preview_options;
+  return out;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const status = reply.ok ? 200 : reply.error_code;
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(reply));
+}
