@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, Item, NewItem } from "./schema.js";
 
 /** An item as the poller hands it over, before it has an id. */
-export type IncomingItem = Omit<NewItem, "id" | "feed_id" | "fetched_at">;
+export type IncomingItem = Omit<NewItem, "id" | "feed_id" | "fetched_at" | "routed">;
 
 const CHUNK = 200;
 
@@ -20,7 +20,13 @@ export class ItemStore {
    * Stores the items a feed has not shown before and returns them with ids, in the order given.
    * An item is old when its key or its canonical link was seen in the same feed.
    */
-  async insertNew(feedId: number, items: readonly IncomingItem[], now = Date.now()): Promise<Item[]> {
+  async insertNew(
+    feedId: number,
+    items: readonly IncomingItem[],
+    opts: { now?: number; routed?: boolean } = {},
+  ): Promise<Item[]> {
+    const now = opts.now ?? Date.now();
+    const routed = opts.routed ? 1 : 0;
     if (items.length === 0) return [];
     return this.db.transaction().execute(async (tx) => {
       const seenKeys = new Set<string>();
@@ -49,7 +55,7 @@ export class ItemStore {
         if (seenKeys.has(item.key) || (item.link_key && seenLinks.has(item.link_key))) continue;
         seenKeys.add(item.key);
         if (item.link_key) seenLinks.add(item.link_key);
-        fresh.push({ ...item, feed_id: feedId, fetched_at: now });
+        fresh.push({ ...item, feed_id: feedId, fetched_at: now, routed });
       }
       const inserted: Item[] = [];
       for (const part of chunks(fresh, 50)) {
@@ -63,6 +69,18 @@ export class ItemStore {
       }
       return inserted;
     });
+  }
+
+  /** Marks items as matched and their alerts queued. */
+  async markRouted(ids: readonly number[]): Promise<void> {
+    for (const part of chunks(ids)) {
+      await this.db.updateTable("items").set({ routed: 1 }).where("id", "in", part).execute();
+    }
+  }
+
+  /** Items stored but never matched (a crash came between the two), oldest first. */
+  listUnrouted(limit: number): Promise<Item[]> {
+    return this.db.selectFrom("items").selectAll().where("routed", "=", 0).orderBy("id").limit(limit).execute();
   }
 
   /** The newest items a chat can see (shared feeds and its own) fetched since a moment, newest first. */

@@ -71,10 +71,12 @@ const steps: Record<string, Step> = {
       .addColumn("summary", "text", (c) => c.notNull())
       .addColumn("published_at", "bigint", (c) => c.notNull())
       .addColumn("fetched_at", "bigint", (c) => c.notNull())
+      .addColumn("routed", "integer", (c) => c.notNull().defaultTo(0))
       .addUniqueConstraint("items_feed_key", ["feed_id", "key"])
       .execute();
     await db.schema.createIndex("items_feed_link").on("items").columns(["feed_id", "link_key"]).execute();
     await db.schema.createIndex("items_fetched").on("items").column("fetched_at").execute();
+    await db.schema.createIndex("items_unrouted").on("items").column("routed").execute();
 
     await withId(db.schema.createTable("outbox"), dialect)
       .addColumn("chat_id", "bigint", (c) => c.notNull().references("chats.id").onDelete("cascade"))

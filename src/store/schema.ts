@@ -62,6 +62,8 @@ export interface ItemTable {
   summary: string;
   published_at: number;
   fetched_at: number;
+  /** 0 until the item went through matching; items left at 0 by a crash are matched again. */
+  routed: Generated<number>;
 }
 
 /** An alert owed to a chat; unique per (chat, story) so nothing is sent twice. */

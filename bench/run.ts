@@ -1,0 +1,19 @@
+// Runs every benchmark in this folder, one process each so their memory figures do not mix.
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const benches = readdirSync(here)
+  .filter((f) => f.endsWith(".ts") && f !== "run.ts")
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n=== ${file}`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", join(here, file)], { stdio: "inherit" });
+  if (r.status !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,41 @@
+import type { Context } from "grammy";
+import { registerChat } from "./chat-registry.js";
+import type { BotDeps } from "./deps.js";
+import { ru } from "./i18n.js";
+
+/** Telegram's user id for "GroupAnonymousBot", the sender of anonymous administrators' messages. */
+export const ANONYMOUS_ADMIN_ID = 1087968824;
+
+const CACHE_MS = 60_000;
+const cache = new Map<string, { admin: boolean; at: number }>();
+
+/**
+ * Whether the sender may change this chat's settings: anyone in a private chat; in groups only the
+ * creator and administrators (anonymous ones too); in channels whoever can post, since only admins can.
+ */
+export async function canManage(ctx: Context): Promise<boolean> {
+  const chat = ctx.chat;
+  if (!chat) return false;
+  if (chat.type === "private" || chat.type === "channel") return true;
+  const senderChat = ctx.msg?.sender_chat;
+  if (senderChat) return senderChat.id === chat.id;
+  const userId = ctx.from?.id;
+  if (userId === undefined) return false;
+  const key = `${chat.id}:${userId}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.admin;
+  const member = await ctx.api.getChatMember(chat.id, userId);
+  const admin = member.status === "creator" || member.status === "administrator";
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, { admin, at: Date.now() });
+  return admin;
+}
+
+/** Wraps a settings-changing handler: non-admins get a polite refusal, others get the chat registered first. */
+export function guarded(deps: BotDeps, handler: (ctx: Context) => Promise<unknown>) {
+  return async (ctx: Context) => {
+    if (!(await canManage(ctx))) return ctx.reply(ru.notAdmin);
+    await registerChat(ctx, deps);
+    return handler(ctx);
+  };
+}

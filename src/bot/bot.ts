@@ -1,0 +1,77 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type Context } from "grammy";
+import type { BotCommand } from "grammy/types";
+import { chatCommands } from "./commands/chat.js";
+import { feedCommands } from "./commands/feeds.js";
+import { startCommands } from "./commands/start.js";
+import { subscriptionCommands } from "./commands/subscriptions.js";
+import type { BotDeps } from "./deps.js";
+import { ru } from "./i18n.js";
+
+/** The command menu Telegram shows; names match SPEC. */
+export const COMMANDS: BotCommand[] = [
+  { command: "subscribe", description: "Подписаться на тему: /subscribe литий" },
+  { command: "unsubscribe", description: "Отписаться" },
+  { command: "list", description: "Мои подписки" },
+  { command: "feeds", description: "Источники и их состояние" },
+  { command: "addfeed", description: "Добавить свою ленту" },
+  { command: "removefeed", description: "Удалить свою ленту" },
+  { command: "pause", description: "Приостановить уведомления" },
+  { command: "resume", description: "Возобновить уведомления" },
+  { command: "status", description: "Настройки и состояние" },
+  { command: "help", description: "Синтаксис запросов и команды" },
+];
+
+/** Builds the grammY bot with every command group; it talks to `config.botApiRoot`. */
+export function createBot(deps: BotDeps): Bot {
+  const bot = new Bot(deps.config.botToken, {
+    client: { apiRoot: deps.config.botApiRoot, timeoutSeconds: 60 },
+  });
+  // Short waits on 429 are retried in place; long ones surface to the caller (delivery reschedules).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+
+  bot.on("my_chat_member", async (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    const chat = ctx.chat;
+    if (status === "left" || status === "kicked") {
+      await deps.store.chats.setActive(chat.id, false);
+      await deps.store.outbox.dropPending(chat.id, `bot ${status}`);
+    } else {
+      const title = "title" in chat ? (chat.title ?? null) : null;
+      await deps.store.chats.upsert({ id: chat.id, type: chat.type, title });
+    }
+  });
+  bot.on("message:migrate_to_chat_id", async (ctx) => {
+    const to = ctx.message.migrate_to_chat_id;
+    await deps.store.chats.migrateId(ctx.chat.id, to);
+    deps.router.moveChat(ctx.chat.id, to);
+  });
+
+  bot.use(startCommands(deps), subscriptionCommands(deps), feedCommands(deps), chatCommands(deps));
+
+  // A command nobody handled: answer in private chats, or when addressed to us by name in groups.
+  bot.on("::bot_command", async (ctx: Context) => {
+    const text = ctx.msg?.text ?? "";
+    const addressed = ctx.chat?.type === "private" || text.split(/\s/)[0]?.includes(`@${ctx.me.username}`);
+    if (addressed && text.startsWith("/")) await ctx.reply(ru.unknownCommand);
+  });
+
+  bot.catch(async (err) => {
+    deps.log.error({ err: err.error, update: err.ctx.update.update_id }, "update handling failed");
+    try {
+      await err.ctx.reply(ru.error);
+    } catch {
+      // The chat may be unreachable; the log line above is what matters.
+    }
+  });
+  return bot;
+}
+
+/** Publishes the command menu; a failure is logged, never fatal. */
+export async function publishCommands(bot: Bot, deps: Pick<BotDeps, "log">): Promise<void> {
+  try {
+    await bot.api.setMyCommands(COMMANDS);
+  } catch (err) {
+    deps.log.warn({ err }, "setMyCommands failed; the command menu may be stale");
+  }
+}

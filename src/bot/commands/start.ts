@@ -1,0 +1,18 @@
+import { Composer } from "grammy";
+import { registerChat } from "../chat-registry.js";
+import type { BotDeps } from "../deps.js";
+import { ru } from "../i18n.js";
+
+const EXAMPLES = ["литий", "редкоземельные металлы", '"ставка ЦБ"', "РЗМ -Китай"];
+
+/** /start and /help. */
+export function startCommands(deps: BotDeps): Composer<import("grammy").Context> {
+  const c = new Composer();
+  c.command("start", async (ctx) => {
+    const defaults = await registerChat(ctx, deps);
+    await ctx.reply(ru.start(EXAMPLES), { parse_mode: "HTML" });
+    if (defaults.length > 0) await ctx.reply(ru.startDefaults(defaults), { parse_mode: "HTML" });
+  });
+  c.command("help", (ctx) => ctx.reply(ru.help, { parse_mode: "HTML" }));
+  return c;
+}

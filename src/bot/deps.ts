@@ -1,0 +1,14 @@
+import type { Config } from "../config.js";
+import type { AlertRouter } from "../delivery/router.js";
+import type { Logger } from "../log.js";
+import type { Store } from "../store/store.js";
+
+/** What the command handlers work with. */
+export interface BotDeps {
+  config: Config;
+  store: Store;
+  router: AlertRouter;
+  log: Logger;
+  /** Most queries one chat may follow. */
+  maxSubscriptions?: number;
+}

@@ -1,0 +1,60 @@
+import { escapeHtml } from "../delivery/format.js";
+
+// All chat-facing wording lives here so the voice stays consistent and a second language is one file away.
+
+/** Russian texts the bot answers with; values that take input escape it for Telegram HTML. */
+export const ru = {
+  start: (examples: string[]) =>
+    [
+      "👋 Я слежу за лентами новостей (Интерфакс, ТАСС, РИА, Коммерсантъ, РБК, Лента…) и присылаю сюда заголовки по вашим темам — в течение минуты-двух, без повторов.",
+      "Добавьте тему командой /subscribe, например:",
+      ...examples.map((e) => `• <code>/subscribe ${escapeHtml(e)}</code>`),
+      "",
+      "Синтаксис и все команды — /help.",
+    ].join("\n"),
+  startDefaults: (queries: string[]) =>
+    `Для начала я подписал этот чат на: ${queries.map((q) => `<b>${escapeHtml(q)}</b>`).join(", ")}. Список — /list.`,
+  help: [
+    "<b>Как писать запросы</b>",
+    "<code>литий</code> — слово в любой форме (литий, лития, литием), регистр и ё не важны",
+    "<code>редкоземельные металлы</code> — все слова, в любом порядке",
+    '<code>"ставка ЦБ"</code> — слова подряд, в этом порядке',
+    "<code>редкоземельн*</code> — начало слова",
+    "<code>литий OR никель</code> — любое из слов",
+    "<code>РЗМ -Китай</code> — но не если есть второе слово",
+    "<code>!стали</code> — только эта форма слова",
+    "",
+    "<b>Команды</b>",
+    "/subscribe &lt;запрос&gt; — подписаться (или /add)",
+    "/unsubscribe &lt;запрос или номер&gt; — отписаться (или /remove)",
+    "/list — мои подписки",
+    "/feeds — источники и их состояние",
+    "/addfeed &lt;адрес&gt; · /removefeed &lt;адрес или номер&gt; — свои ленты",
+    "/pause · /resume — приостановить и возобновить уведомления",
+    "/status — настройки чата и состояние бота",
+    "",
+    "В группах менять настройки могут только администраторы.",
+  ].join("\n"),
+  notAdmin: "Менять настройки в этом чате могут только администраторы.",
+  subscribeUsage: "Напишите, за чем следить, например: <code>/subscribe литий</code>. Синтаксис — /help.",
+  badQuery: (why: string) => `Не понял запрос: ${escapeHtml(why)}\nСинтаксис — /help.`,
+  subscribed: (n: number, explanation: string) =>
+    `✅ Подписка №${n}.\n${escapeHtml(explanation)}`,
+  alreadySubscribed: (n: number) => `Такая подписка уже есть (№${n}). Список — /list.`,
+  tooManySubscriptions: (max: number) => `В чате уже ${max} подписок — это максимум. Удалите лишние: /unsubscribe.`,
+  recentMatches: "Из последних новостей подошли бы:",
+  noRecentMatches: "Среди новостей последних суток совпадений пока нет — пришлю, как только появятся.",
+  paused: "Уведомления приостановлены. Подписки сохранены; /resume — возобновить.",
+  pausedNote: "⏸ Уведомления сейчас на паузе: /resume.",
+  alreadyPaused: "Уведомления уже на паузе. /resume — возобновить.",
+  resumed: "▶️ Уведомления снова включены.",
+  notPaused: "Уведомления и так включены.",
+  listEmpty: "Подписок пока нет. Добавьте: <code>/subscribe литий</code>",
+  listHeader: "<b>Подписки этого чата</b>",
+  unsubscribeChoose: "Какую подписку удалить?",
+  unsubscribeNone: "Удалять нечего: подписок нет.",
+  unsubscribed: (q: string) => `🗑 Подписка «${escapeHtml(q)}» удалена.`,
+  unsubscribeNotFound: (what: string) => `Не нашёл подписку «${escapeHtml(what)}». Список с номерами — /list.`,
+  unknownCommand: "Не знаю такой команды. Список команд — /help.",
+  error: "Что-то пошло не так, попробуйте ещё раз чуть позже.",
+} as const;

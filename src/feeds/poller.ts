@@ -1,0 +1,175 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "../log.js";
+import type { Feed, Item } from "../store/schema.js";
+import type { Store } from "../store/store.js";
+import { FeedError } from "./errors.js";
+import { canonicalLink } from "./identity.js";
+import { loadFeed } from "./load.js";
+import type { FeedItem } from "./parse.js";
+import { runLimited } from "./pool.js";
+import { nextCheckAfterFailure, nextCheckAfterSuccess } from "./schedule.js";
+
+/** Called with the items a poll found new, after they are stored and before they count as routed. */
+export type NewItemsHandler = (feed: Feed, items: Item[]) => Promise<void>;
+
+/** How the poller behaves. */
+export interface PollerOptions {
+  cron: string;
+  log: Logger;
+  onNewItems: NewItemsHandler;
+  /** Whether chat-added feeds may point at private addresses (operator FEEDS always may). */
+  allowPrivateUrls: boolean;
+  timeoutMs?: number;
+  concurrency?: number;
+  perHost?: number;
+  /** Runs once a cycle has finished, e.g. to wake delivery. */
+  afterCycle?: () => void;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Turns a parsed item into the row the store keeps. */
+export function toStoredItem(item: FeedItem, fetchedAt: number) {
+  const published = item.published?.getTime();
+  return {
+    key: item.key,
+    link_key: item.link ? canonicalLink(item.link) : null,
+    title: item.title,
+    link: item.link,
+    summary: item.summary,
+    // A missing or absurd date (far future) would misorder alerts; the fetch time is the honest fallback.
+    published_at:
+      published !== undefined && Number.isFinite(published) && published <= fetchedAt + DAY_MS
+        ? published
+        : fetchedAt,
+  };
+}
+
+/**
+ * Polls every due feed on each cron tick, concurrently within limits, and hands new items on.
+ * A feed's first successful poll only records its backlog.
+ */
+export class Poller {
+  private task: ScheduledTask | null = null;
+  private cycle: Promise<void> | null = null;
+  private stopping = false;
+  private readonly inFlight = new Set<number>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: PollerOptions,
+  ) {}
+
+  /** Starts ticking; the first cycle runs immediately. */
+  start(): void {
+    this.task = cron.schedule(this.opts.cron, () => this.pollOnce(), { noOverlap: true, name: "poll" });
+    void this.pollOnce();
+  }
+
+  /** Stops ticking and waits for the running cycle to finish (fetches are bounded by their timeout). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.task?.stop();
+    await this.cycle;
+  }
+
+  /** Runs one poll cycle over all due feeds; overlapping calls share the running cycle. */
+  pollOnce(): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    if (!this.cycle) {
+      this.cycle = this.runCycle().finally(() => {
+        this.cycle = null;
+        this.opts.afterCycle?.();
+      });
+    }
+    return this.cycle;
+  }
+
+  private async runCycle(): Promise<void> {
+    const due = await this.store.feeds.listDue(Date.now());
+    const started = Date.now();
+    await runLimited(
+      due.filter((f) => !this.inFlight.has(f.id)),
+      (f) => hostOf(f.url),
+      (f) => this.pollFeed(f),
+      this.opts.concurrency ?? 32,
+      this.opts.perHost ?? 2,
+    );
+    this.opts.log.debug({ feeds: due.length, ms: Date.now() - started }, "poll cycle done");
+  }
+
+  /** Fetches one feed and records the outcome; never throws. */
+  async pollFeed(feed: Feed): Promise<void> {
+    if (this.stopping || this.inFlight.has(feed.id)) return;
+    this.inFlight.add(feed.id);
+    const log = this.opts.log.child({ feed: feed.url });
+    try {
+      const result = await loadFeed(feed.url, {
+        etag: feed.etag,
+        lastModified: feed.last_modified,
+        timeoutMs: this.opts.timeoutMs ?? 20_000,
+        allowPrivate: feed.shared === 1 || this.opts.allowPrivateUrls,
+      });
+      const now = Date.now();
+      const { outcome } = result;
+      if (
+        outcome.kind === "ok" &&
+        outcome.movedPermanentlyTo &&
+        (await this.store.feeds.moveTo(feed.id, outcome.movedPermanentlyTo))
+      ) {
+        log.info({ to: outcome.movedPermanentlyTo }, "feed moved permanently; URL updated");
+      }
+      let fresh: Item[] = [];
+      if (result.feed) {
+        const rows = result.feed.items.map((i) => toStoredItem(i, now));
+        // The backlog of a feed's first poll is recorded as already routed: it is history, not news.
+        fresh = await this.store.items.insertNew(feed.id, rows, { now, routed: feed.initialized === 0 });
+      }
+      await this.store.feeds.recordSuccess(feed.id, {
+        etag: outcome.kind === "ok" ? outcome.etag : feed.etag,
+        lastModified: outcome.kind === "ok" ? outcome.lastModified : feed.last_modified,
+        title: result.feed?.title ?? null,
+        nextCheckAt: nextCheckAfterSuccess(now, outcome.maxAgeSeconds),
+        newItems: fresh.length,
+      });
+      if (feed.initialized === 0) {
+        log.info({ backlog: fresh.length }, "first poll: backlog recorded, not alerted");
+      } else if (fresh.length > 0) {
+        log.debug({ items: fresh.length }, "new items");
+        await this.opts.onNewItems(feed, fresh);
+      }
+    } catch (err) {
+      await this.recordFailure(feed, err, log);
+    } finally {
+      this.inFlight.delete(feed.id);
+    }
+  }
+
+  private async recordFailure(feed: Feed, err: unknown, log: Logger): Promise<void> {
+    const message = err instanceof FeedError ? err.message : `внутренняя ошибка: ${String(err)}`;
+    const retryAfter = err instanceof FeedError ? (err.retryAfterSeconds ?? null) : null;
+    const now = Date.now();
+    try {
+      const failures = await this.store.feeds.recordFailure(
+        feed.id,
+        message,
+        nextCheckAfterFailure(now, feed.consecutive_failures + 1, retryAfter),
+        now,
+      );
+      const failingFor = feed.last_success_at ? now - feed.last_success_at : now - feed.created_at;
+      if (failingFor >= DAY_MS)
+        log.error({ failures, error: message }, "feed has been failing for over a day");
+      else log.warn({ failures, error: message }, "feed fetch failed");
+    } catch (storeErr) {
+      log.error({ err: storeErr }, "could not record a feed failure");
+    }
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
