@@ -36,7 +36,7 @@ const schema = z.object({
   BOT_TOKEN: z
     .string({ error: "BOT_TOKEN is not set: get a token from @BotFather and put BOT_TOKEN=... in .env" })
     .trim()
-    .min(1, "BOT_TOKEN is empty: get a token from @BotFather and put BOT_TOKEN=... in .env")
+    .min(1, { error: "BOT_TOKEN is empty: get a token from @BotFather and put BOT_TOKEN=... in .env", abort: true })
     .regex(/^\d+:[\w-]+$/, "BOT_TOKEN does not look like a bot token (expected 123456:ABC...)"),
   BOT_API_ROOT: httpUrl("BOT_API_ROOT")
     .default("https://api.telegram.org")

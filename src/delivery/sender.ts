@@ -14,6 +14,8 @@ export interface SenderOptions {
   idleMs?: number;
   /** Passing failures are retried this many times before an alert is given up. */
   maxAttempts?: number;
+  /** The clock that decides what is due; tests move it instead of waiting. */
+  now?: () => number;
 }
 
 /** What to do with alerts after Telegram refused them. */
@@ -47,7 +49,9 @@ export class AlertSender {
   private readonly limiter: SendLimiter;
   private readonly idleMs: number;
   private readonly maxAttempts: number;
+  private readonly now: () => number;
   private running = false;
+  private stopRequested = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
@@ -59,6 +63,7 @@ export class AlertSender {
     this.limiter = opts.limiter ?? new SendLimiter();
     this.idleMs = opts.idleMs ?? 2_000;
     this.maxAttempts = opts.maxAttempts ?? 8;
+    this.now = opts.now ?? Date.now;
   }
 
   /** Starts the background loop. */
@@ -76,6 +81,7 @@ export class AlertSender {
   /** Stops after the message in flight (if any) is recorded. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopRequested = true;
     this.kick();
     await this.loop;
   }
@@ -86,7 +92,7 @@ export class AlertSender {
       try {
         const r = await this.runOnce();
         if (r.sent > 0) waitMs = 0;
-        else if (r.nextReadyAt !== null) waitMs = Math.max(0, Math.min(this.idleMs, r.nextReadyAt - Date.now()));
+        else if (r.nextReadyAt !== null) waitMs = Math.max(0, Math.min(this.idleMs, r.nextReadyAt - this.now()));
       } catch (err) {
         this.opts.log.error({ err }, "delivery round failed");
       }
@@ -110,23 +116,23 @@ export class AlertSender {
    * the others. Returns how many messages went out and when a held-back chat will be ready.
    */
   async runOnce(): Promise<{ sent: number; nextReadyAt: number | null }> {
-    const now = Date.now();
+    const now = this.now();
     this.limiter.prune(now);
     const due = await this.store.outbox.due(now, 500);
     const byChat = groupBy(due, (a) => a.chatId);
     let sent = 0;
     let nextReadyAt: number | null = null;
     for (const [chatId, alerts] of byChat) {
-      if (!this.running && sent > 0) break;
+      if (this.stopRequested) break;
       const readyAt = this.limiter.chatReadyAt(chatId);
-      if (readyAt > Date.now() + 50) {
+      if (readyAt > this.now() + 50) {
         nextReadyAt = nextReadyAt === null ? readyAt : Math.min(nextReadyAt, readyAt);
         continue;
       }
       const [message] = packMessages(alerts, this.opts.timeZone);
       if (!message) continue;
-      const at = this.limiter.reserve(chatId, Date.now());
-      if (at > Date.now()) await new Promise((r) => setTimeout(r, at - Date.now()));
+      const at = this.limiter.reserve(chatId, this.now());
+      if (at > this.now()) await new Promise((r) => setTimeout(r, at - this.now()));
       const attempts = Math.max(...alerts.filter((a) => message.ids.includes(a.id)).map((a) => a.attempts));
       if (await this.send(chatId, message, attempts)) sent++;
     }
@@ -139,7 +145,7 @@ export class AlertSender {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: message.ids.length > 1 },
       });
-      await this.store.outbox.markSent(message.ids, m.message_id);
+      await this.store.outbox.markSent(message.ids, m.message_id, this.now());
       return true;
     } catch (err) {
       await this.handleFailure(chatId, message.ids, attempts, err);
@@ -158,8 +164,8 @@ export class AlertSender {
           await this.store.outbox.markFailed(ids, reason);
         } else {
           log.warn({ reason, retryInMs: verdict.afterMs }, "alert send failed, will retry");
-          this.limiter.backOff(chatId, Date.now() + verdict.afterMs);
-          await this.store.outbox.markRetry(ids, reason, Date.now() + verdict.afterMs);
+          this.limiter.backOff(chatId, this.now() + verdict.afterMs);
+          await this.store.outbox.markRetry(ids, reason, this.now() + verdict.afterMs);
         }
         return;
       case "migrated":

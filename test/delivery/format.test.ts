@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, formatStory, MESSAGE_LIMIT, packMessages, safeHref, truncate } from "../../src/delivery/format.js";
+import type { DueAlert } from "../../src/store/outbox.js";
+import { parseTelegramHtml } from "../support/telegram-validation.js";
+
+const valid = (html: string) => parseTelegramHtml(html).ok;
+
+const alert = (over: Partial<DueAlert> = {}): DueAlert => ({
+  id: 1,
+  chatId: 1,
+  attempts: 0,
+  matched: ["литий"],
+  title: "Литий дорожает",
+  link: "https://news.example/a?x=1&y=2",
+  summary: "",
+  publishedAt: Date.UTC(2026, 10, 26, 9, 5),
+  feedTitle: "Интерфакс",
+  feedUrl: "https://www.interfax.ru/rss.asp",
+  ...over,
+});
+
+describe("alert formatting", () => {
+  it("renders headline link, source, Moscow time and matched terms", () => {
+    expect(formatStory(alert(), "Europe/Moscow")).toBe(
+      '<b><a href="https://news.example/a?x=1&amp;y=2">Литий дорожает</a></b>\nИнтерфакс · 26 нояб., 12:05\n🔎 литий',
+    );
+  });
+
+  it.each([
+    ["<script>alert(1)</script> & Co", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"],
+    ['"quoted" <b>', "&quot;quoted&quot; &lt;b&gt;"],
+  ])("escapes hostile titles so Telegram accepts them: %s", (title, escaped) => {
+    const html = formatStory(alert({ title }), "UTC");
+    expect(html).toContain(escaped);
+    expect(valid(html)).toBe(true);
+  });
+
+  it.each([
+    ["javascript:alert(1)", null],
+    ["ftp://x.example/f", null],
+    ["not a url", null],
+    [`https://x.example/${"a".repeat(3000)}`, null],
+    ["https://x.example/п?q=1", "https://x.example/%D0%BF?q=1"],
+  ])("only plain http(s) links become hrefs: %s", (link, href) => {
+    expect(safeHref(link)).toBe(href);
+  });
+
+  it("falls back to the host when the feed has no title and to plain text without a link", () => {
+    const html = formatStory(alert({ feedTitle: null, link: null, matched: [] }), "UTC");
+    expect(html).toBe("<b>Литий дорожает</b>\ninterfax.ru · 26 нояб., 09:05");
+  });
+
+  it("cuts a huge title on a word boundary", () => {
+    const long = "слово ".repeat(200);
+    const cut = truncate(long, 300);
+    expect(Array.from(cut).length).toBeLessThanOrEqual(300);
+    expect(cut.endsWith("слово…")).toBe(true);
+    expect(escapeHtml(truncate("&".repeat(10), 5))).toBe("&amp;&amp;&amp;&amp;…");
+  });
+
+  it("packs a chat's alerts into valid messages under Telegram's limit", () => {
+    const alerts = Array.from({ length: 30 }, (_, i) => alert({ id: i + 1, title: `${"Длинный заголовок ".repeat(15)}${i}` }));
+    const messages = packMessages(alerts, "UTC");
+    expect(messages.flatMap((m) => m.ids)).toEqual(alerts.map((a) => a.id));
+    for (const m of messages) {
+      expect(m.html.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(m.ids.length).toBeLessThanOrEqual(8);
+      expect(valid(m.html)).toBe(true);
+    }
+    expect(messages.length).toBeGreaterThan(3);
+  });
+});
