@@ -7,13 +7,14 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const benches = readdirSync(here)
-  .filter((f) => f.endsWith(".ts") && f !== "run.ts")
+  // Runs from the compiled dist/bench (npm run bench builds first), so figures are production's.
+  .filter((f) => /\.(ts|js)$/.test(f) && !/^run\./.test(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file}`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", join(here, file)], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--expose-gc", join(here, file)], { stdio: "inherit" });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

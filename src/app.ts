@@ -26,7 +26,11 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   await router.load();
 
   const bot = createBot({ config, store, router, log: log.child({ stage: "bot" }) });
-  const sender = new AlertSender(bot.api, store, { timeZone: config.timeZone, log: log.child({ stage: "delivery" }) });
+  const sender = new AlertSender(bot.api, store, {
+    timeZone: config.timeZone,
+    log: log.child({ stage: "delivery" }),
+    onChatMigrated: (from, to) => router.moveChat(from, to),
+  });
   const poller = new Poller(store, {
     cron: config.pollCron,
     log: log.child({ stage: "feeds" }),

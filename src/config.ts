@@ -16,7 +16,10 @@ const bool = z
   .string()
   .trim()
   .toLowerCase()
-  .refine((v) => ["true", "false", "1", "0", "yes", "no", "on", "off", ""].includes(v), "expected true or false")
+  .refine(
+    (v) => ["true", "false", "1", "0", "yes", "no", "on", "off", ""].includes(v),
+    "expected true or false",
+  )
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
 
 const httpUrl = (what: string) =>
@@ -36,7 +39,10 @@ const schema = z.object({
   BOT_TOKEN: z
     .string({ error: "BOT_TOKEN is not set: get a token from @BotFather and put BOT_TOKEN=... in .env" })
     .trim()
-    .min(1, { error: "BOT_TOKEN is empty: get a token from @BotFather and put BOT_TOKEN=... in .env", abort: true })
+    .min(1, {
+      error: "BOT_TOKEN is empty: get a token from @BotFather and put BOT_TOKEN=... in .env",
+      abort: true,
+    })
     .regex(/^\d+:[\w-]+$/, "BOT_TOKEN does not look like a bot token (expected 123456:ABC...)"),
   BOT_API_ROOT: httpUrl("BOT_API_ROOT")
     .default("https://api.telegram.org")
@@ -73,7 +79,10 @@ const schema = z.object({
     .string()
     .trim()
     .default("8080")
-    .refine((v) => v === "" || v.toLowerCase() === "off" || /^\d+$/.test(v), "HTTP_PORT must be a port number or off")
+    .refine(
+      (v) => v === "" || v.toLowerCase() === "off" || /^\d+$/.test(v),
+      "HTTP_PORT must be a port number or off",
+    )
     .transform((v) => (v === "" || v.toLowerCase() === "off" ? null : Number(v)))
     .refine((v) => v === null || v <= 65535, "HTTP_PORT must be at most 65535"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

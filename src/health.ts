@@ -11,11 +11,24 @@ export interface HealthServer {
 }
 
 /** Starts the endpoint on a port (0 = any free one); a port already taken is logged and skipped, not fatal. */
-export async function startHealthServer(port: number, store: Store, log: Logger): Promise<HealthServer | null> {
+export async function startHealthServer(
+  port: number,
+  store: Store,
+  log: Logger,
+): Promise<HealthServer | null> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const outbox = new Gauge({ name: "newsalert_alerts", help: "Alerts by delivery status", labelNames: ["status"], registers: [registry] });
-  const chats = new Gauge({ name: "newsalert_chats_active", help: "Chats the bot can write to", registers: [registry] });
+  const outbox = new Gauge({
+    name: "newsalert_alerts",
+    help: "Alerts by delivery status",
+    labelNames: ["status"],
+    registers: [registry],
+  });
+  const chats = new Gauge({
+    name: "newsalert_chats_active",
+    help: "Chats the bot can write to",
+    registers: [registry],
+  });
 
   const server: Server = createServer(async (req, res) => {
     try {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig } from "./config.js";
 import { startApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
 
 const SHUTDOWN_LIMIT_MS = 10_000;

@@ -3,7 +3,7 @@ import { isFeedError } from "../feeds/errors.js";
 import { loadFeed } from "../feeds/load.js";
 import type { FeedItem } from "../feeds/parse.js";
 import { matchQuery } from "../matching/matcher.js";
-import { parseQuery, QueryError, type Query } from "../matching/query.js";
+import { parseQuery, type Query, QueryError } from "../matching/query.js";
 
 const USAGE = 'usage: npm run preview -- --feed <url-or-file> [--query "<query>"] [--json]';
 
@@ -21,7 +21,12 @@ export function previewRows(items: readonly FeedItem[], query: Query | null): Pr
   for (const item of items) {
     const matched = query ? matchQuery(query, item) : [];
     if (matched === null) continue;
-    rows.push({ title: item.title, link: item.link, published: item.published?.toISOString() ?? null, matched });
+    rows.push({
+      title: item.title,
+      link: item.link,
+      published: item.published?.toISOString() ?? null,
+      matched,
+    });
   }
   return rows;
 }
@@ -79,7 +84,11 @@ export async function runPreview(
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
-    options: { feed: { type: "string" }, query: { type: "string" }, json: { type: "boolean", default: false } },
+    options: {
+      feed: { type: "string" },
+      query: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
     allowPositionals: false,
     strict: true,
   });

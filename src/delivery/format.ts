@@ -64,7 +64,9 @@ export function formatStory(alert: DueAlert, timeZone: string): string {
   const href = safeHref(alert.link);
   const headline = href ? `<b><a href="${escapeHtml(href)}">${title}</a></b>` : `<b>${title}</b>`;
   const meta = `${escapeHtml(sourceName(alert.feedTitle, alert.feedUrl))} · ${formatTime(alert.publishedAt, timeZone)}`;
-  const terms = alert.matched.length ? `\n🔎 ${escapeHtml(truncate(alert.matched.join(", "), TERMS_MAX))}` : "";
+  const terms = alert.matched.length
+    ? `\n🔎 ${escapeHtml(truncate(alert.matched.join(", "), TERMS_MAX))}`
+    : "";
   return `${headline}\n${meta}${terms}`;
 }
 
@@ -72,7 +74,10 @@ export function formatStory(alert: DueAlert, timeZone: string): string {
  * Packs a chat's due alerts into as few messages as Telegram allows, in order.
  * Each message lists the outbox ids it carries so they can be marked sent together.
  */
-export function packMessages(alerts: readonly DueAlert[], timeZone: string): Array<{ ids: number[]; html: string }> {
+export function packMessages(
+  alerts: readonly DueAlert[],
+  timeZone: string,
+): Array<{ ids: number[]; html: string }> {
   const out: Array<{ ids: number[]; html: string }> = [];
   let ids: number[] = [];
   let parts: string[] = [];

@@ -1,8 +1,8 @@
 import type { Logger } from "../log.js";
 import { parseQuery, type Query } from "../matching/query.js";
 import { SubscriptionIndex } from "../matching/subscription-index.js";
-import type { Feed, Item, Subscription } from "../store/schema.js";
 import type { NewAlert } from "../store/outbox.js";
+import type { Feed, Item, Subscription } from "../store/schema.js";
 import type { Store } from "../store/store.js";
 import { groupBy } from "./group-by.js";
 
@@ -30,7 +30,10 @@ export class AlertRouter {
       try {
         this.add(sub, parseQuery(sub.query));
       } catch (err) {
-        this.log.warn({ subscription: sub.id, query: sub.query, err }, "stored query no longer parses; skipped");
+        this.log.warn(
+          { subscription: sub.id, query: sub.query, err },
+          "stored query no longer parses; skipped",
+        );
       }
     }
     this.log.info({ subscriptions: this.index.size }, "matching index built");
@@ -68,7 +71,8 @@ export class AlertRouter {
         for (const t of hit.matched) if (!list.includes(t)) list.push(t);
         terms.set(chatId, list);
       }
-      for (const [chatId, matched] of terms) alerts.push({ chatId, itemId: item.id, storyKey: storyKey(item), matched });
+      for (const [chatId, matched] of terms)
+        alerts.push({ chatId, itemId: item.id, storyKey: storyKey(item), matched });
     }
     const queued = alerts.length ? await this.store.outbox.enqueue(alerts) : 0;
     await this.store.items.markRouted(items.map((i) => i.id));

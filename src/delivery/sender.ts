@@ -16,6 +16,8 @@ export interface SenderOptions {
   maxAttempts?: number;
   /** The clock that decides what is due; tests move it instead of waiting. */
   now?: () => number;
+  /** Told when Telegram moved a group to a new (supergroup) id, so in-memory state can follow. */
+  onChatMigrated?: (from: number, to: number) => void;
 }
 
 /** What to do with alerts after Telegram refused them. */
@@ -92,7 +94,8 @@ export class AlertSender {
       try {
         const r = await this.runOnce();
         if (r.sent > 0) waitMs = 0;
-        else if (r.nextReadyAt !== null) waitMs = Math.max(0, Math.min(this.idleMs, r.nextReadyAt - this.now()));
+        else if (r.nextReadyAt !== null)
+          waitMs = Math.max(0, Math.min(this.idleMs, r.nextReadyAt - this.now()));
       } catch (err) {
         this.opts.log.error({ err }, "delivery round failed");
       }
@@ -139,7 +142,11 @@ export class AlertSender {
     return { sent, nextReadyAt };
   }
 
-  private async send(chatId: number, message: { ids: number[]; html: string }, attempts: number): Promise<boolean> {
+  private async send(
+    chatId: number,
+    message: { ids: number[]; html: string },
+    attempts: number,
+  ): Promise<boolean> {
     try {
       const m = await this.api.sendMessage(chatId, message.html, {
         parse_mode: "HTML",
@@ -171,6 +178,7 @@ export class AlertSender {
       case "migrated":
         log.info({ to: verdict.to }, "group became a supergroup; moving its settings");
         await this.store.chats.migrateId(chatId, verdict.to);
+        this.opts.onChatMigrated?.(chatId, verdict.to);
         return;
       case "gone":
         log.info({ reason }, "chat no longer reachable; alerts stopped for it");

@@ -2,7 +2,6 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
 import type { Database } from "./schema.js";
 
 /** Which SQL engine a store runs on. */
@@ -19,12 +18,13 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-// int8 (ids, chat ids, epoch ms) would otherwise arrive as strings; all our values fit a double.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-
 /** Opens SQLite (creating the file and its folder) or PostgreSQL, by the shape of the URL. */
-export function connect(url: string): Connection {
+export async function connect(url: string): Promise<Connection> {
   if (isPostgresUrl(url)) {
+    // Loaded only when used: the driver costs ~15 MiB of resident memory a SQLite deployment never needs.
+    const { default: pg } = await import("pg");
+    // int8 (ids, chat ids, epoch ms) would otherwise arrive as strings; all our values fit a double.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
   }
@@ -36,5 +36,8 @@ export function connect(url: string): Connection {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: "sqlite" };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    dialect: "sqlite",
+  };
 }

@@ -39,7 +39,9 @@ export class FeedStore {
       .where((eb) =>
         eb.or([
           eb("shared", "=", 1),
-          eb.exists(eb.selectFrom("chat_feeds").select("chat_id").whereRef("chat_feeds.feed_id", "=", "feeds.id")),
+          eb.exists(
+            eb.selectFrom("chat_feeds").select("chat_id").whereRef("chat_feeds.feed_id", "=", "feeds.id"),
+          ),
         ]),
       )
       .orderBy("next_check_at")
@@ -55,7 +57,9 @@ export class FeedStore {
   listForChat(chatId: number): Promise<Array<Feed & { own: number }>> {
     return this.db
       .selectFrom("feeds")
-      .leftJoin("chat_feeds", (j) => j.onRef("chat_feeds.feed_id", "=", "feeds.id").on("chat_feeds.chat_id", "=", chatId))
+      .leftJoin("chat_feeds", (j) =>
+        j.onRef("chat_feeds.feed_id", "=", "feeds.id").on("chat_feeds.chat_id", "=", chatId),
+      )
       .selectAll("feeds")
       .select((eb) => eb.case().when("chat_feeds.chat_id", "is not", null).then(1).else(0).end().as("own"))
       .where((eb) => eb.or([eb("feeds.shared", "=", 1), eb("chat_feeds.chat_id", "is not", null)]))
@@ -66,7 +70,11 @@ export class FeedStore {
 
   /** Chats that added this feed themselves (shared feeds reach everyone regardless). */
   async chatsOf(feedId: number): Promise<number[]> {
-    const rows = await this.db.selectFrom("chat_feeds").select("chat_id").where("feed_id", "=", feedId).execute();
+    const rows = await this.db
+      .selectFrom("chat_feeds")
+      .select("chat_id")
+      .where("feed_id", "=", feedId)
+      .execute();
     return rows.map((r) => r.chat_id);
   }
 

@@ -80,11 +80,21 @@ export class ItemStore {
 
   /** Items stored but never matched (a crash came between the two), oldest first. */
   listUnrouted(limit: number): Promise<Item[]> {
-    return this.db.selectFrom("items").selectAll().where("routed", "=", 0).orderBy("id").limit(limit).execute();
+    return this.db
+      .selectFrom("items")
+      .selectAll()
+      .where("routed", "=", 0)
+      .orderBy("id")
+      .limit(limit)
+      .execute();
   }
 
   /** The newest items a chat can see (shared feeds and its own) fetched since a moment, newest first. */
-  listRecentForChat(chatId: number, since: number, limit: number): Promise<Array<Item & { feed_title: string | null }>> {
+  listRecentForChat(
+    chatId: number,
+    since: number,
+    limit: number,
+  ): Promise<Array<Item & { feed_title: string | null }>> {
     return this.db
       .selectFrom("items")
       .innerJoin("feeds", "feeds.id", "items.feed_id")

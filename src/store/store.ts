@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { ChatStore } from "./chats.js";
-import { connect, type DialectName } from "./db.js";
+import { type Connection, connect, type DialectName } from "./db.js";
 import { FeedStore } from "./feeds.js";
 import { ItemStore } from "./items.js";
 import { migrate } from "./migrations.js";
@@ -10,7 +10,7 @@ import { SubscriptionStore } from "./subscriptions.js";
 /** All persistent state, over SQLite or PostgreSQL with the same queries. */
 export class Store {
   private constructor(
-    private readonly conn: ReturnType<typeof connect>,
+    private readonly conn: Connection,
     readonly chats = new ChatStore(conn.db),
     readonly subscriptions = new SubscriptionStore(conn.db),
     readonly feeds = new FeedStore(conn.db),
@@ -20,7 +20,7 @@ export class Store {
 
   /** Opens the database named by DATABASE_URL and brings its schema up to date. */
   static async open(url: string): Promise<Store> {
-    const conn = connect(url);
+    const conn = await connect(url);
     try {
       await migrate(conn.db, conn.dialect);
     } catch (err) {

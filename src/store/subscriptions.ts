@@ -6,7 +6,11 @@ export class SubscriptionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Adds a query to a chat; `created` is false when the chat already had it. */
-  async add(chatId: number, query: string, now = Date.now()): Promise<{ sub: Subscription; created: boolean }> {
+  async add(
+    chatId: number,
+    query: string,
+    now = Date.now(),
+  ): Promise<{ sub: Subscription; created: boolean }> {
     const inserted = await this.db
       .insertInto("subscriptions")
       .values({ chat_id: chatId, query, created_at: now })

@@ -7,7 +7,11 @@ import { runPreview } from "../../src/cli/preview.js";
 import { FeedServer, rssDocument } from "../support/feed-server.js";
 
 const stories = [
-  { title: "Минпромторг поддержит РЗМ-кластер", link: "https://wire.example/1", pubDate: new Date("2026-11-26T08:00:00Z") },
+  {
+    title: "Минпромторг поддержит РЗМ-кластер",
+    link: "https://wire.example/1",
+    pubDate: new Date("2026-11-26T08:00:00Z"),
+  },
   { title: "Цены на литий упали", link: "https://wire.example/2", description: "Литием торгуют дешевле" },
   { title: "Редкоземельные металлы: Китай ограничил экспорт", link: "https://wire.example/3" },
   { title: "Инвестиции в ИИ растут", link: "https://wire.example/4" },
@@ -16,7 +20,11 @@ const stories = [
 async function preview(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runPreview(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await runPreview(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err, json: () => out.map((l) => JSON.parse(l)) };
 }
 
@@ -27,7 +35,10 @@ describe("preview CLI", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "newsalert-preview-"));
     file = join(dir, "feed.xml");
-    writeFileSync(file, iconv.encode(rssDocument({ encoding: "windows-1251", items: stories }), "windows-1251"));
+    writeFileSync(
+      file,
+      iconv.encode(rssDocument({ encoding: "windows-1251", items: stories }), "windows-1251"),
+    );
     server = await FeedServer.start();
     server.set("/rss", rssDocument({ items: stories }));
   });
@@ -40,7 +51,12 @@ describe("preview CLI", () => {
     const r = await preview("--feed", file, "--query", "РЗМ", "--json");
     expect(r.code).toBe(0);
     expect(r.json()).toEqual([
-      { title: "Минпромторг поддержит РЗМ-кластер", link: "https://wire.example/1", published: "2026-11-26T08:00:00.000Z", matched: ["РЗМ"] },
+      {
+        title: "Минпромторг поддержит РЗМ-кластер",
+        link: "https://wire.example/1",
+        published: "2026-11-26T08:00:00.000Z",
+        matched: ["РЗМ"],
+      },
     ]);
   });
 

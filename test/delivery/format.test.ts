@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, formatStory, MESSAGE_LIMIT, packMessages, safeHref, truncate } from "../../src/delivery/format.js";
+import {
+  escapeHtml,
+  formatStory,
+  MESSAGE_LIMIT,
+  packMessages,
+  safeHref,
+  truncate,
+} from "../../src/delivery/format.js";
 import type { DueAlert } from "../../src/store/outbox.js";
 import { parseTelegramHtml } from "../support/telegram-validation.js";
 
@@ -59,7 +66,9 @@ describe("alert formatting", () => {
   });
 
   it("packs a chat's alerts into valid messages under Telegram's limit", () => {
-    const alerts = Array.from({ length: 30 }, (_, i) => alert({ id: i + 1, title: `${"Длинный заголовок ".repeat(15)}${i}` }));
+    const alerts = Array.from({ length: 30 }, (_, i) =>
+      alert({ id: i + 1, title: `${"Длинный заголовок ".repeat(15)}${i}` }),
+    );
     const messages = packMessages(alerts, "UTC");
     expect(messages.flatMap((m) => m.ids)).toEqual(alerts.map((a) => a.id));
     for (const m of messages) {

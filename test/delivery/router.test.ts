@@ -49,7 +49,8 @@ describe("AlertRouter", () => {
     );
   }
 
-  const queued = async () => (await store.outbox.due(Number.MAX_SAFE_INTEGER, 100)).map((a) => [a.chatId, a.title, a.matched]);
+  const queued = async () =>
+    (await store.outbox.due(Number.MAX_SAFE_INTEGER, 100)).map((a) => [a.chatId, a.title, a.matched]);
 
   it("queues one alert per matching chat with the terms that hit, and marks items routed", async () => {
     await follow(1, "литий");

@@ -65,7 +65,11 @@ describe("AlertSender", () => {
 
   it("keeps an alert pending when Telegram says wait, and retries after retry_after", async () => {
     await queue(1, "Литий");
-    server.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 30", parameters: { retry_after: 30 } }, 5);
+    server.failNext(
+      "sendMessage",
+      { error_code: 429, description: "Too Many Requests: retry after 30", parameters: { retry_after: 30 } },
+      5,
+    );
     await sender.runOnce();
     expect(server.sent).toHaveLength(0);
     expect(await store.outbox.due(clock + 29_000, 10)).toEqual([]);
@@ -77,7 +81,10 @@ describe("AlertSender", () => {
   it("stops writing to a chat that blocked the bot and drops what was queued for it", async () => {
     await queue(5, "Литий");
     await queue(5, "Литий снова");
-    server.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    server.failNext("sendMessage", {
+      error_code: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
     await sender.runOnce();
     expect((await store.chats.get(5))?.active).toBe(0);
     expect(await store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 2 });

@@ -14,7 +14,11 @@ describe("the whole alert path", () => {
   });
 
   it("alerts a matching windows-1251 story once, skips the backlog and non-matching stories, survives a restart", async () => {
-    const old = { title: "РЗМ: итоги прошлого года", link: "https://news.example/old", pubDate: new Date(Date.now() - 3600_000) };
+    const old = {
+      title: "РЗМ: итоги прошлого года",
+      link: "https://news.example/old",
+      pubDate: new Date(Date.now() - 3600_000),
+    };
     h.publish([old]);
     await h.start();
 
@@ -31,7 +35,9 @@ describe("the whole alert path", () => {
     const alert = await h.api.waitForSent((m) => m.text.includes("news.example/rzm-1"));
     expect(alert.chat_id).toBe(chat.id);
     expect(alert.parse_mode).toBe("HTML");
-    expect(alert.text).toContain('<a href="https://news.example/rzm-1">Минпромторг поддержит РЗМ-кластер на Урале</a>');
+    expect(alert.text).toContain(
+      '<a href="https://news.example/rzm-1">Минпромторг поддержит РЗМ-кластер на Урале</a>',
+    );
     expect(alert.text).toContain("Лента РЗМ");
 
     // Restart on the same database: nothing is sent twice, and a new story still arrives.

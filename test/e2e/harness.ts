@@ -49,8 +49,15 @@ export class Harness {
 
   /** Publishes the feed's current stories, encoded as windows-1251 like many Russian newswires. */
   publish(stories: Story[]): void {
-    const xml = rssDocument({ title: "Лента РЗМ", link: this.feeds.origin, encoding: "windows-1251", items: stories });
-    this.feeds.set("/rss", iconv.encode(xml, "windows-1251"), { contentType: "application/rss+xml; charset=windows-1251" });
+    const xml = rssDocument({
+      title: "Лента РЗМ",
+      link: this.feeds.origin,
+      encoding: "windows-1251",
+      items: stories,
+    });
+    this.feeds.set("/rss", iconv.encode(xml, "windows-1251"), {
+      contentType: "application/rss+xml; charset=windows-1251",
+    });
   }
 
   /** Starts the app and waits for its first poll cycle. */

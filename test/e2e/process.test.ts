@@ -13,9 +13,20 @@ const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).hre
 const main = join(root, "src/main.ts");
 
 /** Runs the bot as `npm start` does, in a folder of its own (so only that folder's .env is read). */
-function startBot(cwd: string, env: Record<string, string>): { child: ChildProcess; exit: Promise<number | null>; output: () => string } {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|DATABASE_URL|FEEDS|POLL_CRON|HTTP_PORT|LOG_LEVEL)/.test(k)));
-  const child = spawn(process.execPath, ["--import", tsx, main], { cwd, env: { ...base, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+function startBot(
+  cwd: string,
+  env: Record<string, string>,
+): { child: ChildProcess; exit: Promise<number | null>; output: () => string } {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(BOT_|DATABASE_URL|FEEDS|POLL_CRON|HTTP_PORT|LOG_LEVEL)/.test(k),
+    ),
+  );
+  const child = spawn(process.execPath, ["--import", tsx, main], {
+    cwd,
+    env: { ...base, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout?.on("data", (d) => (out += d));
   child.stderr?.on("data", (d) => (out += d));
@@ -44,11 +55,20 @@ describe("the bot process", () => {
     feeds.set("/rss", rssDocument({ items: [{ title: "Литий", link: "https://x.example/1" }] }));
     writeFileSync(
       join(dir, ".env"),
-      [`BOT_TOKEN=${api.token}`, `BOT_API_ROOT=${api.apiRoot}`, `FEEDS=${feeds.url("/rss")}`, "HTTP_PORT=0", "LOG_LEVEL=debug"].join("\n"),
+      [
+        `BOT_TOKEN=${api.token}`,
+        `BOT_API_ROOT=${api.apiRoot}`,
+        `FEEDS=${feeds.url("/rss")}`,
+        "HTTP_PORT=0",
+        "LOG_LEVEL=debug",
+      ].join("\n"),
     );
     const bot = startBot(dir, {});
     try {
-      await waitFor(() => api.calls.some((c) => c.method === "getUpdates") && feeds.requests.length > 0, bot.exit);
+      await waitFor(
+        () => api.calls.some((c) => c.method === "getUpdates") && feeds.requests.length > 0,
+        bot.exit,
+      );
       expect(api.calls.map((c) => c.method)).toContain("setMyCommands");
       bot.child.kill("SIGTERM");
       // 0, not the shutdown watchdog's 1: everything stopped within its 10 s.

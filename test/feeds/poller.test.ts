@@ -46,7 +46,12 @@ describe("Poller", () => {
     await store.feeds.syncShared([server.url("/rss")]);
     await poller.pollOnce();
     expect(handed).toEqual([]);
-    expect(await feedRow()).toMatchObject({ initialized: 1, items_seen: 2, title: "Wire", consecutive_failures: 0 });
+    expect(await feedRow()).toMatchObject({
+      initialized: 1,
+      items_seen: 2,
+      title: "Wire",
+      consecutive_failures: 0,
+    });
     expect(await store.items.listUnrouted(10)).toEqual([]);
 
     server.set("/rss", rssDocument({ title: "Wire", items: [story(3), story(1), story(2)] }));

@@ -16,7 +16,10 @@ const sqlite: TestDatabase = {
   name: "sqlite",
   async create() {
     const dir = mkdtempSync(join(tmpdir(), "newsalert-"));
-    return { url: join(dir, "sub", "test.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: join(dir, "sub", "test.db"),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   },
 };
 

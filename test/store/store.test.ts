@@ -27,8 +27,12 @@ for (const { db, skip } of testDatabases) {
     });
 
     it("survives reopening: chats, subscriptions and migrations are kept", async () => {
-      expect(await store.chats.upsert({ id: -1001234567890, type: "supergroup", title: "Аналитики" })).toBe(true);
-      expect(await store.chats.upsert({ id: -1001234567890, type: "supergroup", title: "Renamed" })).toBe(false);
+      expect(await store.chats.upsert({ id: -1001234567890, type: "supergroup", title: "Аналитики" })).toBe(
+        true,
+      );
+      expect(await store.chats.upsert({ id: -1001234567890, type: "supergroup", title: "Renamed" })).toBe(
+        false,
+      );
       await store.subscriptions.add(-1001234567890, "литий");
       await store.close();
       store = await Store.open(url);
@@ -86,9 +90,21 @@ for (const { db, skip } of testDatabases) {
       expect(await store.feeds.recordFailure(feed.id, "HTTP 500", 5000, 100)).toBe(1);
       expect(await store.feeds.recordFailure(feed.id, "HTTP 502", 9000, 200)).toBe(2);
       expect(await store.feeds.listDue(4000)).toEqual([]);
-      await store.feeds.recordSuccess(feed.id, { etag: '"e"', lastModified: null, title: "A", nextCheckAt: 60, newItems: 3 }, 300);
+      await store.feeds.recordSuccess(
+        feed.id,
+        { etag: '"e"', lastModified: null, title: "A", nextCheckAt: 60, newItems: 3 },
+        300,
+      );
       const after = await store.feeds.get(feed.id);
-      expect(after).toMatchObject({ etag: '"e"', title: "A", consecutive_failures: 0, items_seen: 3, initialized: 1, last_error: "HTTP 502", last_success_at: 300 });
+      expect(after).toMatchObject({
+        etag: '"e"',
+        title: "A",
+        consecutive_failures: 0,
+        items_seen: 3,
+        initialized: 1,
+        last_error: "HTTP 502",
+        last_success_at: 300,
+      });
       expect(await store.feeds.moveTo(feed.id, "https://a.example/new")).toBe(true);
       expect((await store.feeds.get(feed.id))?.url).toBe("https://a.example/new");
     });
@@ -105,7 +121,12 @@ for (const { db, skip } of testDatabases) {
       expect(await store.outbox.enqueue([alert], 11)).toBe(0);
       const due = await store.outbox.due(10, 10);
       expect(due).toEqual([
-        expect.objectContaining({ chatId: 5, title: "Литий дорожает", matched: ["литий"], feedUrl: "https://a.example/rss" }),
+        expect.objectContaining({
+          chatId: 5,
+          title: "Литий дорожает",
+          matched: ["литий"],
+          feedUrl: "https://a.example/rss",
+        }),
       ]);
       await store.outbox.markRetry([due[0]!.id], "429", 50);
       expect(await store.outbox.due(20, 10)).toEqual([]);
