@@ -12,6 +12,8 @@ export interface SentMessage {
   link_preview_options?: unknown;
   message_id: number;
   method: string;
+  /** For sendDocument: the uploaded file's name and text. */
+  document?: { name: string; content: string };
 }
 
 /** Status the fake reports for a chat member in getChatMember. */
@@ -58,6 +60,7 @@ export class BotApiServer {
   private readonly members = new Map<string, FakeChatMember["status"]>();
   private readonly chats = new Map<number, Chat>();
   private readonly texts = new Map<string, string>();
+  private readonly files = new Map<string, { data: Buffer; path: string }>();
   private commands: unknown[] = [];
   private closed = false;
 
@@ -175,8 +178,22 @@ export class BotApiServer {
     });
   }
 
+  /** Makes a file downloadable the way Telegram serves a document a user sent; returns its Document fields. */
+  addFile(content: string | Buffer, fileName: string, mimeType = "application/octet-stream") {
+    const id = `file-${this.files.size + 1}`;
+    const data = Buffer.from(content);
+    this.files.set(id, { data, path: `documents/${id}_${fileName}` });
+    return { file_id: id, file_unique_id: `u${id}`, file_name: fileName, mime_type: mimeType, file_size: data.length };
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.apiRoot);
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (file) {
+      const hit = [...this.files.values()].find((f) => f.path === decodeURIComponent(file[2] as string));
+      if (!hit || decodeURIComponent(file[1] as string) !== this.token) return void res.writeHead(404).end();
+      return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(hit.data);
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     const body = await readBody(req);
     if (!m) return send(res, { ok: false, error_code: 404, description: "Not Found" });
@@ -250,6 +267,23 @@ export class BotApiServer {
         if (editing && p.inline_message_id !== undefined) return ok(true);
         const date = Math.floor(Date.now() / 1000);
         return ok({ message_id: messageId, date, chat: this.chatFor(chatId), from: me, text: checked.text });
+      }
+      case "getfile": {
+        const f = this.files.get(String(p.file_id));
+        if (!f) return bad("invalid file_id");
+        return ok({ file_id: p.file_id, file_unique_id: `u${p.file_id}`, file_size: f.data.length, file_path: f.path });
+      }
+      case "senddocument": {
+        const doc = p.document as { filename?: string; content?: string } | undefined;
+        const messageId = this.nextMessageId++;
+        this.record({
+          method,
+          chat_id: Number(p.chat_id),
+          text: typeof p.caption === "string" ? p.caption : "",
+          message_id: messageId,
+          document: { name: doc?.filename ?? "", content: doc?.content ?? "" },
+        });
+        return ok({ message_id: messageId, date: Math.floor(Date.now() / 1000), chat: this.chatFor(Number(p.chat_id)) });
       }
       case "answercallbackquery":
         this.record({ method, chat_id: 0, text: typeof p.text === "string" ? p.text : "", message_id: 0 });

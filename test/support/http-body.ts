@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 
-/** A decoded request body: JSON object, or form fields (multipart files become `{ filename, size }`). */
+/** A decoded request body: JSON object, or form fields (multipart files become `{ filename, size, content }`). */
 export type Payload = Record<string, unknown>;
 
 /** Reads a whole request body. */
@@ -37,7 +37,7 @@ export function parseBody(contentType: string | undefined, body: Buffer): Payloa
         .exec(head)
         ?.slice(1)
         .find((v) => v !== undefined);
-      if (filename !== undefined) fields[name] = { filename, size: raw.length };
+      if (filename !== undefined) fields[name] = { filename, size: raw.length, content: raw.toString("utf8") };
       else put(name, raw.toString("utf8"));
     }
   }
