@@ -8,6 +8,9 @@ import { type HealthServer, startHealthServer } from "./health.js";
 import type { Logger } from "./log.js";
 import { Store } from "./store/store.js";
 
+/** How long stories are remembered; far beyond the poller's news window, so a pruned one is never news again. */
+const RETENTION_MS = 90 * 24 * 60 * 60_000;
+
 /** A running bot: every stage wired together, and the one way to stop it cleanly. */
 export interface App {
   bot: Bot;
@@ -49,6 +52,13 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
 
   sender.start();
   poller.start();
+  const prune = () =>
+    store.items.prune(Date.now() - RETENTION_MS).then(
+      (n) => n > 0 && log.info({ items: n }, "old items pruned"),
+      (err) => log.warn({ err }, "pruning old items failed"),
+    );
+  void prune();
+  const pruning = setInterval(prune, 24 * 60 * 60_000).unref();
   const polling = bot.start({
     allowed_updates: ["message", "channel_post", "callback_query", "my_chat_member"],
     onStart: (me) => log.info({ bot: me.username }, "bot started"),
@@ -59,6 +69,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   const stop = () => {
     stopping ??= (async () => {
       // Order matters: stop taking work, let in-flight work settle, then close the store it writes to.
+      clearInterval(pruning);
       await Promise.allSettled([bot.stop(), poller.stop()]);
       await sender.stop();
       await health?.close();

@@ -27,10 +27,13 @@ export interface PollerOptions {
 }
 
 const DAY_MS = 24 * 60 * 60_000;
+/** A story first seen this long after it was published is history, not news: stored, never alerted. */
+export const NEWS_WINDOW_MS = 7 * DAY_MS;
 
 /** Turns a parsed item into the row the store keeps. */
 export function toStoredItem(item: FeedItem, fetchedAt: number) {
   const published = item.published?.getTime();
+  const known = published !== undefined && Number.isFinite(published);
   return {
     key: item.key,
     link_key: item.link ? canonicalLink(item.link) : null,
@@ -38,10 +41,8 @@ export function toStoredItem(item: FeedItem, fetchedAt: number) {
     link: item.link,
     summary: item.summary,
     // A missing or absurd date (far future) would misorder alerts; the fetch time is the honest fallback.
-    published_at:
-      published !== undefined && Number.isFinite(published) && published <= fetchedAt + DAY_MS
-        ? published
-        : fetchedAt,
+    published_at: known && published <= fetchedAt + DAY_MS ? published : fetchedAt,
+    old: known && published < fetchedAt - NEWS_WINDOW_MS,
   };
 }
 
@@ -134,9 +135,10 @@ export class Poller {
       });
       if (feed.initialized === 0) {
         log.info({ backlog: fresh.length }, "first poll: backlog recorded, not alerted");
-      } else if (fresh.length > 0) {
-        log.debug({ items: fresh.length }, "new items");
-        await this.opts.onNewItems(feed, fresh);
+      } else {
+        const news = fresh.filter((i) => i.routed === 0);
+        log.debug({ items: fresh.length, news: news.length }, "new items");
+        if (news.length > 0) await this.opts.onNewItems(feed, news);
       }
     } catch (err) {
       await this.recordFailure(feed, err, log);

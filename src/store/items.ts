@@ -2,7 +2,10 @@ import type { Kysely } from "kysely";
 import type { Database, Item, NewItem } from "./schema.js";
 
 /** An item as the poller hands it over, before it has an id. */
-export type IncomingItem = Omit<NewItem, "id" | "feed_id" | "fetched_at" | "routed">;
+export type IncomingItem = Omit<NewItem, "id" | "feed_id" | "fetched_at" | "routed"> & {
+  /** True for an item that is history, not news: stored so it is known, never alerted. */
+  old?: boolean;
+};
 
 const CHUNK = 200;
 
@@ -26,7 +29,6 @@ export class ItemStore {
     opts: { now?: number; routed?: boolean } = {},
   ): Promise<Item[]> {
     const now = opts.now ?? Date.now();
-    const routed = opts.routed ? 1 : 0;
     if (items.length === 0) return [];
     return this.db.transaction().execute(async (tx) => {
       const seenKeys = new Set<string>();
@@ -55,7 +57,8 @@ export class ItemStore {
         if (seenKeys.has(item.key) || (item.link_key && seenLinks.has(item.link_key))) continue;
         seenKeys.add(item.key);
         if (item.link_key) seenLinks.add(item.link_key);
-        fresh.push({ ...item, feed_id: feedId, fetched_at: now, routed });
+        const { old, ...row } = item;
+        fresh.push({ ...row, feed_id: feedId, fetched_at: now, routed: opts.routed || old ? 1 : 0 });
       }
       const inserted: Item[] = [];
       for (const part of chunks(fresh, 50)) {
@@ -69,6 +72,19 @@ export class ItemStore {
       }
       return inserted;
     });
+  }
+
+  /**
+   * Forgets items fetched and published before a moment, with their delivery records. Safe because
+   * an item that reappears after that is older than the poller's news window and is not alerted.
+   */
+  async prune(before: number): Promise<number> {
+    const r = await this.db
+      .deleteFrom("items")
+      .where("fetched_at", "<", before)
+      .where("published_at", "<", before)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
   /** Marks items as matched and their alerts queued. */

@@ -61,6 +61,18 @@ describe("Poller", () => {
     expect((await store.items.listUnrouted(10)).map((i) => i.title)).toEqual(["Новость 3"]);
   });
 
+  it("stores a story first seen long after it was published, but does not hand it on", async () => {
+    server.set("/rss", rssDocument({ items: [story(1)] }));
+    await store.feeds.syncShared([server.url("/rss")]);
+    await poller.pollOnce();
+    const old = { ...story(2), pubDate: new Date(Date.now() - 30 * 24 * 3600_000) };
+    const fresh = { ...story(3), pubDate: new Date(Date.now() - 3600_000) };
+    server.set("/rss", rssDocument({ items: [old, fresh, story(1)] }));
+    await poller.pollOnce();
+    expect(handed.flatMap((h) => h.items.map((i) => i.title))).toEqual(["Новость 3"]);
+    expect((await store.items.listUnrouted(10)).map((i) => i.title)).toEqual(["Новость 3"]);
+  });
+
   it("sends validators back and treats 304 as nothing new", async () => {
     server.set("/rss", rssDocument({ items: [story(1)] }));
     await store.feeds.syncShared([server.url("/rss")]);

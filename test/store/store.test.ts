@@ -64,6 +64,22 @@ for (const { db, skip } of testDatabases) {
       expect(second.map((i) => i.key)).toEqual(["g:3"]);
     });
 
+    it("prunes only items both fetched and published before the cut-off, with their alerts", async () => {
+      await store.chats.upsert({ id: 5, type: "private", title: null });
+      await store.feeds.syncShared(["https://a.example/rss"]);
+      const [feed] = await store.feeds.listDue();
+      const old = await store.items.insertNew(feed!.id, [{ ...item("g:old"), published_at: 10 }], {
+        now: 20,
+      });
+      await store.items.insertNew(feed!.id, [{ ...item("g:late"), published_at: 10 }], { now: 5000 });
+      await store.items.insertNew(feed!.id, [{ ...item("g:new"), published_at: 4000 }], { now: 30 });
+      await store.outbox.enqueue([{ chatId: 5, itemId: old[0]!.id, storyKey: "s", matched: [] }]);
+      expect(await store.items.prune(1000)).toBe(1);
+      expect(await store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 0 });
+      const again = await store.items.insertNew(feed!.id, [item("g:old"), item("g:late"), item("g:new")]);
+      expect(again.map((i) => i.key)).toEqual(["g:old"]);
+    });
+
     it("keeps the shared feed set in step with FEEDS and lists a chat's feeds", async () => {
       await store.chats.upsert({ id: 7, type: "private", title: null });
       await store.feeds.syncShared(["https://a.example/rss", "https://b.example/rss"]);
