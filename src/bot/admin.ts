@@ -26,8 +26,9 @@ export async function canManage(ctx: Context): Promise<boolean> {
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.admin;
   const member = await ctx.api.getChatMember(chat.id, userId);
   const admin = member.status === "creator" || member.status === "administrator";
+  // Only a yes is remembered: someone just made an administrator must not be refused for a minute.
   if (cache.size > 10_000) cache.clear();
-  cache.set(key, { admin, at: Date.now() });
+  if (admin) cache.set(key, { admin, at: Date.now() });
   return admin;
 }
 

@@ -28,7 +28,16 @@ export function createBot(deps: BotDeps): Bot {
     client: { apiRoot: deps.config.botApiRoot, timeoutSeconds: 60 },
   });
   // Short waits on 429 are retried in place; long ones surface to the caller (delivery reschedules).
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+  // 5xx answers and network errors are not retried here: auto-retry would wait 3 + 6 + 12 s on a 5xx
+  // (blocking start-up in setMyCommands) and retry network errors forever (blocking delivery and shutdown).
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: 2,
+      maxDelaySeconds: 10,
+      rethrowInternalServerErrors: true,
+      rethrowHttpErrors: true,
+    }),
+  );
 
   bot.on("my_chat_member", async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
@@ -36,7 +45,9 @@ export function createBot(deps: BotDeps): Bot {
     if (status === "left" || status === "kicked") {
       await deps.store.chats.setActive(chat.id, false);
       await deps.store.outbox.dropPending(chat.id, `bot ${status}`);
-    } else {
+    } else if (await deps.store.chats.get(chat.id)) {
+      // Back in a chat it served before: alerts resume. A chat it never served is registered by its
+      // first command instead, so that /start there is a new chat's /start (DEFAULT_KEYWORDS).
       const title = "title" in chat ? (chat.title ?? null) : null;
       await deps.store.chats.upsert({ id: chat.id, type: chat.type, title });
     }
@@ -52,7 +63,9 @@ export function createBot(deps: BotDeps): Bot {
   // A command nobody handled: answer in private chats, or when addressed to us by name in groups.
   bot.on("::bot_command", async (ctx: Context) => {
     const text = ctx.msg?.text ?? "";
-    const addressed = ctx.chat?.type === "private" || text.split(/\s/)[0]?.includes(`@${ctx.me.username}`);
+    const target = /^\/\w+@(\w+)/.exec(text)?.[1]?.toLowerCase();
+    const addressed =
+      target === undefined ? ctx.chat?.type === "private" : target === ctx.me.username.toLowerCase();
     if (addressed && text.startsWith("/")) await ctx.reply(ru.unknownCommand);
   });
 

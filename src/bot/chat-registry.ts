@@ -1,6 +1,5 @@
 import type { Context } from "grammy";
-import { parseQuery } from "../matching/query.js";
-import { formatQuery } from "../matching/query.js";
+import { formatQuery, parseQuery } from "../matching/query.js";
 import type { BotDeps } from "./deps.js";
 
 /** The title a chat is remembered by. */
@@ -14,14 +13,19 @@ export function chatTitle(ctx: Context): string | null {
 }
 
 /**
- * Records the chat of an update; a chat seen for the first time gets the operator's default
- * queries. Returns the default queries that were added (empty for a known chat).
+ * Records the chat of an update. With `defaults` (only /start: SPEC gives DEFAULT_KEYWORDS "on /start"),
+ * a chat seen for the first time gets the operator's default queries; a chat whose first command was,
+ * say, /subscribe gets just what it asked for. Returns the default queries that were added.
  */
-export async function registerChat(ctx: Context, deps: BotDeps): Promise<string[]> {
+export async function registerChat(
+  ctx: Context,
+  deps: BotDeps,
+  opts: { defaults?: boolean } = {},
+): Promise<string[]> {
   const chat = ctx.chat;
   if (!chat) return [];
   const created = await deps.store.chats.upsert({ id: chat.id, type: chat.type, title: chatTitle(ctx) });
-  if (!created) return [];
+  if (!created || !opts.defaults) return [];
   const added: string[] = [];
   for (const text of deps.config.defaultKeywords) {
     try {

@@ -1,5 +1,14 @@
 import { escapeHtml } from "../delivery/format.js";
 
+/** The Russian plural form for `n`: plural(2, "запись", "записи", "записей") → "записи". */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
 // All chat-facing wording lives here so the voice stays consistent and a second language is one file away.
 
 /** Russian texts the bot answers with; values that take input escape it for Telegram HTML. */
@@ -38,10 +47,10 @@ export const ru = {
   notAdmin: "Менять настройки в этом чате могут только администраторы.",
   subscribeUsage: "Напишите, за чем следить, например: <code>/subscribe литий</code>. Синтаксис — /help.",
   badQuery: (why: string) => `Не понял запрос: ${escapeHtml(why)}\nСинтаксис — /help.`,
-  subscribed: (n: number, explanation: string) =>
-    `✅ Подписка №${n}.\n${escapeHtml(explanation)}`,
+  subscribed: (n: number, explanation: string) => `✅ Подписка №${n}.\n${escapeHtml(explanation)}`,
   alreadySubscribed: (n: number) => `Такая подписка уже есть (№${n}). Список — /list.`,
-  tooManySubscriptions: (max: number) => `В чате уже ${max} подписок — это максимум. Удалите лишние: /unsubscribe.`,
+  tooManySubscriptions: (max: number) =>
+    `В чате уже ${max} подписок — это максимум. Удалите лишние: /unsubscribe.`,
   recentMatches: "Из последних новостей подошли бы:",
   noRecentMatches: "Среди новостей последних суток совпадений пока нет — пришлю, как только появятся.",
   paused: "Уведомления приостановлены. Подписки сохранены; /resume — возобновить.",
@@ -54,7 +63,9 @@ export const ru = {
   unsubscribeChoose: "Какую подписку удалить?",
   unsubscribeNone: "Удалять нечего: подписок нет.",
   unsubscribed: (q: string) => `🗑 Подписка «${escapeHtml(q)}» удалена.`,
-  unsubscribeNotFound: (what: string) => `Не нашёл подписку «${escapeHtml(what)}». Список с номерами — /list.`,
+  unsubscribeGone: "Этой подписки уже нет. Список — /list.",
+  unsubscribeNotFound: (what: string) =>
+    `Не нашёл подписку «${escapeHtml(what)}». Список с номерами — /list.`,
   unknownCommand: "Не знаю такой команды. Список команд — /help.",
   error: "Что-то пошло не так, попробуйте ещё раз чуть позже.",
 } as const;

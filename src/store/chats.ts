@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Chat, Database } from "./schema.js";
 
 /** Chats the bot serves and their switches. */
@@ -66,7 +66,15 @@ export class ChatStore {
         .values({ ...old, id: to, type: "supergroup" })
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
-      for (const table of ["subscriptions", "chat_feeds", "outbox"] as const) {
+      // What the supergroup already has wins: the group's copies would break the unique keys.
+      const keys = [
+        ["subscriptions", "query"],
+        ["chat_feeds", "feed_id"],
+        ["outbox", "story_key"],
+      ] as const;
+      for (const [table, key] of keys) {
+        await sql`delete from ${sql.table(table)} where chat_id = ${from}
+          and ${sql.ref(key)} in (select ${sql.ref(key)} from ${sql.table(table)} where chat_id = ${to})`.execute(tx);
         await tx.updateTable(table).set({ chat_id: to }).where("chat_id", "=", from).execute();
       }
       await tx.deleteFrom("chats").where("id", "=", from).execute();

@@ -58,11 +58,12 @@ describe("BotApiServer", () => {
     });
     expect(form.status).toBe(200);
     expect(api.sent[0]).toMatchObject({ chat_id: 9, text: "hi", reply_markup: { inline_keyboard: [] } });
-    await apiError(bot.api.sendDocument(9, new InputFile(Buffer.from("abc"), "a.txt"), { caption: "c" }));
+    await bot.api.sendDocument(9, new InputFile(Buffer.from("abc"), "a.txt"), { caption: "c" });
     expect(api.calls.at(-1)).toEqual({
       method: "sendDocument",
-      payload: { chat_id: "9", caption: "c", document: { filename: "a.txt", size: 3 } },
+      payload: { chat_id: "9", caption: "c", document: { filename: "a.txt", size: 3, content: "abc" } },
     });
+    expect(api.sent.at(-1)).toMatchObject({ method: "sendDocument", text: "c", document: { name: "a.txt", content: "abc" } });
   });
 
   it.each([

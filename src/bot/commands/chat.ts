@@ -1,4 +1,4 @@
-import { type Context, Composer } from "grammy";
+import { Composer, type Context } from "grammy";
 import { formatTime } from "../../delivery/format.js";
 import { guarded } from "../admin.js";
 import type { BotDeps } from "../deps.js";

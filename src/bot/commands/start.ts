@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { canManage } from "../admin.js";
 import { registerChat } from "../chat-registry.js";
 import type { BotDeps } from "../deps.js";
 import { ru } from "../i18n.js";
@@ -9,7 +10,9 @@ const EXAMPLES = ["литий", "редкоземельные металлы", '
 export function startCommands(deps: BotDeps): Composer<import("grammy").Context> {
   const c = new Composer();
   c.command("start", async (ctx) => {
-    const defaults = await registerChat(ctx, deps);
+    // A group member's /start only greets: registering the chat would hand it the default queries,
+    // and in groups only administrators may change settings.
+    const defaults = (await canManage(ctx)) ? await registerChat(ctx, deps, { defaults: true }) : [];
     await ctx.reply(ru.start(EXAMPLES), { parse_mode: "HTML" });
     if (defaults.length > 0) await ctx.reply(ru.startDefaults(defaults), { parse_mode: "HTML" });
   });

@@ -1,4 +1,4 @@
-import { type Context, Composer, InlineKeyboard } from "grammy";
+import { Composer, type Context, InlineKeyboard } from "grammy";
 import { escapeHtml, safeHref, truncate } from "../../delivery/format.js";
 import { explainQuery } from "../../matching/explain.js";
 import { matchQuery } from "../../matching/matcher.js";
@@ -15,7 +15,9 @@ const RECENT_SHOWN = 3;
 /** Finds a chat's subscription by its number in /list or by its query text. */
 export function findSubscription(subs: readonly Subscription[], arg: string): Subscription | undefined {
   const text = arg.trim();
-  if (/^\d+$/.test(text)) return subs[Number(text) - 1];
+  // A number is a position in /list; with no such position it may still be a query («2024»).
+  const byNumber = /^\d+$/.test(text) ? subs[Number(text) - 1] : undefined;
+  if (byNumber) return byNumber;
   let canonical = text;
   try {
     canonical = formatQuery(parseQuery(text));
@@ -25,10 +27,16 @@ export function findSubscription(subs: readonly Subscription[], arg: string): Su
   return subs.find((s) => s.query === canonical || s.query === text);
 }
 
-async function recentMatches(ctx: Context, deps: BotDeps, query: ReturnType<typeof parseQuery>): Promise<string> {
+async function recentMatches(
+  ctx: Context,
+  deps: BotDeps,
+  query: ReturnType<typeof parseQuery>,
+): Promise<string> {
   const chatId = ctx.chat?.id ?? 0;
   const recent = await deps.store.items.listRecentForChat(chatId, Date.now() - RECENT_WINDOW_MS, 2000);
-  const hits = recent.filter((i) => matchQuery(query, { title: i.title, summary: i.summary })).slice(0, RECENT_SHOWN);
+  const hits = recent
+    .filter((i) => matchQuery(query, { title: i.title, summary: i.summary }))
+    .slice(0, RECENT_SHOWN);
   if (hits.length === 0) return ru.noRecentMatches;
   const lines = hits.map((i) => {
     const title = escapeHtml(truncate(i.title, 200));
@@ -64,9 +72,15 @@ export function subscriptionCommands(deps: BotDeps): Composer<Context> {
       const { sub } = await deps.store.subscriptions.add(chatId, canonical);
       deps.router.add(sub, query);
       const chat = await deps.store.chats.get(chatId);
-      const parts = [ru.subscribed(existing.length + 1, explainQuery(query)), await recentMatches(ctx, deps, query)];
+      const parts = [
+        ru.subscribed(existing.length + 1, explainQuery(query)),
+        await recentMatches(ctx, deps, query),
+      ];
       if (chat?.paused) parts.push(ru.pausedNote);
-      return ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+      return ctx.reply(parts.join("\n\n"), {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      });
     }),
   );
 
@@ -79,7 +93,9 @@ export function subscriptionCommands(deps: BotDeps): Composer<Context> {
       if (!arg) {
         if (subs.length === 0) return ctx.reply(ru.unsubscribeNone);
         const kb = new InlineKeyboard();
-        subs.slice(0, 50).forEach((s, i) => kb.text(`${i + 1}. ${truncate(s.query, 40)}`, `unsub:${s.id}`).row());
+        for (const [i, s] of subs.slice(0, 50).entries()) {
+          kb.text(`${i + 1}. ${truncate(s.query, 40)}`, `unsub:${s.id}`).row();
+        }
         return ctx.reply(ru.unsubscribeChoose, { reply_markup: kb });
       }
       const sub = findSubscription(subs, arg);
@@ -96,14 +112,17 @@ export function subscriptionCommands(deps: BotDeps): Composer<Context> {
     const removed = await deps.store.subscriptions.remove(chatId, Number(ctx.match[1]));
     if (removed) deps.router.remove(removed.id);
     await ctx.answerCallbackQuery();
-    const text = removed ? ru.unsubscribed(removed.query) : ru.unsubscribeNotFound("?");
+    const text = removed ? ru.unsubscribed(removed.query) : ru.unsubscribeGone;
     return ctx.editMessageText(text, { parse_mode: "HTML" });
   });
 
   c.command("list", async (ctx) => {
     const subs = await deps.store.subscriptions.listForChat(ctx.chat?.id as number);
     if (subs.length === 0) return ctx.reply(ru.listEmpty, { parse_mode: "HTML" });
-    return replyLines(ctx, [ru.listHeader, ...subs.map((s, i) => `${i + 1}. <code>${escapeHtml(s.query)}</code>`)]);
+    return replyLines(ctx, [
+      ru.listHeader,
+      ...subs.map((s, i) => `${i + 1}. <code>${escapeHtml(s.query)}</code>`),
+    ]);
   });
   return c;
 }

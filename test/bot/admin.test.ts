@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Harness } from "../e2e/harness.js";
+import type { FakeChatMember } from "../support/bot-api-server.js";
+import { ANONYMOUS_ADMIN, answerTo, ask, BOT, freshGroup, listQueries, say } from "./helpers.js";
+
+type Status = FakeChatMember["status"];
+const REFUSAL = /только администраторы/;
+
+/** Settings-changing commands, each with what the bot answers when it is allowed to run it. */
+const CHANGING: Array<[string, RegExp]> = [
+  ["/subscribe литий", /Подписка №1/],
+  ["/add литий", /Подписка №1/],
+  ["/unsubscribe 1", /Не нашёл подписку/],
+  ["/remove литий", /Не нашёл подписку/],
+  ["/pause", /приостановлены/],
+  ["/resume", /и так включены/],
+  ["/addfeed https://example.invalid/rss", /Не получилось добавить ленту/],
+  ["/removefeed 1", /Такой своей ленты нет/],
+];
+
+describe("who may change settings in groups, supergroups and channels", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.create();
+    await h.start();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  describe.each<[Status, boolean]>([
+    ["member", false],
+    ["restricted", false],
+    ["left", false],
+    ["administrator", true],
+    ["creator", true],
+  ])("a %s", (status, allowed) => {
+    it.each(CHANGING)(`${allowed ? "may" : "may not"} run %s`, async (command, answer) => {
+      const group = freshGroup();
+      const user = { id: 4001, first_name: "Пётр" };
+      h.api.setChatMember(group.id, user.id, status);
+      const text = await answerTo(h, group, user, command);
+      if (allowed) expect(text).toMatch(answer);
+      else {
+        expect(text).toMatch(REFUSAL);
+        expect(await h.app?.store.chats.get(group.id)).toBeUndefined();
+      }
+    });
+  });
+
+  it.each<["group" | "supergroup"]>([["group"], ["supergroup"]])(
+    "in a %s a member's /subscribe changes nothing, and an admin's /subscribe@bot works",
+    async (type) => {
+      const group = freshGroup(type);
+      const member = { id: 4002, first_name: "Участник" };
+      const admin = { id: 4003, first_name: "Админ" };
+      h.api.setChatMember(group.id, admin.id, "administrator");
+      expect(await ask(h, group, member, `/subscribe@${BOT} литий`)).toMatch(REFUSAL);
+      expect(await listQueries(h, group, member)).toEqual([]);
+      expect(await ask(h, group, admin, `/subscribe@${BOT} литий`)).toContain("Подписка №1");
+      expect(await ask(h, group, member, "/pause")).toMatch(REFUSAL);
+      expect((await h.app?.store.chats.get(group.id))?.paused).toBe(0);
+      expect(await listQueries(h, group, member)).toEqual(["литий"]);
+    },
+  );
+
+  it("a member made an administrator may change settings at once (a refusal is not remembered)", async () => {
+    const group = freshGroup();
+    const user = { id: 4030, first_name: "Пётр" };
+    expect(await ask(h, group, user, "/subscribe литий")).toMatch(REFUSAL);
+    h.api.setChatMember(group.id, user.id, "administrator");
+    expect(await ask(h, group, user, "/subscribe литий")).toContain("Подписка №1");
+  });
+
+  it("an anonymous admin (GroupAnonymousBot with the group as sender_chat) may change settings", async () => {
+    const group = freshGroup();
+    const replies = await say(h, group, ANONYMOUS_ADMIN, "/subscribe литий", { senderChat: { ...group } });
+    expect(replies.map((m) => m.text)).toEqual([expect.stringContaining("Подписка №1")]);
+    // No getChatMember needed: Telegram hides who the admin is.
+    expect(await listQueries(h, group, ANONYMOUS_ADMIN)).toEqual(["литий"]);
+  });
+
+  it("a message sent on behalf of another channel is refused", async () => {
+    const group = freshGroup();
+    const channel = { id: -1009999000001, type: "channel", title: "Чужой канал" };
+    // Telegram marks such messages as from "Channel_Bot" (136817688) with the channel as sender_chat.
+    const from = { id: 136817688, first_name: "Channel", username: "Channel_Bot" };
+    h.api.setChatMember(group.id, from.id, "administrator");
+    // Even were the fake asked (it says "administrator"), who stands behind the channel is unknown.
+    const onBehalf = await say(h, group, from, "/subscribe литий", { senderChat: channel });
+    expect(onBehalf.map((m) => m.text)).toEqual([expect.stringMatching(REFUSAL)]);
+    const spoofed = await say(h, group, ANONYMOUS_ADMIN, "/pause", { senderChat: channel });
+    expect(spoofed.map((m) => m.text)).toEqual([expect.stringMatching(REFUSAL)]);
+    expect(await h.app?.store.chats.get(group.id)).toBeUndefined();
+  });
+
+  it("channel posts may change settings (only admins can post in a channel)", async () => {
+    const channel = freshGroup("channel");
+    const post = (text: string) => say(h, channel, null, text, { senderChat: { ...channel } });
+    expect((await post("/subscribe литий")).map((m) => m.text)).toEqual([
+      expect.stringContaining("Подписка №1"),
+    ]);
+    expect((await post(`/pause@${BOT}`)).map((m) => m.text)).toEqual([
+      expect.stringContaining("приостановлены"),
+    ]);
+    expect((await h.app?.store.chats.get(channel.id))?.paused).toBe(1);
+    const listed = await post("/list");
+    expect(listed[0]?.text).toContain("1. <code>литий</code>");
+  });
+
+  it.each<[string, RegExp]>([
+    ["/list", /1\. <code>литий<\/code>/],
+    ["/feeds", /Общие источники/],
+    ["/status", /Подписок: 1/],
+    ["/help", /Как писать запросы/],
+    [`/list@${BOT}`, /1\. <code>литий<\/code>/],
+  ])("reading command %s is allowed for anyone", async (command, expected) => {
+    const group = freshGroup();
+    const admin = { id: 4010, first_name: "Админ" };
+    const member = { id: 4011, first_name: "Участник" };
+    h.api.setChatMember(group.id, admin.id, "creator");
+    await ask(h, group, admin, "/subscribe литий");
+    const before = h.api.calls.filter((c) => c.method === "getChatMember").length;
+    expect(await ask(h, group, member, command)).toMatch(expected);
+    // Reading needs no admin check at all.
+    expect(h.api.calls.filter((c) => c.method === "getChatMember").length).toBe(before);
+  });
+
+  it("a member's /start in a group greets but does not register the chat", async () => {
+    const group = freshGroup();
+    const member = { id: 4020, first_name: "Участник" };
+    expect(await ask(h, group, member, "/start")).toContain("/subscribe");
+    expect(await h.app?.store.chats.get(group.id)).toBeUndefined();
+  });
+});

@@ -1,0 +1,222 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Harness } from "../e2e/harness.js";
+import type { SentMessage } from "../support/bot-api-server.js";
+import { ask, buttons, freshGroup, listQueries, press, privateChat, say } from "./helpers.js";
+
+describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.create();
+    h.publish([{ title: "Погода в Москве: снег", link: "https://news.example/w0" }]);
+    await h.start();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it.each([["/subscribe"], ["/subscribe   "], ["/add"]])(
+    "%j without a query answers with the usage",
+    async (text) => {
+      const { chat, user } = privateChat(3001);
+      expect(await ask(h, chat, user, text)).toContain("<code>/subscribe литий</code>");
+      expect(await listQueries(h, chat, user)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["an unclosed quote", '/subscribe "ставка ЦБ', /Незакрытая кавычка/],
+    ["only exclusions", "/subscribe -Китай -США", /только исключения/],
+    ["a query over 200 characters", `/subscribe ${"литий ".repeat(40)}`, /Слишком длинный запрос.*200/],
+    ["a misplaced OR", "/subscribe OR литий", /OR должно стоять между/],
+    ["no word at all", "/subscribe ???", /нет ни одного слова/],
+  ])("%s gets a clear error and nothing is stored", async (_name, text, why) => {
+    const { chat, user } = privateChat(3002);
+    const answer = await ask(h, chat, user, text);
+    expect(answer).toMatch(/^Не понял запрос: /);
+    expect(answer).toMatch(why);
+    expect(answer).toContain("/help");
+    expect(await listQueries(h, chat, user)).toEqual([]);
+  });
+
+  it("a good query is confirmed with what the bot understood; /add is an alias", async () => {
+    const { chat, user } = privateChat(3003);
+    const first = await say(h, chat, user, "/subscribe литий");
+    expect(first).toHaveLength(1);
+    expect(first[0]?.parse_mode).toBe("HTML");
+    expect(first[0]?.text).toContain("✅ Подписка №1");
+    expect(first[0]?.text).toMatch(/литий — любые формы: .*лития/);
+    expect(first[0]?.text).toContain("совпадений пока нет");
+
+    const second = await ask(h, chat, user, '/add "ставка ЦБ" -прогноз');
+    expect(second).toContain("✅ Подписка №2");
+    expect(second).toContain("слова подряд и в этом порядке");
+    expect(second).toContain("Но не пришлю, если есть:");
+    expect(await listQueries(h, chat, user)).toEqual(["литий", '"ставка ЦБ" -прогноз']);
+  });
+
+  it.each([
+    ["S&P <500>", "s-p 500"],
+    ["AT&T OR «Ростелеком»", "AT"],
+  ])("a query with HTML-special characters (%s) is confirmed and listed", async (query, shown) => {
+    const { chat, user } = privateChat(3004);
+    expect(await ask(h, chat, user, `/subscribe ${query}`)).toContain("✅ Подписка №1");
+    const listed = await listQueries(h, chat, user);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(shown);
+  });
+
+  it.each([
+    ["the same text", "литий OR никель"],
+    ["extra spaces", "  литий    OR   никель  "],
+    ["another case", "Литий OR Никель"],
+    ["a repeated word", "литий OR никель OR литий"],
+    ["via /add", "литий OR никель", "/add"],
+  ])(
+    "the same query again (%s) answers «already» and stores nothing",
+    async (_name, typed, command = "/subscribe") => {
+      const { chat, user } = privateChat(3005);
+      expect(await ask(h, chat, user, "/subscribe литий OR никель")).toContain("Подписка №1");
+      expect(await ask(h, chat, user, `${command} ${typed}`)).toMatch(/уже есть \(№1\)/);
+      expect(await listQueries(h, chat, user)).toEqual(["литий OR никель"]);
+    },
+  );
+
+  it("shows recent matching stories in the confirmation", async () => {
+    h.publish([
+      { title: "Добыча лития выросла", link: "https://news.example/li-1" },
+      { title: "Погода в Москве: дождь", link: "https://news.example/w" },
+    ]);
+    await h.poll();
+    const { chat, user } = privateChat(3006);
+    const text = await ask(h, chat, user, "/subscribe литий");
+    expect(text).toContain('<a href="https://news.example/li-1">Добыча лития выросла</a>');
+    expect(text).not.toContain("news.example/w");
+  });
+
+  describe("/unsubscribe", () => {
+    const { chat, user } = privateChat(3010);
+    const subscribeThree = async () => {
+      for (const q of ["литий", '"ставка ЦБ"', "РЗМ -Китай"]) await ask(h, chat, user, `/subscribe ${q}`);
+    };
+
+    it.each([
+      ["by number", "/unsubscribe 2", '"ставка ЦБ"'],
+      ["by text", "/unsubscribe РЗМ -Китай", "РЗМ -китай"],
+      ["by text typed differently", "/unsubscribe   «Ставка   ЦБ»", '"ставка ЦБ"'],
+      ["with the /remove alias", "/remove 1", "литий"],
+      ["/remove by text", "/remove литий", "литий"],
+    ])("%s", async (_name, text, removed) => {
+      await subscribeThree();
+      const answer = await ask(h, chat, user, text);
+      expect(answer).toContain("удалена");
+      const rest = ["литий", '"ставка ЦБ"', "РЗМ -китай"].filter((q) => q !== removed);
+      expect(await listQueries(h, chat, user)).toEqual(rest);
+    });
+
+    it.each([["/unsubscribe 4"], ["/unsubscribe 0"], ["/unsubscribe никель"], ['/remove "ставка']])(
+      "%s (no such subscription) says so and removes nothing",
+      async (text) => {
+        await subscribeThree();
+        expect(await ask(h, chat, user, text)).toMatch(/Не нашёл подписку .*\/list/);
+        expect(await listQueries(h, chat, user)).toHaveLength(3);
+      },
+    );
+
+    it("a query that is a number is found by its text when no subscription has that number", async () => {
+      await ask(h, chat, user, "/subscribe 2024");
+      expect(await ask(h, chat, user, "/unsubscribe 2024")).toContain("удалена");
+      expect(await listQueries(h, chat, user)).toEqual([]);
+    });
+
+    it("without an argument offers one button per subscription; pressing one removes it and edits the message", async () => {
+      await subscribeThree();
+      const [offer] = await say(h, chat, user, "/unsubscribe");
+      expect(offer?.text).toContain("Какую подписку удалить?");
+      const options = buttons(offer as SentMessage);
+      expect(options.map((b) => b.text)).toEqual(["1. литий", '2. "ставка ЦБ"', "3. РЗМ -китай"]);
+      expect(options.every((b) => /^unsub:\d+$/.test(b.data))).toBe(true);
+
+      const answer = await press(h, offer as SentMessage, chat, user, options[1]?.data as string);
+      expect(answer.map((m) => m.method)).toEqual(["answerCallbackQuery", "editMessageText"]);
+      expect(answer[1]).toMatchObject({ chat_id: chat.id, message_id: offer?.message_id });
+      expect(answer[1]?.text).toContain("ставка ЦБ");
+      expect(answer[1]?.text).toContain("удалена");
+      expect(await listQueries(h, chat, user)).toEqual(["литий", "РЗМ -китай"]);
+
+      // The same button pressed again: nothing left to remove, and the message says so.
+      const again = await press(h, offer as SentMessage, chat, user, options[1]?.data as string);
+      expect(again.find((m) => m.method === "editMessageText")?.text).toContain("Этой подписки уже нет");
+      expect(await listQueries(h, chat, user)).toHaveLength(2);
+    });
+
+    it("without an argument and without subscriptions says there is nothing to remove", async () => {
+      expect(await ask(h, chat, user, "/unsubscribe")).toContain("Удалять нечего");
+    });
+
+    it("a button of one chat pressed with another chat's message removes nothing there", async () => {
+      await subscribeThree();
+      const [offer] = await say(h, chat, user, "/unsubscribe");
+      const other = privateChat(3011);
+      await ask(h, other.chat, other.user, "/subscribe никель");
+      const data = buttons(offer as SentMessage)[0]?.data as string;
+      await press(h, offer as SentMessage, other.chat, other.user, data);
+      expect(await listQueries(h, chat, user)).toHaveLength(3);
+      expect(await listQueries(h, other.chat, other.user)).toEqual(["никель"]);
+    });
+
+    it("in a group a non-admin pressing a button is refused and nothing changes; an admin's press works", async () => {
+      const group = freshGroup();
+      const admin = { id: 3020, first_name: "Админ" };
+      const member = { id: 3021, first_name: "Участник" };
+      h.api.setChatMember(group.id, admin.id, "administrator");
+      await ask(h, group, admin, "/subscribe литий");
+      const [offer] = await say(h, group, admin, "/unsubscribe");
+      const data = buttons(offer as SentMessage)[0]?.data as string;
+
+      const refused = await press(h, offer as SentMessage, group, member, data);
+      expect(refused.map((m) => m.method)).toEqual(["answerCallbackQuery"]);
+      expect(refused[0]?.text).toContain("только администраторы");
+      expect(await listQueries(h, group, member)).toEqual(["литий"]);
+
+      const done = await press(h, offer as SentMessage, group, admin, data);
+      expect(done.find((m) => m.method === "editMessageText")?.text).toContain("удалена");
+      expect(await listQueries(h, group, member)).toEqual([]);
+    });
+  });
+
+  describe("/list", () => {
+    it("numbers the chat's queries; an empty list says how to add one", async () => {
+      const { chat, user } = privateChat(3030);
+      expect(await ask(h, chat, user, "/list")).toContain("Подписок пока нет");
+      await ask(h, chat, user, "/subscribe литий");
+      await ask(h, chat, user, "/subscribe никель");
+      const text = await ask(h, chat, user, "/list");
+      expect(text).toContain("1. <code>литий</code>\n2. <code>никель</code>");
+    });
+
+    it("splits a long list (100 queries of 150 characters) into messages Telegram accepts, in order", async () => {
+      const { chat, user } = privateChat(3031);
+      // 150 characters each: a distinct number and 13 words (the 100th is added through the chat).
+      const query = (n: number) =>
+        `тема${String(n).padStart(3, "0")} ${"никель ".repeat(13)}`.trim().padEnd(150, "ы");
+      expect(await ask(h, chat, user, `/subscribe ${query(1)}`)).toContain("Подписка №1");
+      for (let n = 2; n < 100; n++) await h.app?.store.subscriptions.add(chat.id, query(n));
+      expect(query(100)).toHaveLength(150);
+      expect(await ask(h, chat, user, `/subscribe ${query(100)}`)).toContain("Подписка №100");
+
+      const replies = await say(h, chat, user, "/list");
+      expect(replies.length).toBeGreaterThan(1);
+      const lines = replies.flatMap((m) => m.text.split("\n")).filter((l) => /^\d+\. /.test(l));
+      expect(lines).toHaveLength(100);
+      for (const [i, l] of lines.entries()) {
+        expect(l.startsWith(`${i + 1}. <code>тема${String(i + 1).padStart(3, "0")}`)).toBe(true);
+      }
+      // 100 is the most one chat may follow.
+      expect(await ask(h, chat, user, "/subscribe никель")).toMatch(/100 подписок — это максимум/);
+      // Every part went through the fake, which refuses texts over 4096 characters.
+      expect(
+        h.api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === chat.id).length,
+      ).toBe(h.api.sent.filter((m) => m.chat_id === chat.id).length);
+    });
+  });
+});
