@@ -3,6 +3,7 @@ import { Bot, type Context } from "grammy";
 import type { BotCommand } from "grammy/types";
 import { chatCommands } from "./commands/chat.js";
 import { feedCommands } from "./commands/feeds.js";
+import { opmlCommands } from "./commands/opml.js";
 import { startCommands } from "./commands/start.js";
 import { subscriptionCommands } from "./commands/subscriptions.js";
 import type { BotDeps } from "./deps.js";
@@ -16,6 +17,7 @@ export const COMMANDS: BotCommand[] = [
   { command: "feeds", description: "Источники и их состояние" },
   { command: "addfeed", description: "Добавить свою ленту" },
   { command: "removefeed", description: "Удалить свою ленту" },
+  { command: "export", description: "Выгрузить источники в OPML" },
   { command: "pause", description: "Приостановить уведомления" },
   { command: "resume", description: "Возобновить уведомления" },
   { command: "status", description: "Настройки и состояние" },
@@ -58,7 +60,13 @@ export function createBot(deps: BotDeps): Bot {
     deps.router.moveChat(ctx.chat.id, to);
   });
 
-  bot.use(startCommands(deps), subscriptionCommands(deps), feedCommands(deps), chatCommands(deps));
+  bot.use(
+    startCommands(deps),
+    subscriptionCommands(deps),
+    feedCommands(deps),
+    opmlCommands(deps),
+    chatCommands(deps),
+  );
 
   // A command nobody handled: answer in private chats, or when addressed to us by name in groups.
   bot.on("::bot_command", async (ctx: Context) => {

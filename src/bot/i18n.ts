@@ -39,6 +39,7 @@ export const ru = {
     "/list — мои подписки",
     "/feeds — источники и их состояние",
     "/addfeed &lt;адрес&gt; · /removefeed &lt;адрес или номер&gt; — свои ленты",
+    "/export — источники файлом OPML; пришлите .opml-файл, чтобы добавить ленты из него",
     "/pause · /resume — приостановить и возобновить уведомления",
     "/status — настройки чата и состояние бота",
     "",
@@ -66,6 +67,8 @@ export const ru = {
   unsubscribeGone: "Этой подписки уже нет. Список — /list.",
   unsubscribeNotFound: (what: string) =>
     `Не нашёл подписку «${escapeHtml(what)}». Список с номерами — /list.`,
+  feedLimit: (max: number) =>
+    `У чата уже ${max} своих источников — это максимум. /removefeed — удалить лишний.`,
   unknownCommand: "Не знаю такой команды. Список команд — /help.",
   error: "Что-то пошло не так, попробуйте ещё раз чуть позже.",
 } as const;

@@ -1,15 +1,11 @@
 import { Composer, type Context } from "grammy";
 import { escapeHtml, formatTime, sourceName, truncate } from "../../delivery/format.js";
-import { isFeedError } from "../../feeds/errors.js";
-import { loadFeed } from "../../feeds/load.js";
 import type { Feed } from "../../store/schema.js";
+import { addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
 import type { BotDeps } from "../deps.js";
 import { plural, ru } from "../i18n.js";
 import { replyLines } from "../reply.js";
-
-/** Most feeds one chat may add on top of the shared ones. */
-export const MAX_OWN_FEEDS = 20;
 
 /** One line of /feeds: the feed's name and how it is doing. */
 export function feedHealthLine(feed: Feed, n: number, timeZone: string): string {
@@ -27,9 +23,6 @@ export function feedHealthLine(feed: Feed, n: number, timeZone: string): string 
   }
   return `${n}. ${name} — ${health}`;
 }
-
-/** Chats whose /addfeed is being checked. */
-const checking = new Set<number>();
 
 /** /feeds, /addfeed and /removefeed. */
 export function feedCommands(deps: BotDeps): Composer<Context> {
@@ -60,20 +53,8 @@ export function feedCommands(deps: BotDeps): Composer<Context> {
           parse_mode: "HTML",
         });
       if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS)
-        return ctx.reply(
-          `У чата уже ${MAX_OWN_FEEDS} своих источников — это максимум. /removefeed — удалить лишний.`,
-        );
-      // Checking a feed can take up to 15 s and grammY handles updates one at a time, so the check runs
-      // beside the update loop: one slow (or hostile) URL must not hold up every other chat's commands.
-      // One check per chat at a time keeps a chat from starting many.
-      if (checking.has(chatId)) return ctx.reply("Ещё проверяю предыдущую ленту — подождите ответа.");
-      checking.add(chatId);
-      void checkAndAdd(ctx, deps, chatId, arg)
-        .catch(async (err: unknown) => {
-          deps.log.error({ err, chatId }, "/addfeed failed");
-          await ctx.reply(ru.error).catch(() => undefined);
-        })
-        .finally(() => checking.delete(chatId));
+        return ctx.reply(ru.feedLimit(MAX_OWN_FEEDS));
+      await checkInBackground(ctx, deps, () => checkAndAdd(ctx, deps, chatId, arg));
     }),
   );
 
@@ -100,41 +81,30 @@ export function feedCommands(deps: BotDeps): Composer<Context> {
 
 /** /addfeed's slow part: fetch and check the feed, then add it and answer. */
 async function checkAndAdd(ctx: Context, deps: BotDeps, chatId: number, arg: string): Promise<unknown> {
-  let url = arg;
-  if (!/^https?:\/\//i.test(url)) {
-    return ctx.reply("Не получилось добавить ленту: нужен адрес вида https://…", { parse_mode: "HTML" });
-  }
-  let loaded: Awaited<ReturnType<typeof loadFeed>>;
-  try {
-    loaded = await loadFeed(url, { allowPrivate: deps.config.allowPrivateUrls, timeoutMs: 15_000 });
-  } catch (err) {
-    const discovered = isFeedError(err) ? (err.discovered ?? []) : [];
-    if (discovered.length > 0) {
-      const list = discovered.slice(0, 5).map((u) => `<code>/addfeed ${escapeHtml(u)}</code>`);
-      return ctx.reply(`Это страница, а не лента. На ней нашлись ленты:\n${list.join("\n")}`, {
-        parse_mode: "HTML",
-      });
+  const r = await addChatFeed(deps, chatId, arg);
+  const html = { parse_mode: "HTML" as const };
+  switch (r.kind) {
+    case "added": {
+      const name = escapeHtml(sourceName(r.feed.title, r.feed.url));
+      const items = `${r.items} ${plural(r.items, "запись", "записи", "записей")}`;
+      return ctx.reply(
+        `✅ Лента «${name}» добавлена (сейчас в ней ${items}). Новые материалы начну проверять со следующего опроса.`,
+        html,
+      );
     }
-    // Anything else is our failure, not the address's: the caller logs it and says so.
-    if (!isFeedError(err)) throw err;
-    return ctx.reply(`Не получилось добавить ленту: ${escapeHtml(err.message)}`, { parse_mode: "HTML" });
+    case "page": {
+      const list = r.discovered.slice(0, 5).map((u) => `<code>/addfeed ${escapeHtml(u)}</code>`);
+      return ctx.reply(`Это страница, а не лента. На ней нашлись ленты:\n${list.join("\n")}`, html);
+    }
+    case "failed":
+      return ctx.reply(`Не получилось добавить ленту: ${escapeHtml(r.reason)}`, html);
+    case "not-http":
+      return ctx.reply("Не получилось добавить ленту: нужен адрес вида https://…", html);
+    case "limit":
+      return ctx.reply(ru.feedLimit(MAX_OWN_FEEDS));
+    case "shared":
+      return ctx.reply("Эта лента уже есть среди общих источников — добавлять не нужно.");
+    case "exists":
+      return ctx.reply("Эта лента уже добавлена. Список — /feeds.");
   }
-  if (loaded.outcome.kind === "ok") url = loaded.outcome.movedPermanentlyTo ?? loaded.outcome.finalUrl;
-  const shared = (await deps.store.feeds.listForChat(chatId)).find((f) => f.url === url && !f.own);
-  if (shared) return ctx.reply("Эта лента уже есть среди общих источников — добавлять не нужно.");
-  if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS)
-    return ctx.reply(
-      `У чата уже ${MAX_OWN_FEEDS} своих источников — это максимум. /removefeed — удалить лишний.`,
-    );
-  const title = loaded.feed?.title ?? null;
-  const { feed, created } = await deps.store.feeds.addForChat(chatId, url, title);
-  if (!created) return ctx.reply("Эта лента уже добавлена. Список — /feeds.");
-  const name = escapeHtml(sourceName(feed.title ?? title, feed.url));
-  const n = loaded.feed?.items.length ?? 0;
-  return ctx.reply(
-    `✅ Лента «${name}» добавлена (сейчас в ней ${n} ${plural(n, "запись", "записи", "записей")}). Новые материалы начну проверять со следующего опроса.`,
-    {
-      parse_mode: "HTML",
-    },
-  );
 }

@@ -1,0 +1,74 @@
+import type { Context } from "grammy";
+import { isFeedError } from "../feeds/errors.js";
+import { loadFeed } from "../feeds/load.js";
+import type { Feed } from "../store/schema.js";
+import type { BotDeps } from "./deps.js";
+import { ru } from "./i18n.js";
+
+/** Most feeds one chat may add on top of the shared ones. */
+export const MAX_OWN_FEEDS = 20;
+
+/** What became of a request to add a feed to a chat. */
+export type AddFeedResult =
+  | { kind: "added"; feed: Feed; items: number }
+  | { kind: "exists" }
+  | { kind: "shared" }
+  | { kind: "limit" }
+  | { kind: "not-http" }
+  | { kind: "page"; discovered: string[] }
+  | { kind: "failed"; reason: string };
+
+/**
+ * Adds a feed to a chat's own list after fetching it once through the URL guard: only a real feed
+ * on a public address gets in. Used by /addfeed and by OPML import.
+ */
+export async function addChatFeed(deps: BotDeps, chatId: number, raw: string): Promise<AddFeedResult> {
+  if (!/^https?:\/\//i.test(raw)) return { kind: "not-http" };
+  if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS) return { kind: "limit" };
+  let loaded: Awaited<ReturnType<typeof loadFeed>>;
+  try {
+    loaded = await loadFeed(raw, { allowPrivate: deps.config.allowPrivateUrls, timeoutMs: 15_000 });
+  } catch (err) {
+    // Anything but a FeedError is our failure, not the address's: the caller logs it and says so.
+    if (!isFeedError(err)) throw err;
+    if (err.discovered?.length) return { kind: "page", discovered: err.discovered };
+    return { kind: "failed", reason: err.message };
+  }
+  const url =
+    loaded.outcome.kind === "ok" ? (loaded.outcome.movedPermanentlyTo ?? loaded.outcome.finalUrl) : raw;
+  const known = (await deps.store.feeds.listForChat(chatId)).find((f) => f.url === url);
+  if (known && !known.own) return { kind: "shared" };
+  if (known) return { kind: "exists" };
+  // Checked again: the fetch took a while, and another add may have landed meanwhile.
+  if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS) return { kind: "limit" };
+  const { feed, created } = await deps.store.feeds.addForChat(chatId, url, loaded.feed?.title ?? null);
+  return created ? { kind: "added", feed, items: loaded.feed?.items.length ?? 0 } : { kind: "exists" };
+}
+
+/** Chats with a feed check running. */
+const checking = new Set<number>();
+
+/**
+ * Runs a slow feed check beside grammY's update loop (which handles updates one at a time), so one
+ * slow or hostile URL cannot hold up every other chat; one check per chat at a time. Returns false,
+ * having told the chat, when a check is already running there.
+ */
+export async function checkInBackground(
+  ctx: Context,
+  deps: BotDeps,
+  task: () => Promise<unknown>,
+): Promise<boolean> {
+  const chatId = ctx.chat?.id as number;
+  if (checking.has(chatId)) {
+    await ctx.reply("Ещё проверяю предыдущую ленту — подождите ответа.");
+    return false;
+  }
+  checking.add(chatId);
+  void task()
+    .catch(async (err: unknown) => {
+      deps.log.error({ err, chatId }, "feed check failed");
+      await ctx.reply(ru.error).catch(() => undefined);
+    })
+    .finally(() => checking.delete(chatId));
+  return true;
+}
