@@ -11,6 +11,7 @@ const SPEC_COMMANDS = [
   "feeds",
   "addfeed",
   "removefeed",
+  "export",
   "pause",
   "resume",
   "status",
