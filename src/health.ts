@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { Gauge } from "prom-client";
 import type { Logger } from "./log.js";
+import { registry } from "./metrics.js";
 import type { Store } from "./store/store.js";
 
 /** The /healthz and /metrics endpoint, for orchestrators and Prometheus. */
@@ -16,8 +17,8 @@ export async function startHealthServer(
   store: Store,
   log: Logger,
 ): Promise<HealthServer | null> {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  registry.removeSingleMetric("newsalert_alerts");
+  registry.removeSingleMetric("newsalert_chats_active");
   const outbox = new Gauge({
     name: "newsalert_alerts",
     help: "Alerts by delivery status",

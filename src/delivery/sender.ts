@@ -1,5 +1,6 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Logger } from "../log.js";
+import { alertMessages } from "../metrics.js";
 import type { Store } from "../store/store.js";
 import { packMessages } from "./format.js";
 import { groupBy } from "./group-by.js";
@@ -153,6 +154,7 @@ export class AlertSender {
         link_preview_options: { is_disabled: message.ids.length > 1 },
       });
       await this.store.outbox.markSent(message.ids, m.message_id, this.now());
+      alertMessages.inc({ outcome: "sent" });
       return true;
     } catch (err) {
       await this.handleFailure(chatId, message.ids, attempts, err);
@@ -164,6 +166,9 @@ export class AlertSender {
     const verdict = classifySendError(err, attempts);
     const reason = err instanceof Error ? err.message : String(err);
     const log = this.opts.log.child({ chatId, alerts: ids.length });
+    alertMessages.inc({
+      outcome: verdict.kind === "retry" && attempts + 1 >= this.maxAttempts ? "failed" : verdict.kind,
+    });
     switch (verdict.kind) {
       case "retry":
         if (attempts + 1 >= this.maxAttempts) {

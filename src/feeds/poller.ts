@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../log.js";
+import { feedFetches, itemsStored, pollCycleSeconds } from "../metrics.js";
 import type { Feed, Item } from "../store/schema.js";
 import type { Store } from "../store/store.js";
 import { FeedError } from "./errors.js";
@@ -89,6 +90,7 @@ export class Poller {
   private async runCycle(): Promise<void> {
     const due = await this.store.feeds.listDue(Date.now());
     const started = Date.now();
+    const timer = pollCycleSeconds.startTimer();
     await runLimited(
       due.filter((f) => !this.inFlight.has(f.id)),
       (f) => hostOf(f.url),
@@ -96,6 +98,7 @@ export class Poller {
       this.opts.concurrency ?? 32,
       this.opts.perHost ?? 2,
     );
+    timer();
     this.opts.log.debug({ feeds: due.length, ms: Date.now() - started }, "poll cycle done");
   }
 
@@ -113,6 +116,7 @@ export class Poller {
       });
       const now = Date.now();
       const { outcome } = result;
+      feedFetches.inc({ outcome: outcome.kind });
       if (
         outcome.kind === "ok" &&
         outcome.movedPermanentlyTo &&
@@ -137,6 +141,8 @@ export class Poller {
         log.info({ backlog: fresh.length }, "first poll: backlog recorded, not alerted");
       } else {
         const news = fresh.filter((i) => i.routed === 0);
+        itemsStored.inc({ kind: "news" }, news.length);
+        itemsStored.inc({ kind: "history" }, fresh.length - news.length);
         log.debug({ items: fresh.length, news: news.length }, "new items");
         if (news.length > 0) await this.opts.onNewItems(feed, news);
       }
@@ -150,6 +156,7 @@ export class Poller {
   private async recordFailure(feed: Feed, err: unknown, log: Logger): Promise<void> {
     const message = err instanceof FeedError ? err.message : `внутренняя ошибка: ${String(err)}`;
     const retryAfter = err instanceof FeedError ? (err.retryAfterSeconds ?? null) : null;
+    feedFetches.inc({ outcome: err instanceof FeedError ? err.kind : "internal" });
     const now = Date.now();
     try {
       const failures = await this.store.feeds.recordFailure(
