@@ -28,7 +28,8 @@ export async function parseOpml(xml: string): Promise<OpmlFeed[]> {
       // strict: false upper-cases attribute names.
       const attrs = Object.fromEntries(Object.entries(o.$ ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
       const url = attrs.xmlurl?.trim();
-      if (url && !found.has(url)) found.set(url, { url, title: attrs.title?.trim() || attrs.text?.trim() || null });
+      if (url && !found.has(url))
+        found.set(url, { url, title: attrs.title?.trim() || attrs.text?.trim() || null });
       walk(o.outline);
     }
   };

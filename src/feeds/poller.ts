@@ -55,6 +55,8 @@ export class Poller {
   private task: ScheduledTask | null = null;
   private cycle: Promise<void> | null = null;
   private stopping = false;
+  /** Aborts fetches in flight at shutdown: a feed is simply fetched again at the next start. */
+  private readonly abort = new AbortController();
   private readonly inFlight = new Set<number>();
 
   constructor(
@@ -71,6 +73,7 @@ export class Poller {
   /** Stops ticking and waits for the running cycle to finish (fetches are bounded by their timeout). */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.abort.abort();
     await this.task?.stop();
     await this.cycle;
   }
@@ -113,6 +116,7 @@ export class Poller {
         lastModified: feed.last_modified,
         timeoutMs: this.opts.timeoutMs ?? 20_000,
         allowPrivate: feed.shared === 1 || this.opts.allowPrivateUrls,
+        signal: this.abort.signal,
       });
       const now = Date.now();
       const { outcome } = result;
@@ -147,7 +151,8 @@ export class Poller {
         if (news.length > 0) await this.opts.onNewItems(feed, news);
       }
     } catch (err) {
-      await this.recordFailure(feed, err, log);
+      // A fetch cut short by shutdown says nothing about the feed's health.
+      if (!this.stopping) await this.recordFailure(feed, err, log);
     } finally {
       this.inFlight.delete(feed.id);
     }

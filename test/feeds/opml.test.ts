@@ -15,9 +15,12 @@ describe("OPML", () => {
     ]);
   });
 
-  it.each([["not xml at all <<<"], ["<rss><channel/></rss>"], [""]])("refuses %j with a clear error", async (xml) => {
-    await expect(parseOpml(xml)).rejects.toThrow(/OPML/);
-  });
+  it.each([["not xml at all <<<"], ["<rss><channel/></rss>"], [""]])(
+    "refuses %j with a clear error",
+    async (xml) => {
+      await expect(parseOpml(xml)).rejects.toThrow(/OPML/);
+    },
+  );
 
   it("round-trips through its own export, escaping titles and URLs", async () => {
     const feeds = [
@@ -25,6 +28,9 @@ describe("OPML", () => {
       { url: "https://b.example/atom", title: null },
     ];
     const xml = buildOpml("newsalert", feeds);
-    expect(await parseOpml(xml)).toEqual([feeds[0], { url: "https://b.example/atom", title: "https://b.example/atom" }]);
+    expect(await parseOpml(xml)).toEqual([
+      feeds[0],
+      { url: "https://b.example/atom", title: "https://b.example/atom" },
+    ]);
   });
 });

@@ -1,4 +1,7 @@
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -111,6 +114,32 @@ describe("Poller", () => {
     await store.feeds.syncShared([server.url("/rss")]);
     await poller.pollFeed((await store.feeds.get(feed.id)) as Feed);
     expect((await store.feeds.get(feed.id))?.initialized).toBe(1);
+  });
+
+  it("stops at once when a feed hangs, without counting it as a failure", async () => {
+    let arrived: () => void = () => {};
+    const got = new Promise<void>((r) => {
+      arrived = r;
+    });
+    const hanging = createServer(() => arrived()).listen(0, "127.0.0.1");
+    await once(hanging, "listening");
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/rss`;
+    const slow = new Poller(store, {
+      cron: "0 0 1 1 *",
+      log: createLogger("silent"),
+      allowPrivateUrls: false,
+      // Far beyond the test's own timeout: only the shutdown abort can end this fetch in time.
+      timeoutMs: 120_000,
+      onNewItems: async () => {},
+    });
+    await store.feeds.syncShared([url]);
+    const cycle = slow.pollOnce();
+    await got;
+    await slow.stop();
+    await cycle;
+    expect(await feedRow()).toMatchObject({ consecutive_failures: 0, last_error: null });
+    hanging.closeAllConnections();
+    hanging.close();
   });
 
   it("updates the stored URL after a permanent redirect", async () => {
