@@ -74,7 +74,9 @@ export class ChatStore {
       ] as const;
       for (const [table, key] of keys) {
         await sql`delete from ${sql.table(table)} where chat_id = ${from}
-          and ${sql.ref(key)} in (select ${sql.ref(key)} from ${sql.table(table)} where chat_id = ${to})`.execute(tx);
+          and ${sql.ref(key)} in (select ${sql.ref(key)} from ${sql.table(table)} where chat_id = ${to})`.execute(
+          tx,
+        );
         await tx.updateTable(table).set({ chat_id: to }).where("chat_id", "=", from).execute();
       }
       await tx.deleteFrom("chats").where("id", "=", from).execute();

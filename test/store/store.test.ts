@@ -164,7 +164,10 @@ for (const { db, skip } of testDatabases) {
       await store.subscriptions.add(-1009, "литий");
       await store.chats.migrateId(-100, -1009);
       expect(await store.chats.get(-100)).toBeUndefined();
-      expect((await store.subscriptions.listForChat(-1009)).map((s) => s.query).sort()).toEqual(["литий", "никель"]);
+      expect((await store.subscriptions.listForChat(-1009)).map((s) => s.query).sort()).toEqual([
+        "литий",
+        "никель",
+      ]);
       expect((await store.chats.get(-1009))?.type).toBe("supergroup");
     });
   });

@@ -183,7 +183,13 @@ export class BotApiServer {
     const id = `file-${this.files.size + 1}`;
     const data = Buffer.from(content);
     this.files.set(id, { data, path: `documents/${id}_${fileName}` });
-    return { file_id: id, file_unique_id: `u${id}`, file_name: fileName, mime_type: mimeType, file_size: data.length };
+    return {
+      file_id: id,
+      file_unique_id: `u${id}`,
+      file_name: fileName,
+      mime_type: mimeType,
+      file_size: data.length,
+    };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -271,7 +277,12 @@ export class BotApiServer {
       case "getfile": {
         const f = this.files.get(String(p.file_id));
         if (!f) return bad("invalid file_id");
-        return ok({ file_id: p.file_id, file_unique_id: `u${p.file_id}`, file_size: f.data.length, file_path: f.path });
+        return ok({
+          file_id: p.file_id,
+          file_unique_id: `u${p.file_id}`,
+          file_size: f.data.length,
+          file_path: f.path,
+        });
       }
       case "senddocument": {
         const doc = p.document as { filename?: string; content?: string } | undefined;
@@ -283,7 +294,11 @@ export class BotApiServer {
           message_id: messageId,
           document: { name: doc?.filename ?? "", content: doc?.content ?? "" },
         });
-        return ok({ message_id: messageId, date: Math.floor(Date.now() / 1000), chat: this.chatFor(Number(p.chat_id)) });
+        return ok({
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: this.chatFor(Number(p.chat_id)),
+        });
       }
       case "answercallbackquery":
         this.record({ method, chat_id: 0, text: typeof p.text === "string" ? p.text : "", message_id: 0 });

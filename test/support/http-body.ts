@@ -37,7 +37,8 @@ export function parseBody(contentType: string | undefined, body: Buffer): Payloa
         .exec(head)
         ?.slice(1)
         .find((v) => v !== undefined);
-      if (filename !== undefined) fields[name] = { filename, size: raw.length, content: raw.toString("utf8") };
+      if (filename !== undefined)
+        fields[name] = { filename, size: raw.length, content: raw.toString("utf8") };
       else put(name, raw.toString("utf8"));
     }
   }

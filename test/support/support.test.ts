@@ -63,7 +63,11 @@ describe("BotApiServer", () => {
       method: "sendDocument",
       payload: { chat_id: "9", caption: "c", document: { filename: "a.txt", size: 3, content: "abc" } },
     });
-    expect(api.sent.at(-1)).toMatchObject({ method: "sendDocument", text: "c", document: { name: "a.txt", content: "abc" } });
+    expect(api.sent.at(-1)).toMatchObject({
+      method: "sendDocument",
+      text: "c",
+      document: { name: "a.txt", content: "abc" },
+    });
   });
 
   it.each([
