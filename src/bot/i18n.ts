@@ -13,14 +13,19 @@ export function plural(n: number, one: string, few: string, many: string): strin
 
 /** Russian texts the bot answers with; values that take input escape it for Telegram HTML. */
 export const ru = {
-  start: (examples: string[]) =>
+  start: (examples: string[], sources: string) =>
     [
-      "👋 Я слежу за лентами новостей (Интерфакс, ТАСС, РИА, Коммерсантъ, РБК, Лента…) и присылаю сюда заголовки по вашим темам — в течение минуты-двух, без повторов.",
+      `👋 Я слежу за ${sources} и присылаю сюда заголовки по вашим темам — в течение минуты-двух, без повторов.`,
       "Добавьте тему командой /subscribe, например:",
       ...examples.map((e) => `• <code>/subscribe ${escapeHtml(e)}</code>`),
       "",
       "Синтаксис и все команды — /help.",
     ].join("\n"),
+  /** How /start names the sources: the newswires by name for the built-in list, else a count. */
+  sources: (builtIn: boolean, count: number) =>
+    builtIn
+      ? "лентами новостей (Интерфакс, ТАСС, РИА, Коммерсантъ, РБК, Лента, Ведомости)"
+      : `лентами новостей (${count} ${plural(count, "источник", "источника", "источников")})`,
   startDefaults: (queries: string[]) =>
     `Для начала я подписал этот чат на: ${queries.map((q) => `<b>${escapeHtml(q)}</b>`).join(", ")}. Список — /list.`,
   help: [

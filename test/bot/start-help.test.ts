@@ -35,6 +35,9 @@ describe("/start, /help, command addressing and the command menu", () => {
     expect(text).toContain("<code>/subscribe литий</code>");
     expect(text).toContain("<code>/subscribe &quot;ставка ЦБ&quot;</code>");
     expect(text).toContain("/help");
+    // The harness sets FEEDS to one local feed: the greeting counts it instead of naming the newswires.
+    expect(text).toContain("1 источник)");
+    expect(text).not.toContain("Интерфакс");
     expect(await h.app?.store.chats.get(chat.id)).toMatchObject({
       id: chat.id,
       type: "private",

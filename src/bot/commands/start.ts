@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { DEFAULT_FEEDS } from "../../config.js";
 import { canManage } from "../admin.js";
 import { registerChat } from "../chat-registry.js";
 import type { BotDeps } from "../deps.js";
@@ -13,7 +14,9 @@ export function startCommands(deps: BotDeps): Composer<import("grammy").Context>
     // A group member's /start only greets: registering the chat would hand it the default queries,
     // and in groups only administrators may change settings.
     const defaults = (await canManage(ctx)) ? await registerChat(ctx, deps, { defaults: true }) : [];
-    await ctx.reply(ru.start(EXAMPLES), { parse_mode: "HTML" });
+    const { feeds } = deps.config;
+    const builtIn = feeds.length === DEFAULT_FEEDS.length && DEFAULT_FEEDS.every((f) => feeds.includes(f));
+    await ctx.reply(ru.start(EXAMPLES, ru.sources(builtIn, feeds.length)), { parse_mode: "HTML" });
     if (defaults.length > 0) await ctx.reply(ru.startDefaults(defaults), { parse_mode: "HTML" });
   });
   c.command("help", (ctx) => ctx.reply(ru.help, { parse_mode: "HTML" }));
