@@ -2,6 +2,7 @@
  * Deterministic synthetic news and subscriptions for the matching benchmark: Russian and English
  * headlines with inflected words, and a realistic mix of query shapes over a Zipf-like vocabulary.
  */
+import { guessForms } from "../../src/matching/guess-forms.js";
 import { lexemeForms } from "../../src/matching/morphology.js";
 
 /** Mulberry32: tiny, fast, seeded, good enough for test data. */
@@ -32,7 +33,6 @@ const RU =
 погода наводнение пожар землетрясение авария урожай засуха морской северный южный`
     .split(/\s+/)
     .filter(Boolean);
-const LONG_RU = RU.filter((w) => w.length >= 6);
 const ABBR = "ЦБ РЗМ ИИ РАН МИД ФРС ОПЕК ЕС НАТО ВВП НДС СПГ АЭС ГЭС ФАС МВФ ВТО РЖД ФНС ЦИК".split(" ");
 const EN = `oil gas lithium nickel copper steel gold silver coal aluminium cobalt uranium wheat rate inflation
 dollar yuan euro market stock bond dividend credit mortgage bank budget tax tariff sanction export import supply
@@ -60,38 +60,81 @@ function formsOf(word: string): readonly string[] {
   if (/^[A-Za-z]/.test(word))
     return /^[A-Z]{2,}$/.test(word) ? [word] : [word.toLowerCase(), `${word.toLowerCase()}s`];
   if (/^[А-Я]{2,}$/.test(word)) return [word];
-  const forms = lexemeForms(word.toLowerCase()) ?? [word.toLowerCase()];
+  const lower = word.toLowerCase();
+  const forms = lexemeForms(lower) ?? guessForms(lower);
   const capital = word[0] !== word[0]?.toLowerCase();
   return capital ? forms.map((f) => f[0]?.toUpperCase() + f.slice(1)) : forms;
 }
 
-/** Picks with a Zipf-like skew: low indexes are much more frequent, like real news vocabulary. */
-function zipf(next: () => number, n: number): number {
-  return Math.min(n - 1, Math.floor(n ** next() - 1));
+/**
+ * The long tail real subscriptions live in (companies, people, places, products): pseudo-words built
+ * from syllables, declined like unknown names, half of them capitalised.
+ */
+function syntheticWords(count: number, latin: boolean, next: () => number): string[] {
+  const consonants = latin ? "bcdfgklmnprstvz" : "бвгдзклмнпрстфхш";
+  const vowels = latin ? "aeiou" : "аоуиеы";
+  const endings = latin ? ["", "n", "r", "x", "s"] : ["", "н", "р", "к", "ов", "ин", "а", "ия", "ск"];
+  const seen = new Set<string>();
+  while (seen.size < count) {
+    let w = "";
+    const syllables = 2 + Math.floor(next() * 3);
+    for (let i = 0; i < syllables; i++) {
+      w += consonants[Math.floor(next() * consonants.length)];
+      w += vowels[Math.floor(next() * vowels.length)];
+    }
+    w += endings[Math.floor(next() * endings.length)];
+    if (next() < 0.5) w = (w[0] as string).toUpperCase() + w.slice(1);
+    seen.add(w);
+  }
+  return [...seen];
 }
 
-/** 10,000-style items: headline + summary, 70 % Russian, 30 % English. */
-export function makeItems(count: number, seed: number): Array<{ title: string; summary: string }> {
+/** Vocabulary: real news words at the head (rank order), then the synthetic long tail. */
+export interface Vocabulary {
+  readonly ru: readonly string[];
+  readonly en: readonly string[];
+}
+
+/** Builds the shared vocabulary deterministically; `head: false` leaves out the real news words. */
+export function makeVocabulary(seed: number, tail = 30_000, head = true): Vocabulary {
+  const next = rng(seed);
+  const ru = syntheticWords(tail, false, next);
+  const en = syntheticWords(tail / 3, true, next);
+  return head ? { ru: [...RU, ...ru], en: [...EN, ...en] } : { ru, en };
+}
+
+/** Rank r drawn with P ∝ 1 / (r + offset): Zipf-like, flattened at the head. */
+function zipf(next: () => number, n: number, offset: number): number {
+  const r = Math.floor(offset * ((n + offset) / offset) ** next() - offset);
+  return Math.min(n - 1, Math.max(0, r));
+}
+
+/**
+ * Items: headline + summary with HTML, 70 % Russian, 30 % English, words in random inflected forms;
+ * `extras: false` leaves out abbreviations and set phrases.
+ */
+export function makeItems(
+  count: number,
+  seed: number,
+  vocab: Vocabulary,
+  extras = true,
+): Array<{ title: string; summary: string }> {
   const next = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const ruForms = RU.map(formsOf);
-  const enForms = EN.map(formsOf);
+  const formCache = new Map<string, readonly string[]>();
+  const forms = (w: string) => formCache.get(w) ?? (formCache.set(w, formsOf(w)).get(w) as readonly string[]);
   const items: Array<{ title: string; summary: string }> = [];
   for (let i = 0; i < count; i++) {
     const english = next() < 0.3;
-    const sentence = (words: number): string => {
+    const words = english ? vocab.en : vocab.ru;
+    const sentence = (length: number): string => {
       const out: string[] = [];
-      for (let w = 0; w < words; w++) {
+      for (let w = 0; w < length; w++) {
         const r = next();
         if (r < 0.35) out.push(pick(english ? FILLER_EN : FILLER_RU));
-        else if (r < 0.42) out.push(pick(english ? EN_ABBR : ABBR));
-        else if (r < 0.46 && !english) out.push(...pick(RU_ADJ_NOUN));
-        else
-          out.push(
-            pick(
-              (english ? enForms : ruForms)[zipf(next, english ? EN.length : RU.length)] as readonly string[],
-            ),
-          );
+        else if (r < 0.36 && extras) out.push(pick(english ? EN_ABBR : ABBR));
+        else if (r < 0.365 && extras && !english) out.push(...pick(RU_ADJ_NOUN));
+        else out.push(pick(forms(words[zipf(next, words.length, 50)] as string)));
       }
       return out.join(" ");
     };
@@ -102,27 +145,34 @@ export function makeItems(count: number, seed: number): Array<{ title: string; s
   return items;
 }
 
-/** Subscriptions in a realistic mix of shapes: words, pairs, phrases, prefixes, exclusions, OR, abbreviations. */
-export function makeQueries(count: number, seed: number): string[] {
+/**
+ * Subscriptions in a realistic mix of shapes (words, pairs, phrases, prefixes, exclusions, OR,
+ * abbreviations). Words: by default 90 % anywhere in the vocabulary (people follow specific things),
+ * 10 % skewed to popular news words; `popular` changes that share.
+ */
+export function makeQueries(count: number, seed: number, vocab: Vocabulary, popular = 0.1): string[] {
   const next = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const fromVocab = (words: readonly string[]): string =>
+    (next() >= popular ? pick(words) : words[zipf(next, words.length, 500)]) as string;
   const word = (): string => {
     const r = next();
-    if (r < 0.12) return pick(ABBR);
-    if (r < 0.27) return (EN[zipf(next, EN.length)] as string).toLowerCase();
-    if (r < 0.3) return pick(EN_ABBR);
-    return RU[zipf(next, RU.length)] as string;
+    if (r < 0.02) return pick(ABBR);
+    if (r < 0.16) return fromVocab(vocab.en).toLowerCase();
+    if (r < 0.165) return pick(EN_ABBR);
+    return fromVocab(vocab.ru);
   };
+  const long = vocab.ru.filter((w) => w.length >= 6);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const r = next();
     if (r < 0.4) out.push(word());
     else if (r < 0.62) out.push(`${word()} ${word()}`);
-    else if (r < 0.72) out.push(`"${pick(RU_ADJ_NOUN).join(" ")}"`);
-    else if (r < 0.8)
-      out.push(`${(LONG_RU[zipf(next, LONG_RU.length)] as string).slice(0, 4 + Math.floor(next() * 3))}*`);
-    else if (r < 0.9) out.push(`${word()} -${word()}`);
-    else if (r < 0.97) out.push(`${word()} OR ${word()}`);
+    else if (r < 0.625) out.push(`"${pick(RU_ADJ_NOUN).join(" ")}"`);
+    else if (r < 0.7) out.push(`"${fromVocab(vocab.ru)} ${fromVocab(vocab.ru)}"`);
+    else if (r < 0.78) out.push(`${fromVocab(long).slice(0, 4 + Math.floor(next() * 3))}*`);
+    else if (r < 0.88) out.push(`${word()} -${word()}`);
+    else if (r < 0.96) out.push(`${word()} OR ${word()}`);
     else out.push(`${word()} ${word()} ${word()}`);
   }
   return out;

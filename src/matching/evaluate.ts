@@ -1,0 +1,80 @@
+/**
+ * The reference evaluation of a query, used by matchQuery: plain, obviously correct code over a map of
+ * where each slot occurs. The SubscriptionIndex has its own compact evaluator (plan-code.ts) for speed;
+ * the two are tested against each other on tables and on generated data.
+ */
+import type { Token } from "./normalize.js";
+import type { Query } from "./query.js";
+import type { Slot } from "./terms.js";
+
+/** A term over slot handles S: slots at consecutive positions; text is what alerts show. */
+export interface PlanTerm<S> {
+  readonly slots: readonly S[];
+  readonly text: string;
+}
+
+/** A query over slot handles S: every clause needs one alternative; any exclusion vetoes. */
+export interface Plan<S> {
+  readonly must: ReadonlyArray<ReadonlyArray<PlanTerm<S>>>;
+  readonly not: ReadonlyArray<PlanTerm<S>>;
+}
+
+/** Where a slot occurs in the current item (ascending positions), or undefined when absent. */
+export type PositionsOf<S> = (slot: S) => readonly number[] | undefined;
+
+function termMatches<S>(term: PlanTerm<S>, positionsOf: PositionsOf<S>): boolean {
+  const first = positionsOf(term.slots[0] as S);
+  if (!first) return false;
+  const count = term.slots.length;
+  if (count === 1) return true;
+  // Sets keep a phrase of many repeated common words linear in the item's length.
+  const rest: Array<Set<number>> = [];
+  for (let i = 1; i < count; i++) {
+    const positions = positionsOf(term.slots[i] as S);
+    if (!positions) return false;
+    rest.push(new Set(positions));
+  }
+  return first.some((start) => rest.every((positions, i) => positions.has(start + i + 1)));
+}
+
+/** The matched terms' texts when the plan matches, else null. */
+export function evaluate<S>(plan: Plan<S>, positionsOf: PositionsOf<S>): string[] | null {
+  for (const term of plan.not) if (termMatches(term, positionsOf)) return null;
+  const matched: string[] = [];
+  for (const clause of plan.must) {
+    let any = false;
+    for (const term of clause) {
+      if (termMatches(term, positionsOf)) {
+        matched.push(term.text);
+        any = true;
+      }
+    }
+    if (!any) return null;
+  }
+  return matched;
+}
+
+/** The query as a plan over its own slots. */
+export function planOf(q: Query): Plan<Slot> {
+  return { must: q.must.map((c) => c.alternatives), not: q.not };
+}
+
+/** Every slot of a query: required ones and exclusions. */
+export function querySlots(q: Query): Slot[] {
+  const slots: Slot[] = [];
+  for (const clause of q.must) for (const term of clause.alternatives) slots.push(...term.slots);
+  for (const term of q.not) slots.push(...term.slots);
+  return slots;
+}
+
+/** Whether one token satisfies one slot. */
+export function slotAccepts(slot: Slot, token: Token): boolean {
+  switch (slot.kind) {
+    case "abbr":
+      return token.caps === slot.keys[0];
+    case "prefix":
+      return !token.compound && token.form.startsWith(slot.keys[0] as string);
+    default:
+      return slot.keys.includes(token.form);
+  }
+}

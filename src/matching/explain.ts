@@ -1,0 +1,59 @@
+/**
+ * What /subscribe answers: the query as the bot understood it, in plain Russian (the caller escapes
+ * HTML). Showing the actual forms lets a user see at once that «литий» will not catch «литой».
+ */
+import type { Query, Term } from "./query.js";
+import type { Slot } from "./terms.js";
+
+const SHOWN_FORMS = 6;
+
+function describeSlot(slot: Slot): string {
+  const word = slot.text.replace(/^!/, "");
+  switch (slot.kind) {
+    case "abbr":
+      return `${word} — сокращение: только отдельным словом, написанным заглавными буквами (не внутри других слов и не «${slot.keys[0]}»)`;
+    case "prefix":
+      return `${word} — любое слово, которое начинается на «${slot.keys[0]}»`;
+    case "exact":
+      return `${word} — только эта форма: «${slot.keys[0]}»`;
+    default:
+      break;
+  }
+  if (slot.keys.length === 1) return `${word} — только это слово целиком`;
+  const forms = slot.keys.slice(0, SHOWN_FORMS).join(", ");
+  const more = slot.keys.length > SHOWN_FORMS ? "…" : "";
+  const how =
+    slot.origin === "guess" ? "формы по окончанию" : slot.origin === "english" ? "формы" : "любые формы";
+  return `${word} — ${how}: ${forms}${more}`;
+}
+
+function describeTerm(term: Term): string {
+  if (!term.phrase) return describeSlot(term.slots[0] as Slot);
+  const words = term.slots.map((s) => `   · ${describeSlot(s)}`).join("\n");
+  return `${term.text} — слова подряд и в этом порядке:\n${words}`;
+}
+
+/** Multi-line Russian explanation of a parsed query. */
+export function explainQuery(q: Query): string {
+  const lines: string[] = [];
+  const single = q.must.length === 1 && q.not.length === 0;
+  lines.push(
+    single
+      ? "Пришлю новость, если в заголовке или тексте есть:"
+      : "Пришлю новость, если в заголовке или тексте есть всё это (в любом порядке):",
+  );
+  for (const clause of q.must) {
+    if (clause.alternatives.length === 1) {
+      lines.push(`• ${describeTerm(clause.alternatives[0] as Term)}`);
+      continue;
+    }
+    lines.push(`• одно из: ${clause.alternatives.map((t) => t.text).join(" ИЛИ ")}`);
+    for (const term of clause.alternatives)
+      lines.push(`   ◦ ${describeTerm(term).replaceAll("\n", "\n   ")}`);
+  }
+  if (q.not.length > 0) {
+    lines.push("Но не пришлю, если есть:");
+    for (const term of q.not) lines.push(`• ${describeTerm({ ...term, text: term.text.slice(1) })}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,118 @@
+/**
+ * Russian word forms from the OpenCorpora dictionary shipped in the `az` package (pymorphy2 format).
+ * Used only when a query is compiled, never per news item: a query word is expanded into the exact
+ * forms of its lexeme, so «литий» matches «литием» but not «литой» or «лить», which a stemmer
+ * would all cut to «лит».
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+interface AzTag {
+  readonly POST?: string;
+  readonly Abbr?: boolean;
+  toString(): string;
+}
+interface AzParse {
+  readonly tag: AzTag;
+  readonly formCnt?: number;
+  readonly paradigmIdx?: number;
+  normalize(): AzParse;
+  inflect(formIdx: number): AzParse | false;
+  toString(): string;
+}
+interface AzModule {
+  load: (url: string, type: string, cb: (err: Error | null, data?: unknown) => void) => void;
+  Morph: ((word: string, config: object) => AzParse[]) & {
+    init: (dir: string, cb: (err: Error | null) => void) => void;
+  };
+}
+
+const require = createRequire(import.meta.url);
+let morph: AzModule["Morph"] | null = null;
+let loadError: Error | null = null;
+
+/** Why the dictionary could not be loaded (queries then fall back to ending rules), or null. */
+export function morphologyError(): Error | null {
+  return loadError;
+}
+
+/** Loads the dictionary synchronously (≈ 0.2 s, ≈ 35 MB) the first time a query needs it. */
+export function loadMorphology(): void {
+  if (morph) return;
+  const az = require("az") as AzModule;
+  // az loads with async fs callbacks; queue them and run them after init() has counted them all,
+  // which makes loading synchronous so parseQuery can stay synchronous.
+  const queue: Array<() => void> = [];
+  az.load = (url, type, cb) => {
+    queue.push(() => {
+      const data = readFileSync(url, type === "json" ? "utf8" : null);
+      if (typeof data === "string") cb(null, JSON.parse(data));
+      else cb(null, data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    });
+  };
+  let failure: Error | null = null;
+  const dir = path.join(path.dirname(require.resolve("az")), "..", "dicts");
+  az.Morph.init(dir, (err) => {
+    failure = err;
+  });
+  while (queue.length > 0) (queue.shift() as () => void)();
+  if (failure) throw failure;
+  morph = az.Morph;
+}
+
+const CONFIG = { ignoreCase: true, stutter: 0, typos: 0, parsers: ["Dictionary"], replacements: { е: "ё" } };
+const NOMINAL = new Set(["NOUN", "ADJF", "ADJS", "COMP", "NUMR", "NPRO"]);
+const cache = new Map<string, readonly string[] | null>();
+
+function fold(word: string): string {
+  return word.toLowerCase().replaceAll("ё", "е");
+}
+
+/**
+ * All forms (ё folded) of the dictionary lexemes a lower-case word belongs to, or null when the
+ * dictionary does not know it. When the word is itself a dictionary lemma only those lexemes are used
+ * (Иванов the surname, not the genitive plural of Иван); otherwise nouns/adjectives win over verbs
+ * (стали → сталь, not стать), because people subscribe to things, not actions.
+ */
+export function lexemeForms(word: string): readonly string[] | null {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  if (loadError) return null;
+  try {
+    loadMorphology();
+  } catch (error) {
+    // A broken install must not take /subscribe down: unknown-word rules still give usable forms.
+    loadError = error instanceof Error ? error : new Error(String(error));
+    return null;
+  }
+  let parses = (morph as AzModule["Morph"])(word, CONFIG).filter((p) => (p.formCnt ?? 0) > 0);
+  // Lower-case «ран» means wounds; the Academy is reached by typing РАН (see abbreviations).
+  const full = parses.filter((p) => !p.tag.Abbr);
+  if (full.length > 0) parses = full;
+  const lemmas = parses.filter((p) => fold(p.normalize().toString()) === word);
+  if (lemmas.length > 0) parses = lemmas;
+  else {
+    const nominal = parses.filter((p) => NOMINAL.has(p.tag.POST ?? ""));
+    if (nominal.length > 0) parses = nominal;
+  }
+  let result: readonly string[] | null = null;
+  if (parses.length > 0) {
+    const forms = new Set<string>([word]);
+    const seen = new Set<string>();
+    for (const p of parses) {
+      // The same lexeme comes back once per case it can be (nomn, accs…): expand it once.
+      const lexeme = `${p.paradigmIdx}:${p.normalize().toString()}`;
+      if (seen.has(lexeme)) continue;
+      seen.add(lexeme);
+      for (let i = 0; i < (p.formCnt ?? 0); i++) {
+        const f = p.inflect(i);
+        if (f) forms.add(fold(f.toString()));
+      }
+    }
+    result = Object.freeze([...forms]);
+  }
+  if (cache.size > 50_000) cache.clear();
+  cache.set(word, result);
+  return result;
+}

@@ -1,0 +1,249 @@
+/**
+ * Text normalisation and tokenisation shared by queries and news items, so that both sides
+ * see «литий», «ЛИТИЙ», «ли&shy;тий» and a Latin-«Р» «PЗМ» as the same tokens.
+ */
+import { htmlToText } from "./html.js";
+
+/** One word of an item or a query, already case-folded and with ё folded to е. */
+export interface Token {
+  /** lower case, ё → е, look-alike letters folded to the word's script */
+  readonly form: string;
+  /** set when the word was written in capitals (РАН, МИДа → «мид»): abbreviations match only these */
+  readonly caps: string | null;
+  /** the word is written in Latin letters (a query word in Latin gets English word forms) */
+  readonly latin: boolean;
+  /** word position for phrase adjacency; a hyphenated whole shares its first part's position */
+  readonly pos: number;
+  /** true for the whole of a hyphenated compound, whose parts follow as separate tokens */
+  readonly compound: boolean;
+}
+
+// Soft hyphen, zero-width space/joiners, word joiner, BOM, Mongolian vowel separator; and stress marks and
+// other combining diacritics left over after NFKC composed what it could (й, ё).
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: a set of single code points, each removed alone
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u180E\u0300-\u036F]/g;
+const SPACES = /[\s\p{Zs}\u2028\u2029]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+// Hyphens that join a compound (РЗМ-кластеру); en/em dashes separate words instead.
+const HYPHENS = /[-\u2010\u2011\u2012\uFE63]/;
+
+/** Cleans raw text for tokenising: HTML, entities, NFKC, invisible characters; keeps case and spacing. */
+export function cleanForTokens(raw: string): string {
+  return htmlToText(raw).normalize("NFKC").replace(INVISIBLE, "");
+}
+
+/** Cleans raw text (HTML, entities, NFKC, invisible characters, odd spaces), keeping letter case. */
+export function cleanText(raw: string): string {
+  return cleanForTokens(raw).replace(SPACES, " ");
+}
+
+const otherWordChars = new Map<number, boolean>();
+
+// Letters and digits. ASCII and Cyrillic are decided by range (they are nearly all news text); anything
+// else by the Unicode property, memoised per code point.
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  if (code >= 0x400 && code <= 0x52f) return code < 0x482 || code > 0x489;
+  let known = otherWordChars.get(code);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(code));
+    if (otherWordChars.size < 10_000) otherWordChars.set(code, known);
+  }
+  return known;
+}
+
+function isHyphen(code: number): boolean {
+  return code === 45 || (code >= 0x2010 && code <= 0x2012) || code === 0xfe63;
+}
+
+// The code point at i: astral letters come as surrogate pairs and must be classified whole.
+function codeAt(text: string, i: number): number {
+  return text.codePointAt(i) as number;
+}
+
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  A: "А",
+  B: "В",
+  C: "С",
+  E: "Е",
+  H: "Н",
+  K: "К",
+  M: "М",
+  O: "О",
+  P: "Р",
+  T: "Т",
+  X: "Х",
+  Y: "У",
+  a: "а",
+  c: "с",
+  e: "е",
+  o: "о",
+  p: "р",
+  x: "х",
+  y: "у",
+  k: "к",
+};
+const CYRILLIC_TO_LATIN: Record<string, string> = {};
+for (const [lat, cyr] of Object.entries(LATIN_TO_CYRILLIC)) CYRILLIC_TO_LATIN[cyr] = lat;
+
+const ABBR_ENDINGS = new Set(["а", "у", "е", "ом", "ой", "ы", "ов", "ам", "ами", "ах", "s"]);
+
+function isCyrillic(c: number): boolean {
+  return (c >= 0x400 && c <= 0x4ff) || (c >= 0x500 && c <= 0x52f);
+}
+function isLatin(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+  );
+}
+
+/** Folds one word piece (no hyphens) into a token's form, caps and script. */
+export function foldWord(piece: string): { form: string; caps: string | null; latin: boolean } {
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    if (isCyrillic(c)) cyr++;
+    else if (isLatin(c)) lat++;
+  }
+  let word = piece;
+  if (cyr > 0 && lat > 0) {
+    word = foldMixed(piece, cyr, lat);
+    if (isCyrillic(firstLetterCode(word, piece))) lat = 0;
+    else cyr = 0;
+  }
+  const lower = word.toLowerCase();
+  const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
+  return { form, caps: capsKey(word, lower, form), latin: lat > 0 && cyr === 0 };
+}
+
+// The first letter that exists in only one script tells which script the folded word is in.
+function firstLetterCode(folded: string, original: string): number {
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (isCyrillic(c) || isLatin(c)) return c;
+  }
+  return original.charCodeAt(0);
+}
+
+// Mixed scripts are typos or spoofing («PЗM» with Latin P and M): fold the look-alikes to the script
+// of the letters that have no look-alike, or else to the majority. Rare, so it may be slow.
+function foldMixed(piece: string, cyr: number, lat: number): string {
+  let onlyCyr = 0;
+  let onlyLat = 0;
+  for (const ch of piece) {
+    const c = ch.charCodeAt(0);
+    if (isCyrillic(c) && !(ch in CYRILLIC_TO_LATIN)) onlyCyr++;
+    else if (isLatin(c) && !(ch in LATIN_TO_CYRILLIC)) onlyLat++;
+  }
+  const toCyrillic = onlyCyr > 0 && onlyLat === 0 ? true : onlyLat > 0 && onlyCyr === 0 ? false : cyr >= lat;
+  const map = toCyrillic ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
+  let out = "";
+  for (const ch of piece) out += map[ch] ?? ch;
+  return out;
+}
+
+// «РАН», «MGC» → the word; «МИДа», «NGOs» → the capitals, but only before a real case ending.
+function capsKey(word: string, lower: string, form: string): string | null {
+  let upper = 0;
+  while (upper < word.length && word.charCodeAt(upper) !== lower.charCodeAt(upper)) upper++;
+  if (upper < 2) return null;
+  if (upper === word.length) return form;
+  const tail = word.slice(upper);
+  if (tail !== lower.slice(upper) || !ABBR_ENDINGS.has(tail)) return null;
+  return form.slice(0, upper);
+}
+
+function hasSentenceBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? ; …
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 0x2026) return true;
+  }
+  return false;
+}
+
+/** Splits cleaned text into tokens; positions start at `startPos`, sentence breaks leave a gap. */
+export function tokenize(text: string, startPos = 0): Token[] {
+  const tokens: Token[] = [];
+  // Lower-casing the whole text once is much cheaper than per word; the per-word path remains for the
+  // rare texts where lower-casing changes the length (İ) and so breaks the index correspondence.
+  const lowerAll = text.toLowerCase();
+  const aligned = lowerAll.length === text.length;
+  const folded = aligned && lowerAll.includes("ё") ? lowerAll.replaceAll("ё", "е") : lowerAll;
+  let pos = startPos;
+  let last = 0;
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    let code = codeAt(text, i);
+    if (!isWordChar(code)) {
+      i += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    // A run of letters/digits, hyphen-joined runs included (РЗМ-кластеру).
+    const start = i;
+    let hyphenated = false;
+    for (;;) {
+      while (i < length) {
+        code = codeAt(text, i);
+        if (!isWordChar(code)) break;
+        i += code > 0xffff ? 2 : 1;
+      }
+      if (i + 1 < length && isHyphen(text.charCodeAt(i)) && isWordChar(codeAt(text, i + 1))) {
+        hyphenated = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const end = i;
+    // Phrases must not run across sentences: «…ставка. ЦБ…» is not «ставка ЦБ».
+    if (hasSentenceBreak(text, last, start)) pos++;
+    last = end;
+    const run = text.slice(start, end);
+    if (hyphenated) {
+      const pieces = run.split(HYPHENS).map(foldWord);
+      const whole = pieces.map((f) => f.form).join("-");
+      tokens.push({ form: whole, caps: null, latin: pieces.every((f) => f.latin), pos, compound: true });
+      for (const f of pieces)
+        tokens.push({ form: f.form, caps: f.caps, latin: f.latin, pos: pos++, compound: false });
+      continue;
+    }
+    if (!aligned) {
+      const { form, caps, latin } = foldWord(run);
+      tokens.push({ form, caps, latin, pos: pos++, compound: false });
+      continue;
+    }
+    let cyr = 0;
+    let lat = 0;
+    let upper = 0;
+    let leading = true;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (isCyrillic(c)) cyr++;
+      else if (isLatin(c)) lat++;
+      if (leading && c !== lowerAll.charCodeAt(k)) upper++;
+      else leading = false;
+    }
+    if (cyr > 0 && lat > 0) {
+      const { form, caps, latin } = foldWord(run);
+      tokens.push({ form, caps, latin, pos: pos++, compound: false });
+      continue;
+    }
+    const form = folded.slice(start, end);
+    const caps = upper < 2 ? null : capsKey(run, lowerAll.slice(start, end), form);
+    tokens.push({ form, caps, latin: lat > 0, pos: pos++, compound: false });
+  }
+  return tokens;
+}
+
+/** Title and summary as one token stream; the gap keeps phrases from spanning the two. */
+export function tokenizeItem(title: string, summary: string): Token[] {
+  // Feeds parsed without types sometimes hand over undefined for a missing summary.
+  const head = tokenize(cleanForTokens(title ?? ""), 0);
+  const start = head.length === 0 ? 0 : (head[head.length - 1] as Token).pos + 2;
+  const tail = tokenize(cleanForTokens(summary ?? ""), start);
+  for (const token of tail) head.push(token);
+  return head;
+}

@@ -1,0 +1,114 @@
+/**
+ * A subscription's query flattened into slot numbers inside one shared Int32Array (the index's arena),
+ * so evaluating a candidate reads one contiguous record instead of chasing a tree of small objects
+ * across a large heap — with 100,000 subscriptions that pointer chasing, not the logic, was most of
+ * the matching time.
+ *
+ * Record layout: notCount, [len, slot × len] × notCount, clauseCount,
+ *                [altCount, [len, text number, slot × len] × altCount] × clauseCount
+ * Texts are numbered in a pool shared by all subscriptions (most users type the same few words).
+ */
+import type { Query, Term } from "./query.js";
+
+/** Compiles a query into its record, numbering slots and matched-term texts with the index's pools. */
+export function compilePlan(
+  q: Query,
+  slotNumber: (slotId: string) => number,
+  textNumber: (text: string) => number,
+): number[] {
+  const code: number[] = [q.not.length];
+  const term = (t: Term, withText: boolean): void => {
+    code.push(t.slots.length);
+    if (withText) code.push(textNumber(t.text));
+    for (const slot of t.slots) code.push(slotNumber(slot.id));
+  };
+  for (const t of q.not) term(t, false);
+  code.push(q.must.length);
+  for (const clause of q.must) {
+    code.push(clause.alternatives.length);
+    for (const t of clause.alternatives) term(t, true);
+  }
+  return code;
+}
+
+/** Per-item slot state kept by the index, all indexed by slot number. */
+export interface SlotState {
+  /** a slot is present in the current item iff stamps[slot] === stamp */
+  readonly stamps: Uint32Array;
+  readonly stamp: number;
+  /** positions of a present slot: a chain through the pool starting at heads[slot] (-1 ends it) */
+  readonly heads: Int32Array;
+  readonly poolPos: Int32Array;
+  readonly poolNext: Int32Array;
+}
+
+function termHits(arena: Int32Array, at: number, length: number, state: SlotState): boolean {
+  const { stamps, stamp } = state;
+  for (let i = 0; i < length; i++) if (stamps[arena[at + i] as number] !== stamp) return false;
+  return length === 1 || phraseHits(arena, at, length, state);
+}
+
+// Phrase: some start p with slot i at p + i for every i. Position chains are strictly descending
+// (built in token order, newest first), so each word is a linear merge against the surviving starts:
+// O(words × positions), whatever a user puts in a phrase and however long the item is.
+function phraseHits(arena: Int32Array, at: number, length: number, state: SlotState): boolean {
+  const { heads, poolPos, poolNext } = state;
+  let starts: number[] = [];
+  for (let c = heads[arena[at] as number] as number; c >= 0; c = poolNext[c] as number) {
+    starts.push(poolPos[c] as number);
+  }
+  for (let i = 1; i < length && starts.length > 0; i++) {
+    const kept: number[] = [];
+    let s = 0;
+    let c = heads[arena[at + i] as number] as number;
+    while (s < starts.length && c >= 0) {
+      const want = (starts[s] as number) + i;
+      const have = poolPos[c] as number;
+      if (have === want) {
+        kept.push(starts[s] as number);
+        s++;
+        c = poolNext[c] as number;
+      } else if (have > want) {
+        c = poolNext[c] as number;
+      } else {
+        s++;
+      }
+    }
+    starts = kept;
+  }
+  return starts.length > 0;
+}
+
+/** The matched texts when the record at `at` matches the current item, else null. */
+export function runPlan(
+  arena: Int32Array,
+  at: number,
+  texts: readonly string[],
+  state: SlotState,
+): string[] | null {
+  let p = at;
+  const notCount = arena[p++] as number;
+  for (let n = 0; n < notCount; n++) {
+    const length = arena[p++] as number;
+    if (termHits(arena, p, length, state)) return null;
+    p += length;
+  }
+  const clauseCount = arena[p++] as number;
+  let matched: string[] | null = null;
+  for (let c = 0; c < clauseCount; c++) {
+    const altCount = arena[p++] as number;
+    let any = false;
+    for (let a = 0; a < altCount; a++) {
+      const length = arena[p++] as number;
+      const text = arena[p++] as number;
+      if (termHits(arena, p, length, state)) {
+        matched ??= [];
+        matched.push(texts[text] as string);
+        any = true;
+      }
+      p += length;
+    }
+    if (!any) return null;
+  }
+  return matched;
+}

@@ -1,0 +1,185 @@
+/**
+ * The query language of SPEC «Query syntax»: words (all required), "phrases", prefix*, OR, -exclusions
+ * and !exact forms. Parsing compiles every word into closed sets of token keys (see terms.ts), so no
+ * query can make matching slow: there are no user regular expressions, only hash look-ups.
+ */
+import { compilePiece, MIN_PREFIX, type Slot, wordPieces } from "./terms.js";
+
+/** A query the user must fix; the message is a Russian sentence that can be shown as is. */
+export class QueryError extends Error {
+  override readonly name = "QueryError";
+}
+
+/** A word or a phrase: slots that must match at consecutive positions (one slot for a word). */
+export interface Term {
+  readonly slots: readonly Slot[];
+  /** canonical text, also what alerts show as the matched term */
+  readonly text: string;
+  readonly phrase: boolean;
+}
+
+/** Alternatives joined by OR; any one of them satisfies the clause. */
+export interface Clause {
+  readonly alternatives: readonly Term[];
+}
+
+/** A parsed query; callers treat it as opaque and keep `formatQuery(q)` when they need to store it. */
+export interface Query {
+  readonly source: string;
+  readonly must: readonly Clause[];
+  readonly not: readonly Term[];
+}
+
+/** Longest query accepted, in characters. */
+export const MAX_QUERY_LENGTH = 200;
+/** Most words a query may contain, counting every word of every phrase. */
+export const MAX_TERMS = 20;
+
+const QUOTES = new Set(['"', "«", "»", "“", "”", "„", "‟", "＂"]);
+const MINUS = new Set(["-", "−", "–", "—"]);
+const SPACE = /\s/u;
+
+interface RawTerm {
+  readonly body: string;
+  readonly quoted: boolean;
+  readonly negated: boolean;
+  readonly exact: boolean;
+}
+type Lexeme = RawTerm | "OR";
+
+function lex(text: string): Lexeme[] {
+  const out: Lexeme[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (SPACE.test(ch)) {
+      i++;
+      continue;
+    }
+    let negated = false;
+    let exact = false;
+    // Markers may come in either order: -!стали and !-стали both mean «not this exact form».
+    while (i < text.length && (MINUS.has(text[i] as string) || text[i] === "!")) {
+      if (text[i] === "!") exact = true;
+      else negated = true;
+      i++;
+    }
+    if (i < text.length && QUOTES.has(text[i] as string)) {
+      let end = i + 1;
+      while (end < text.length && !QUOTES.has(text[end] as string)) end++;
+      if (end >= text.length) {
+        throw new QueryError('Незакрытая кавычка: закройте фразу второй кавычкой, например "ставка ЦБ".');
+      }
+      out.push({ body: text.slice(i + 1, end), quoted: true, negated, exact });
+      i = end + 1;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && !SPACE.test(text[end] as string) && !QUOTES.has(text[end] as string)) end++;
+    const body = text.slice(i, end);
+    i = end;
+    if (body === "OR" && !negated && !exact) out.push("OR");
+    else if (body.length > 0) out.push({ body, quoted: false, negated, exact });
+    // A lone «-» or «!» between words is punctuation, not an operator on nothing.
+  }
+  return out;
+}
+
+function compileTerm(raw: RawTerm): Term | null {
+  const words = raw.quoted ? raw.body.split(/\s+/u).filter((w) => w.length > 0) : [raw.body];
+  const slots: Slot[] = [];
+  const texts: string[] = [];
+  for (const word of words) {
+    const starIndex = word.indexOf("*");
+    const prefix = starIndex >= 0;
+    if (prefix && !/^[^*]+\*+$/u.test(word)) {
+      throw new QueryError(
+        `Звёздочка ставится только в конце слова, например «редкоземельн*», а не «${word}».`,
+      );
+    }
+    const pieces = wordPieces(prefix ? word.slice(0, starIndex) : word);
+    if (pieces.length === 0) continue;
+    const compiled = pieces.map((piece, index) =>
+      compilePiece(piece, { exact: raw.exact, prefix: prefix && index === pieces.length - 1 }),
+    );
+    const last = compiled[compiled.length - 1] as Slot;
+    if (last.kind === "prefix" && [...(last.keys[0] as string)].length < MIN_PREFIX) {
+      throw new QueryError(
+        `Перед звёздочкой нужно хотя бы ${MIN_PREFIX} буквы: «${word}» слишком короткое начало.`,
+      );
+    }
+    slots.push(...compiled);
+    // Hyphen-joined pieces stay one word in the canonical text, so re-parsing gives the same pieces.
+    texts.push(compiled.map((s) => s.text.replace(/^!/, "")).join("-"));
+  }
+  if (slots.length === 0) {
+    if (raw.quoted) throw new QueryError("Пустые кавычки: внутри фразы должно быть хотя бы одно слово.");
+    return null;
+  }
+  const phrase = raw.quoted || slots.length > 1;
+  let text = raw.quoted ? `"${texts.join(" ")}"` : (texts[0] as string);
+  if (raw.exact) text = `!${text}`;
+  if (raw.negated) text = `-${text}`;
+  return { slots, text, phrase };
+}
+
+/** Parses a query as typed in /subscribe; throws QueryError with a Russian explanation when it is bad. */
+export function parseQuery(text: string): Query {
+  const source = text.trim();
+  if (source.length === 0)
+    throw new QueryError("Пустой запрос: напишите хотя бы одно слово, например «литий».");
+  if (source.length > MAX_QUERY_LENGTH) {
+    throw new QueryError(
+      `Слишком длинный запрос: не больше ${MAX_QUERY_LENGTH} символов, а в этом ${source.length}.`,
+    );
+  }
+  const groups: Term[][] = [];
+  const not: Term[] = [];
+  let pendingOr = false;
+  let slotCount = 0;
+  for (const lexeme of lex(source)) {
+    if (lexeme === "OR") {
+      if (groups.length === 0 || pendingOr) {
+        throw new QueryError("OR должно стоять между двумя словами или фразами, например «литий OR никель».");
+      }
+      pendingOr = true;
+      continue;
+    }
+    const term = compileTerm(lexeme);
+    if (!term) continue;
+    slotCount += term.slots.length;
+    if (slotCount > MAX_TERMS)
+      throw new QueryError(`Слишком много слов: не больше ${MAX_TERMS} в одном запросе.`);
+    if (lexeme.negated) {
+      if (pendingOr)
+        throw new QueryError(
+          "Исключение (-слово) нельзя ставить после OR: OR соединяет только то, что ищем.",
+        );
+      if (!not.some((t) => t.text === term.text)) not.push(term);
+      continue;
+    }
+    if (pendingOr) {
+      const group = groups[groups.length - 1] as Term[];
+      if (!group.some((t) => t.text === term.text)) group.push(term);
+      pendingOr = false;
+    } else if (!groups.some((g) => g.length === 1 && g[0]?.text === term.text)) {
+      groups.push([term]);
+    }
+  }
+  if (pendingOr)
+    throw new QueryError("OR должно стоять между двумя словами или фразами, например «литий OR никель».");
+  if (groups.length === 0) {
+    if (not.length > 0) {
+      throw new QueryError("В запросе только исключения: добавьте, что искать, например «РЗМ -Китай».");
+    }
+    throw new QueryError("В запросе нет ни одного слова: нужны буквы или цифры, например «литий».");
+  }
+  return { source, must: groups.map((alternatives) => ({ alternatives })), not };
+}
+
+/** Canonical text (lower case except abbreviations, ё → е, one space, straight quotes): store and compare this. */
+export function formatQuery(q: Query): string {
+  const parts = q.must.map((c) => c.alternatives.map((t) => t.text).join(" OR "));
+  for (const t of q.not) parts.push(t.text);
+  return parts.join(" ");
+}

@@ -1,0 +1,227 @@
+/**
+ * Inverted index over subscriptions: token → slot entries (slot-table.ts) → subscriptions anchored on
+ * them. Per item: one filtered hash look-up per token, then one evaluation per subscription whose rarest
+ * required word is present. Subscriptions that cannot match cost nothing, so the time per item follows
+ * the item's length and its matches, not the number of subscriptions. Queries are kept as flat records
+ * in one Int32Array (plan-code.ts) and per-item state in typed arrays, which keeps the CPU cache warm.
+ */
+import { querySlots } from "./evaluate.js";
+import type { MatchInput } from "./matcher.js";
+import { tokenizeItem } from "./normalize.js";
+import { compilePlan, runPlan } from "./plan-code.js";
+import type { Query, Term } from "./query.js";
+import { type SlotEntry, SlotTable } from "./slot-table.js";
+import type { Slot } from "./terms.js";
+import { growInt32, growUint32, swapRemove } from "./typed.js";
+
+interface SubInfo {
+  /** subscription number: index into the per-subscription typed arrays */
+  readonly no: number;
+  readonly texts: readonly number[];
+  readonly single: boolean;
+  readonly slots: readonly SlotEntry[];
+  readonly anchors: readonly SlotEntry[];
+}
+
+// Longer words are rarer in news text. Abbreviations are short and frequent (ЦБ, США, РФ); a prefix
+// matches more than the word it starts.
+function rarity(slot: Slot): number {
+  const length = (slot.keys[0] ?? "").length;
+  return slot.kind === "prefix" ? length - 1 : length;
+}
+
+function anchorOf(term: Term): Slot {
+  let best = term.slots[0] as Slot;
+  for (const slot of term.slots) if (rarity(slot) > rarity(best)) best = slot;
+  return best;
+}
+
+// The required clause least likely to occur: every match contains one of its alternatives.
+function anchorsOf(q: Query): Slot[] {
+  let anchors: Slot[] = [];
+  let bestScore = -1;
+  for (const clause of q.must) {
+    const candidates = clause.alternatives.map(anchorOf);
+    const score = Math.min(...candidates.map(rarity));
+    if (score > bestScore) {
+      bestScore = score;
+      anchors = candidates;
+    }
+  }
+  return anchors;
+}
+
+/** Every subscription as one index; add/remove are incremental. */
+export class SubscriptionIndex {
+  readonly #subs = new Map<number, SubInfo>();
+  readonly #table = new SlotTable();
+  // Matched-term texts, numbered and shared: one small array instead of one per subscription.
+  readonly #textPool: string[] = [];
+  readonly #textNumbers = new Map<string, number>();
+  readonly #textRefs: number[] = [];
+  readonly #freeTexts: number[] = [];
+  // Per subscription number: id, record offset/length in the arena, evaluation stamp.
+  readonly #ids: number[] = [];
+  readonly #freeSubs: number[] = [];
+  #offsets: Int32Array = new Int32Array(1024);
+  #lengths: Int32Array = new Int32Array(1024);
+  #subStamps: Uint32Array = new Uint32Array(1024);
+  #arena: Int32Array = new Int32Array(4096);
+  #arenaUsed = 0;
+  #arenaGarbage = 0;
+  #stamp = 0;
+
+  /** Adds (or replaces) the subscription `id`. */
+  add(id: number, q: Query): void {
+    if (this.#subs.has(id)) this.remove(id);
+    const table = this.#table;
+    const slots = querySlots(q).map((slot) => table.acquire(slot));
+    const texts: number[] = [];
+    const code = compilePlan(
+      q,
+      (slotId) => (table.get(slotId) as SlotEntry).n,
+      (text) => {
+        const n = this.#acquireText(text);
+        texts.push(n);
+        return n;
+      },
+    );
+    const only = q.must.length === 1 && q.not.length === 0 ? q.must[0]?.alternatives : undefined;
+    const single = only?.length === 1 && only[0]?.slots.length === 1;
+    const no = this.#freeSubs.pop() ?? this.#ids.length;
+    this.#ensureSubCapacity(no);
+    this.#ids[no] = id;
+    this.#subStamps[no] = 0;
+    this.#lengths[no] = code.length;
+    this.#offsets[no] = this.#append(code);
+    // By entry, not by Slot object: equal slots from different parses must not anchor a subscription twice.
+    const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
+    for (const entry of anchors) {
+      if (single) {
+        entry.singleIds.push(id);
+        entry.singleTexts.push(this.#textPool[texts[0] as number] as string);
+      } else {
+        entry.anchored.push(no);
+      }
+      table.anchorsChanged(entry);
+    }
+    this.#subs.set(id, { no, texts, single, slots, anchors });
+  }
+
+  /** Removes the subscription `id`; unknown ids are ignored. */
+  remove(id: number): void {
+    const sub = this.#subs.get(id);
+    if (!sub) return;
+    this.#subs.delete(id);
+    for (const entry of sub.anchors) {
+      if (sub.single) {
+        const at = entry.singleIds.indexOf(id);
+        swapRemove(entry.singleIds, at);
+        swapRemove(entry.singleTexts, at);
+      } else {
+        swapRemove(entry.anchored, entry.anchored.indexOf(sub.no));
+      }
+      this.#table.anchorsChanged(entry);
+    }
+    for (const entry of sub.slots) this.#table.release(entry);
+    for (const n of sub.texts) this.#releaseText(n);
+    this.#arenaGarbage += this.#lengths[sub.no] as number;
+    this.#lengths[sub.no] = 0;
+    this.#freeSubs.push(sub.no);
+    if (this.#arenaGarbage > 4096 && this.#arenaGarbage * 2 > this.#arenaUsed) this.#compact();
+  }
+
+  /** Number of subscriptions in the index. */
+  get size(): number {
+    return this.#subs.size;
+  }
+
+  /** Every subscription the item matches, with its matched terms (in no particular order). */
+  match(item: MatchInput): Array<{ id: number; matched: string[] }> {
+    const stamp = this.#nextStamp();
+    const { hit, state } = this.#table.scan(tokenizeItem(item.title, item.summary), stamp);
+    const arena = this.#arena;
+    const offsets = this.#offsets;
+    const subStamps = this.#subStamps;
+    const textPool = this.#textPool;
+    const ids = this.#ids;
+    const out: Array<{ id: number; matched: string[] }> = [];
+    for (const entry of hit) {
+      const { singleIds, singleTexts, anchored } = entry;
+      for (let i = 0; i < singleIds.length; i++) {
+        out.push({ id: singleIds[i] as number, matched: [singleTexts[i] as string] });
+      }
+      for (let i = 0; i < anchored.length; i++) {
+        const no = anchored[i] as number;
+        if (subStamps[no] === stamp) continue;
+        subStamps[no] = stamp;
+        const matched = runPlan(arena, offsets[no] as number, textPool, state);
+        if (matched) out.push({ id: ids[no] as number, matched });
+      }
+    }
+    return out;
+  }
+
+  #nextStamp(): number {
+    if (this.#stamp === 0xffffffff) {
+      // After 4 billion items start over; stale stamps must not look current (the table resets at 1).
+      this.#subStamps.fill(0);
+      this.#stamp = 0;
+    }
+    return ++this.#stamp;
+  }
+
+  #append(code: readonly number[]): number {
+    if (this.#arenaUsed + code.length > this.#arena.length) {
+      this.#arena = growInt32(this.#arena, Math.max(this.#arena.length * 2, this.#arenaUsed + code.length));
+    }
+    const at = this.#arenaUsed;
+    for (let i = 0; i < code.length; i++) this.#arena[at + i] = code[i] as number;
+    this.#arenaUsed += code.length;
+    return at;
+  }
+
+  // Copies live records into a fresh arena once half of it is garbage from removed subscriptions.
+  #compact(): void {
+    const old = this.#arena;
+    this.#arena = new Int32Array(Math.max(4096, (this.#arenaUsed - this.#arenaGarbage) * 2));
+    this.#arenaUsed = 0;
+    this.#arenaGarbage = 0;
+    for (const { no } of this.#subs.values()) {
+      const from = this.#offsets[no] as number;
+      const length = this.#lengths[no] as number;
+      this.#arena.set(old.subarray(from, from + length), this.#arenaUsed);
+      this.#offsets[no] = this.#arenaUsed;
+      this.#arenaUsed += length;
+    }
+  }
+
+  #ensureSubCapacity(no: number): void {
+    if (no < this.#offsets.length) return;
+    const size = this.#offsets.length * 2;
+    this.#offsets = growInt32(this.#offsets, size);
+    this.#lengths = growInt32(this.#lengths, size);
+    this.#subStamps = growUint32(this.#subStamps, size);
+  }
+
+  #acquireText(text: string): number {
+    let n = this.#textNumbers.get(text);
+    if (n === undefined) {
+      n = this.#freeTexts.pop() ?? this.#textPool.length;
+      this.#textPool[n] = text;
+      this.#textRefs[n] = 0;
+      this.#textNumbers.set(text, n);
+    }
+    this.#textRefs[n] = (this.#textRefs[n] as number) + 1;
+    return n;
+  }
+
+  #releaseText(n: number): void {
+    const refs = (this.#textRefs[n] as number) - 1;
+    this.#textRefs[n] = refs;
+    if (refs > 0) return;
+    this.#textNumbers.delete(this.#textPool[n] as string);
+    this.#textPool[n] = "";
+    this.#freeTexts.push(n);
+  }
+}

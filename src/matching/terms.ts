@@ -1,0 +1,97 @@
+/**
+ * Query words compiled into slots: each slot is the closed set of token keys that satisfy one word
+ * position. Everything expensive (dictionary look-ups, declension) happens here, once per subscription,
+ * so matching an item is only hash look-ups of its tokens.
+ */
+import { englishForms } from "./english.js";
+import { guessForms } from "./guess-forms.js";
+import { lexemeForms } from "./morphology.js";
+import { cleanText, foldWord } from "./normalize.js";
+
+/** How a slot matches a token: any listed form, only capitals, or a prefix. */
+export type SlotKind = "forms" | "exact" | "abbr" | "prefix";
+
+/** Where a `forms` slot got its forms, for the explanation shown to the user. */
+export type FormsSource = "dictionary" | "guess" | "english" | "literal";
+
+/** One word position of a query term. */
+export interface Slot {
+  /** equal ids match exactly the same tokens; the index shares work between subscriptions by id */
+  readonly id: string;
+  readonly kind: SlotKind;
+  /** forms/exact: token forms; abbr: the capitals' form; prefix: the prefix */
+  readonly keys: readonly string[];
+  readonly origin: FormsSource;
+  /** canonical text of this word as it appears in formatQuery */
+  readonly text: string;
+}
+
+/** Shortest prefix accepted before `*`, so «а*» cannot mean «every word». */
+export const MIN_PREFIX = 3;
+/** Longest all-capital word treated as an abbreviation (РАН, ОПЕК, NATO); longer ones are shouting. */
+export const MAX_ABBR = 5;
+
+const PIECE = /[\p{L}\p{N}]+/gu;
+const HAS_DIGIT = /\p{N}/u;
+
+/** Options a query word carries from its markers. */
+export interface WordMarks {
+  readonly exact: boolean;
+  readonly prefix: boolean;
+}
+
+/** Splits a raw query word into its letter/digit pieces (hyphens, dots, «&» all separate). */
+export function wordPieces(raw: string): string[] {
+  return cleanText(raw).match(PIECE) ?? [];
+}
+
+// Slots are immutable, so equal pieces share one object: 100,000 stored queries use a few thousand words.
+const compiled = new Map<string, Slot>();
+
+/** Compiles one piece of a query word into a slot (memoised). */
+export function compilePiece(piece: string, marks: WordMarks): Slot {
+  const key = `${marks.exact ? "!" : ""}${marks.prefix ? "*" : ""}${piece}`;
+  let slot = compiled.get(key);
+  if (!slot) {
+    // Frozen: slots are shared by every query that uses the word.
+    slot = Object.freeze(compileFresh(piece, marks));
+    if (compiled.size >= 100_000) compiled.clear();
+    compiled.set(key, slot);
+  }
+  return slot;
+}
+
+function compileFresh(piece: string, marks: WordMarks): Slot {
+  const { form, caps, latin } = foldWord(piece);
+  if (marks.prefix) {
+    return { id: `p:${form}`, kind: "prefix", keys: [form], origin: "literal", text: `${form}*` };
+  }
+  const letters = [...form].length;
+  if (caps === form && letters >= 2 && letters <= MAX_ABBR && !HAS_DIGIT.test(form)) {
+    const upper = form.toUpperCase();
+    return {
+      id: `a:${form}`,
+      kind: "abbr",
+      keys: [form],
+      origin: "literal",
+      text: marks.exact ? `!${upper}` : upper,
+    };
+  }
+  if (marks.exact)
+    return { id: `x:${form}`, kind: "exact", keys: [form], origin: "literal", text: `!${form}` };
+  if (HAS_DIGIT.test(form))
+    return { id: `x:${form}`, kind: "forms", keys: [form], origin: "literal", text: form };
+  if (latin) return formsSlot(form, englishForms(form), "english");
+  if (/^[а-я]+$/.test(form)) {
+    const known = lexemeForms(form);
+    if (known) return formsSlot(form, known, "dictionary");
+    return formsSlot(form, guessForms(form), "guess");
+  }
+  return { id: `x:${form}`, kind: "forms", keys: [form], origin: "literal", text: form };
+}
+
+function formsSlot(form: string, forms: readonly string[], origin: FormsSource): Slot {
+  const keys = forms.length === 0 ? [form] : forms;
+  const id = keys.length === 1 ? `x:${form}` : `f:${[...keys].sort().join(",")}`;
+  return { id, kind: "forms", keys, origin: keys.length === 1 ? "literal" : origin, text: form };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { makeItems, makeQueries, makeVocabulary } from "../../bench/matching/corpus.js";
+import { matchTokens } from "../../src/matching/matcher.js";
+import { tokenizeItem } from "../../src/matching/normalize.js";
+import { parseQuery, type Query } from "../../src/matching/query.js";
+import { SubscriptionIndex } from "../../src/matching/subscription-index.js";
+
+// The index (typed arrays, anchors, shared slots) against the simple reference matcher, on the
+// benchmark's generated subscriptions and news, before and after churn.
+describe("SubscriptionIndex agrees with matchQuery on generated data", () => {
+  const vocab = makeVocabulary(3, 2000);
+  const texts = makeQueries(2000, 11, vocab, 0.3);
+  const queries: Query[] = texts.map((t) => parseQuery(t));
+  const items = makeItems(200, 5, vocab);
+  const tokenized = items.map((item) => tokenizeItem(item.title, item.summary));
+
+  function expected(live: (id: number) => boolean): Array<Map<number, string[]>> {
+    return tokenized.map((tokens) => {
+      const found = new Map<number, string[]>();
+      queries.forEach((q, id) => {
+        if (!live(id)) return;
+        const matched = matchTokens(q, tokens);
+        if (matched) found.set(id, matched);
+      });
+      return found;
+    });
+  }
+
+  function actual(index: SubscriptionIndex): Array<Map<number, string[]>> {
+    return items.map((item) => new Map(index.match(item).map((m) => [m.id, m.matched])));
+  }
+
+  it("matches exactly the same subscriptions with the same terms", () => {
+    const index = new SubscriptionIndex();
+    queries.forEach((q, id) => {
+      index.add(id, q);
+    });
+    const want = expected(() => true);
+    expect(want.reduce((n, m) => n + m.size, 0)).toBeGreaterThan(200);
+    expect(actual(index)).toEqual(want);
+  });
+
+  it("still agrees after removing a third and re-adding some under new ids", () => {
+    const index = new SubscriptionIndex();
+    queries.forEach((q, id) => {
+      index.add(id, q);
+    });
+    for (let id = 0; id < queries.length; id += 3) index.remove(id);
+    // Re-adding the same queries under other ids exercises recycled slot and subscription numbers.
+    const readded = new Map<number, number>();
+    for (let id = 0; id < queries.length; id += 9) {
+      index.add(100_000 + id, queries[id] as Query);
+      readded.set(100_000 + id, id);
+    }
+    expect(index.size).toBe(queries.length - Math.ceil(queries.length / 3) + readded.size);
+    const all = expected(() => true);
+    const want = all.map((found, i) => {
+      const live = new Map([...found].filter(([id]) => id % 3 !== 0));
+      for (const [newId, original] of readded) {
+        const matched = all[i]?.get(original);
+        if (matched) live.set(newId, matched);
+      }
+      return live;
+    });
+    const got = actual(index);
+    expect(got).toEqual(want);
+  });
+});

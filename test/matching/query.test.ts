@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { explainQuery } from "../../src/matching/explain.js";
+import {
+  formatQuery,
+  MAX_QUERY_LENGTH,
+  MAX_TERMS,
+  parseQuery,
+  QueryError,
+} from "../../src/matching/query.js";
+
+describe("parseQuery rejects bad queries with a Russian message", () => {
+  it.each<[string, string, RegExp]>([
+    ["empty", "", /Пустой запрос/],
+    ["only spaces", "   \t ", /Пустой запрос/],
+    ["only punctuation", "… , ; !", /нет ни одного слова/],
+    ["unclosed quote", '"ставка ЦБ', /Незакрытая кавычка/],
+    ["unclosed typographic quote", "литий «ставка ЦБ", /Незакрытая кавычка/],
+    ["empty phrase", 'литий ""', /Пустые кавычки/],
+    ["only exclusions", "-Китай -США", /только исключения/],
+    ["only an exact exclusion", "-!стали", /только исключения/],
+    ["OR at start", "OR литий", /OR должно стоять между/],
+    ["OR at end", "литий OR", /OR должно стоять между/],
+    ["OR OR", "литий OR OR никель", /OR должно стоять между/],
+    ["exclusion after OR", "литий OR -никель", /после OR/],
+    ["star in the middle", "ре*дкий", /только в конце слова/],
+    ["star alone", "литий *", /только в конце слова/],
+    ["short prefix", "ли*", /хотя бы 3 буквы/],
+    ["too long", "литий ".repeat(40), /не больше 200 символов/],
+    ["too many words", Array.from({ length: 21 }, (_, i) => `слово${i}`).join(" "), /не больше 20/],
+    ["too many words inside phrases", `"${"а б в г д е ж з и к ".repeat(2)}" л`, /не больше 20/],
+  ])("%s", (_name, text, message) => {
+    expect(() => parseQuery(text)).toThrow(QueryError);
+    expect(() => parseQuery(text)).toThrow(message);
+  });
+
+  it("accepts exactly the limits", () => {
+    expect(() => parseQuery("а".repeat(MAX_QUERY_LENGTH))).not.toThrow();
+    expect(() => parseQuery(Array.from({ length: MAX_TERMS }, (_, i) => `w${i}`).join(" "))).not.toThrow();
+    expect(() => parseQuery("лит*")).not.toThrow();
+  });
+
+  it("QueryError is an Error with its class name", () => {
+    const error = (() => {
+      try {
+        parseQuery("");
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe("QueryError");
+  });
+});
+
+describe("formatQuery: canonical text", () => {
+  it.each<[string, string]>([
+    ["литий", "литий"],
+    ["  Литий   НИКЕЛЬ  ", "литий никель"],
+    ["Мёд", "мед"],
+    ["ставка ЦБ", "ставка ЦБ"],
+    ["«ставка ЦБ»", '"ставка ЦБ"'],
+    ["“ставка   цб”", '"ставка цб"'],
+    ["Редкоземельн*", "редкоземельн*"],
+    ["литий or никель", "литий or никель"],
+    ["литий OR никель", "литий OR никель"],
+    ["РЗМ −Китай", "РЗМ -китай"],
+    ["РЗМ —Китай", "РЗМ -китай"],
+    ["!Стали", "!стали"],
+    ["-!лития литий", "литий -!лития"],
+    ["литий литий", "литий"],
+    ["литий OR литий", "литий"],
+    ["РЗМ-кластер", "РЗМ-кластер"],
+    ["S&P", "s-p"],
+    ["литий - никель", "литий никель"],
+    ["ГАЗПРОМ", "газпром"],
+    ["Pосатом", "росатом"],
+    ['!"ставка ЦБ"', '!"ставка ЦБ"'],
+    ['-"ставка ЦБ" литий', 'литий -"ставка ЦБ"'],
+  ])("%s → %s", (input, canonical) => {
+    expect(formatQuery(parseQuery(input))).toBe(canonical);
+  });
+
+  it.each([
+    "литий",
+    "ставка ЦБ",
+    '"ставка ЦБ" OR ФРС -США',
+    "редкоземельн* металлы",
+    "-!лития литий",
+    "РЗМ-кластер",
+    '!"ставка ЦБ"',
+  ])("re-parsing %s gives the same canonical text and the same structure", (input) => {
+    const once = parseQuery(input);
+    const twice = parseQuery(formatQuery(once));
+    expect(formatQuery(twice)).toBe(formatQuery(once));
+    expect(twice.must).toEqual(once.must);
+    expect(twice.not).toEqual(once.not);
+  });
+
+  it("keeps the source as typed", () => {
+    expect(parseQuery("  Литий ").source).toBe("Литий");
+  });
+});
+
+describe("explainQuery", () => {
+  it.each<[string, RegExp[]]>([
+    ["литий", [/литий — любые формы: литий, лития, литию/]],
+    ["литий", [/^(?![\s\S]*литой)/]],
+    ["РАН", [/РАН — сокращение/, /не «ран»/]],
+    ["!стали", [/только эта форма: «стали»/]],
+    ["редкоземельн*", [/начинается на «редкоземельн»/]],
+    ['"ставка ЦБ"', [/подряд и в этом порядке/, /ставка — любые формы/, /ЦБ — сокращение/]],
+    ["литий OR никель", [/одно из: литий ИЛИ никель/]],
+    ["РЗМ -Китай", [/всё это/, /Но не пришлю, если есть:\n• китай — любые формы: китай, китая/]],
+    ["Росатом", [/росатом — формы по окончанию: росатом, росатома/]],
+    ["earths", [/earths — формы: earths, earth/]],
+    ["2025", [/2025 — только это слово целиком/]],
+  ])("%s", (input, patterns) => {
+    const text = explainQuery(parseQuery(input));
+    for (const pattern of patterns) expect(text).toMatch(pattern);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { matchQuery } from "../../src/matching/matcher.js";
+import { parseQuery } from "../../src/matching/query.js";
+import { SubscriptionIndex } from "../../src/matching/subscription-index.js";
+
+const byId = (matches: Array<{ id: number; matched: string[] }>) => [...matches].sort((a, b) => a.id - b.id);
+const ids = (matches: Array<{ id: number }>) => matches.map((m) => m.id).sort((a, b) => a - b);
+
+const item = {
+  title: "ЦБ сохранил ключевую ставку",
+  summary: "<p>Цены на литий и никель растут, Китай&nbsp;молчит</p>",
+};
+
+describe("SubscriptionIndex", () => {
+  it("adds, matches, removes incrementally", () => {
+    const index = new SubscriptionIndex();
+    expect(index.size).toBe(0);
+    index.add(1, parseQuery("литий"));
+    index.add(2, parseQuery('"ключевая ставка"'));
+    index.add(3, parseQuery("никель -Китай"));
+    index.add(4, parseQuery("кобальт"));
+    expect(index.size).toBe(4);
+    expect(byId(index.match(item))).toEqual([
+      { id: 1, matched: ["литий"] },
+      { id: 2, matched: ['"ключевая ставка"'] },
+    ]);
+    index.remove(1);
+    expect(index.size).toBe(3);
+    expect(ids(index.match(item))).toEqual([2]);
+    index.remove(1);
+    index.remove(99);
+    expect(index.size).toBe(3);
+  });
+
+  it("replaces a subscription added twice under one id", () => {
+    const index = new SubscriptionIndex();
+    index.add(7, parseQuery("литий"));
+    index.add(7, parseQuery("кобальт"));
+    expect(index.size).toBe(1);
+    expect(index.match(item)).toEqual([]);
+    expect(index.match({ title: "Кобальт", summary: "" })).toEqual([{ id: 7, matched: ["кобальт"] }]);
+  });
+
+  it("keeps shared words alive until the last subscription using them is removed", () => {
+    const index = new SubscriptionIndex();
+    index.add(1, parseQuery("литий"));
+    index.add(2, parseQuery("литий никель"));
+    index.add(3, parseQuery("лити*"));
+    index.remove(1);
+    expect(ids(index.match(item))).toEqual([2, 3]);
+    index.remove(3);
+    expect(ids(index.match(item))).toEqual([2]);
+    index.remove(2);
+    expect(index.match(item)).toEqual([]);
+    index.add(5, parseQuery("лити*"));
+    expect(ids(index.match(item))).toEqual([5]);
+  });
+
+  it("finds a subscription whatever clause it is anchored on", () => {
+    const index = new SubscriptionIndex();
+    const queries = [
+      "литий OR кобальт никель",
+      "ЦБ литий",
+      "Китай* ставка",
+      '"ключевую ставку" OR ФРС',
+      "ставка -ФРС",
+    ];
+    queries.forEach((q, id) => {
+      index.add(id, parseQuery(q));
+    });
+    const expected = queries.flatMap((q, id) => {
+      const matched = matchQuery(parseQuery(q), item);
+      return matched ? [{ id, matched }] : [];
+    });
+    expect(expected.length).toBe(queries.length);
+    expect(byId(index.match(item))).toEqual(expected);
+  });
+
+  it("never reports a subscription twice, also after its number is recycled", () => {
+    const index = new SubscriptionIndex();
+    index.add(1, parseQuery('ставка OR "ставка ЦБ" OR "ключевую ставку"'));
+    index.add(2, parseQuery("ЦБ ставка"));
+    expect(byId(index.match(item))).toEqual([
+      { id: 1, matched: ["ставка", '"ключевую ставку"'] },
+      { id: 2, matched: ["ЦБ", "ставка"] },
+    ]);
+    index.remove(1);
+    index.add(3, parseQuery("кобальт OR ставка"));
+    const found = index.match(item);
+    expect(ids(found)).toEqual([2, 3]);
+    expect(new Set(found.map((m) => m.id)).size).toBe(found.length);
+  });
+
+  it("matches 1,000 subscriptions sharing words in one pass with the right ids", () => {
+    const index = new SubscriptionIndex();
+    for (let id = 0; id < 1000; id++) index.add(id, parseQuery(id % 2 === 0 ? "литий" : "кобальт"));
+    const found = ids(index.match(item));
+    expect(found.length).toBe(500);
+    expect(found.every((id) => id % 2 === 0)).toBe(true);
+  });
+});
+
+describe("nothing a user types makes matching slow", () => {
+  it.each([
+    ['"в в в в в в в в в в в в в в в в в в в в"', "в ".repeat(5000)],
+    ['"в на в на в на в на в на в на в на в на в на в на"', "в на ".repeat(3000)],
+    ["ааа* ббб* ввв* ггг* ддд* еее* жжж* ззз* иии* ккк*", "ааааа ".repeat(5000)],
+  ])("%s on a long item", (query, text) => {
+    const index = new SubscriptionIndex();
+    for (let id = 0; id < 100; id++) index.add(id, parseQuery(query));
+    const item = { title: "", summary: text };
+    const started = performance.now();
+    const matches = index.match(item);
+    const single = matchQuery(parseQuery(query), item);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(matches.length === 100).toBe(single !== null);
+  });
+});
