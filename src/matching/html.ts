@@ -61,24 +61,11 @@ export function decodeEntities(text: string): string {
   });
 }
 
-// Inline elements do not separate words («ли<b>тий</b>» is one word); everything else does.
-const INLINE = new Set([
-  "a",
-  "b",
-  "i",
-  "u",
-  "s",
-  "em",
-  "strong",
-  "span",
-  "font",
-  "mark",
-  "small",
-  "sub",
-  "sup",
-  "abbr",
-]);
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^<>"']|"[^"]*"|'[^']*')*>/g;
+// Inline elements do not separate words («ли<b>тий</b>» is one word); every other tag does. Two plain
+// passes instead of one with a callback: replace() with a function is several times slower.
+const INLINE_TAG =
+  /<\/?(?:a|b|i|u|s|em|strong|span|font|mark|small|sub|sup|abbr)(?![a-zA-Z0-9-])(?:[^<>"']|"[^"]*"|'[^']*')*>/gi;
+const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:[^<>"']|"[^"]*"|'[^']*')*>/g;
 const DROPPED = /<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 
@@ -88,7 +75,7 @@ function stripTags(text: string): string {
   // Most summaries have only plain tags; skip the rarer patterns' passes when they cannot occur.
   if (out.includes("<![")) out = out.replace(CDATA, "$1");
   if (out.includes("<!--") || /<(script|style)/i.test(out)) out = out.replace(DROPPED, " ");
-  return out.replace(TAG, (_whole, _slash, name: string) => (INLINE.has(name.toLowerCase()) ? "" : " "));
+  return out.replace(INLINE_TAG, "").replace(TAG, " ");
 }
 
 /** Strips tags and decodes entities; runs twice because feeds often escape HTML inside XML once more. */

@@ -11,6 +11,12 @@ import path from "node:path";
 interface AzTag {
   readonly POST?: string;
   readonly Abbr?: boolean;
+  readonly Name?: boolean;
+  readonly Surn?: boolean;
+  readonly Patr?: boolean;
+  readonly Geox?: boolean;
+  readonly Orgn?: boolean;
+  readonly Trad?: boolean;
   toString(): string;
 }
 interface AzParse {
@@ -65,18 +71,24 @@ const CONFIG = { ignoreCase: true, stutter: 0, typos: 0, parsers: ["Dictionary"]
 const NOMINAL = new Set(["NOUN", "ADJF", "ADJS", "COMP", "NUMR", "NPRO"]);
 const cache = new Map<string, readonly string[] | null>();
 
+function isProper(tag: AzTag): boolean {
+  return Boolean(tag.Name || tag.Surn || tag.Patr || tag.Geox || tag.Orgn || tag.Trad);
+}
+
 function fold(word: string): string {
   return word.toLowerCase().replaceAll("ё", "е");
 }
 
 /**
  * All forms (ё folded) of the dictionary lexemes a lower-case word belongs to, or null when the
- * dictionary does not know it. When the word is itself a dictionary lemma only those lexemes are used
- * (Иванов the surname, not the genitive plural of Иван); otherwise nouns/adjectives win over verbs
- * (стали → сталь, not стать), because people subscribe to things, not actions.
+ * dictionary does not know it. A word typed with a capital (`proper`) prefers names, places and
+ * organisations (Путина → Путин, not the fishing season). Then, when the word is itself a lemma only
+ * those lexemes are used (Иванов the surname, not the genitive plural of Иван); otherwise nouns and
+ * adjectives win over verbs (стали → сталь, not стать): people subscribe to things, not actions.
  */
-export function lexemeForms(word: string): readonly string[] | null {
-  const hit = cache.get(word);
+export function lexemeForms(word: string, proper = false): readonly string[] | null {
+  const key = proper ? `^${word}` : word;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   if (loadError) return null;
   try {
@@ -90,6 +102,8 @@ export function lexemeForms(word: string): readonly string[] | null {
   // Lower-case «ран» means wounds; the Academy is reached by typing РАН (see abbreviations).
   const full = parses.filter((p) => !p.tag.Abbr);
   if (full.length > 0) parses = full;
+  const names = proper ? parses.filter((p) => isProper(p.tag)) : [];
+  if (names.length > 0) parses = names;
   const lemmas = parses.filter((p) => fold(p.normalize().toString()) === word);
   if (lemmas.length > 0) parses = lemmas;
   else {
@@ -113,6 +127,6 @@ export function lexemeForms(word: string): readonly string[] | null {
     result = Object.freeze([...forms]);
   }
   if (cache.size > 50_000) cache.clear();
-  cache.set(word, result);
+  cache.set(key, result);
   return result;
 }

@@ -1,8 +1,8 @@
 /**
- * A subscription's query flattened into slot numbers inside one shared Int32Array (the index's arena),
- * so evaluating a candidate reads one contiguous record instead of chasing a tree of small objects
- * across a large heap — with 100,000 subscriptions that pointer chasing, not the logic, was most of
- * the matching time.
+ * A subscription's query flattened into an Int32Array record of slot numbers, stored next to the other
+ * records anchored on the same slot, so evaluating the candidates of an item reads memory in a row
+ * instead of chasing a tree of small objects across a large heap — with 100,000 subscriptions that
+ * pointer chasing, not the logic, was most of the matching time.
  *
  * Record layout: notCount, [len, slot × len] × notCount, clauseCount,
  *                [altCount, [len, text number, slot × len] × altCount] × clauseCount
@@ -42,25 +42,25 @@ export interface SlotState {
   readonly poolNext: Int32Array;
 }
 
-function termHits(arena: Int32Array, at: number, length: number, state: SlotState): boolean {
+function termHits(code: Int32Array, at: number, length: number, state: SlotState): boolean {
   const { stamps, stamp } = state;
-  for (let i = 0; i < length; i++) if (stamps[arena[at + i] as number] !== stamp) return false;
-  return length === 1 || phraseHits(arena, at, length, state);
+  for (let i = 0; i < length; i++) if (stamps[code[at + i] as number] !== stamp) return false;
+  return length === 1 || phraseHits(code, at, length, state);
 }
 
 // Phrase: some start p with slot i at p + i for every i. Position chains are strictly descending
 // (built in token order, newest first), so each word is a linear merge against the surviving starts:
 // O(words × positions), whatever a user puts in a phrase and however long the item is.
-function phraseHits(arena: Int32Array, at: number, length: number, state: SlotState): boolean {
+function phraseHits(code: Int32Array, at: number, length: number, state: SlotState): boolean {
   const { heads, poolPos, poolNext } = state;
   let starts: number[] = [];
-  for (let c = heads[arena[at] as number] as number; c >= 0; c = poolNext[c] as number) {
+  for (let c = heads[code[at] as number] as number; c >= 0; c = poolNext[c] as number) {
     starts.push(poolPos[c] as number);
   }
   for (let i = 1; i < length && starts.length > 0; i++) {
     const kept: number[] = [];
     let s = 0;
-    let c = heads[arena[at + i] as number] as number;
+    let c = heads[code[at + i] as number] as number;
     while (s < starts.length && c >= 0) {
       const want = (starts[s] as number) + i;
       const have = poolPos[c] as number;
@@ -81,27 +81,27 @@ function phraseHits(arena: Int32Array, at: number, length: number, state: SlotSt
 
 /** The matched texts when the record at `at` matches the current item, else null. */
 export function runPlan(
-  arena: Int32Array,
+  code: Int32Array,
   at: number,
   texts: readonly string[],
   state: SlotState,
 ): string[] | null {
   let p = at;
-  const notCount = arena[p++] as number;
+  const notCount = code[p++] as number;
   for (let n = 0; n < notCount; n++) {
-    const length = arena[p++] as number;
-    if (termHits(arena, p, length, state)) return null;
+    const length = code[p++] as number;
+    if (termHits(code, p, length, state)) return null;
     p += length;
   }
-  const clauseCount = arena[p++] as number;
+  const clauseCount = code[p++] as number;
   let matched: string[] | null = null;
   for (let c = 0; c < clauseCount; c++) {
-    const altCount = arena[p++] as number;
+    const altCount = code[p++] as number;
     let any = false;
     for (let a = 0; a < altCount; a++) {
-      const length = arena[p++] as number;
-      const text = arena[p++] as number;
-      if (termHits(arena, p, length, state)) {
+      const length = code[p++] as number;
+      const text = code[p++] as number;
+      if (termHits(code, p, length, state)) {
         matched ??= [];
         matched.push(texts[text] as string);
         any = true;

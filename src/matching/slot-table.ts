@@ -9,14 +9,21 @@ import type { SlotState } from "./plan-code.js";
 import { MIN_PREFIX, type Slot } from "./terms.js";
 import { growInt32, growUint32, swapRemove } from "./typed.js";
 
+const EMPTY_RECORDS = new Int32Array(0);
+
 /** One distinct slot and the subscriptions that hang on it. */
 export interface SlotEntry {
   readonly slot: Slot;
   /** slot number: index into the per-slot typed arrays */
   readonly n: number;
   refs: number;
-  /** numbers of the subscriptions evaluated whenever this slot is present in an item */
-  readonly anchored: number[];
+  /**
+   * The subscriptions evaluated whenever this slot is present in an item, as records laid end to end:
+   * [subscription number, 1 if also anchored elsewhere, record length, ...record (plan-code.ts)].
+   * Reading them in a row is what keeps the per-match cost low.
+   */
+  records: Int32Array;
+  recordsUsed: number;
   /** lone-word subscriptions on this slot, as parallel arrays: a hit is a match, nothing to evaluate */
   readonly singleIds: number[];
   readonly singleTexts: string[];
@@ -79,7 +86,7 @@ export class SlotTable {
     }
     this.#stamps[n] = 0;
     this.#anchoring[n] = 0;
-    entry = { slot, n, refs: 1, anchored: [], singleIds: [], singleTexts: [] };
+    entry = { slot, n, refs: 1, records: EMPTY_RECORDS, recordsUsed: 0, singleIds: [], singleTexts: [] };
     this.#byId.set(slot.id, entry);
     this.#entries[n] = entry;
     if (slot.kind === "prefix") {
@@ -108,7 +115,7 @@ export class SlotTable {
 
   /** Call after changing an entry's anchored or single subscriptions. */
   anchorsChanged(entry: SlotEntry): void {
-    this.#anchoring[entry.n] = entry.anchored.length + entry.singleIds.length > 0 ? 1 : 0;
+    this.#anchoring[entry.n] = entry.recordsUsed + entry.singleIds.length > 0 ? 1 : 0;
   }
 
   /** Drops a reference; the last one removes the slot and its keys. */

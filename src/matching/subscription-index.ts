@@ -1,9 +1,9 @@
 /**
  * Inverted index over subscriptions: token → slot entries (slot-table.ts) → subscriptions anchored on
- * them. Per item: one filtered hash look-up per token, then one evaluation per subscription whose rarest
- * required word is present. Subscriptions that cannot match cost nothing, so the time per item follows
- * the item's length and its matches, not the number of subscriptions. Queries are kept as flat records
- * in one Int32Array (plan-code.ts) and per-item state in typed arrays, which keeps the CPU cache warm.
+ * them. Per item: one hash probe per token, then one evaluation per subscription whose rarest required
+ * word is present. Subscriptions that cannot match cost nothing, so the time per item follows the item's
+ * length and its matches, not the number of subscriptions. Queries are kept as flat Int32Array records
+ * beside their anchor slot (plan-code.ts) and per-item state in typed arrays, which keeps the CPU cache warm.
  */
 import { querySlots } from "./evaluate.js";
 import type { MatchInput } from "./matcher.js";
@@ -60,15 +60,10 @@ export class SubscriptionIndex {
   readonly #textNumbers = new Map<string, number>();
   readonly #textRefs: number[] = [];
   readonly #freeTexts: number[] = [];
-  // Per subscription number: id, record offset/length in the arena, evaluation stamp.
+  // Per subscription number: id and the stamp that dedups subscriptions anchored on several slots.
   readonly #ids: number[] = [];
   readonly #freeSubs: number[] = [];
-  #offsets: Int32Array = new Int32Array(1024);
-  #lengths: Int32Array = new Int32Array(1024);
   #subStamps: Uint32Array = new Uint32Array(1024);
-  #arena: Int32Array = new Int32Array(4096);
-  #arenaUsed = 0;
-  #arenaGarbage = 0;
   #stamp = 0;
 
   /** Adds (or replaces) the subscription `id`. */
@@ -92,8 +87,6 @@ export class SubscriptionIndex {
     this.#ensureSubCapacity(no);
     this.#ids[no] = id;
     this.#subStamps[no] = 0;
-    this.#lengths[no] = code.length;
-    this.#offsets[no] = this.#append(code);
     // By entry, not by Slot object: equal slots from different parses must not anchor a subscription twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
     for (const entry of anchors) {
@@ -101,7 +94,7 @@ export class SubscriptionIndex {
         entry.singleIds.push(id);
         entry.singleTexts.push(this.#textPool[texts[0] as number] as string);
       } else {
-        entry.anchored.push(no);
+        appendRecord(entry, no, anchors.length > 1, code);
       }
       table.anchorsChanged(entry);
     }
@@ -119,16 +112,13 @@ export class SubscriptionIndex {
         swapRemove(entry.singleIds, at);
         swapRemove(entry.singleTexts, at);
       } else {
-        swapRemove(entry.anchored, entry.anchored.indexOf(sub.no));
+        removeRecord(entry, sub.no);
       }
       this.#table.anchorsChanged(entry);
     }
     for (const entry of sub.slots) this.#table.release(entry);
     for (const n of sub.texts) this.#releaseText(n);
-    this.#arenaGarbage += this.#lengths[sub.no] as number;
-    this.#lengths[sub.no] = 0;
     this.#freeSubs.push(sub.no);
-    if (this.#arenaGarbage > 4096 && this.#arenaGarbage * 2 > this.#arenaUsed) this.#compact();
   }
 
   /** Number of subscriptions in the index. */
@@ -140,22 +130,22 @@ export class SubscriptionIndex {
   match(item: MatchInput): Array<{ id: number; matched: string[] }> {
     const stamp = this.#nextStamp();
     const { hit, state } = this.#table.scan(tokenizeItem(item.title, item.summary), stamp);
-    const arena = this.#arena;
-    const offsets = this.#offsets;
     const subStamps = this.#subStamps;
     const textPool = this.#textPool;
     const ids = this.#ids;
     const out: Array<{ id: number; matched: string[] }> = [];
     for (const entry of hit) {
-      const { singleIds, singleTexts, anchored } = entry;
+      const { singleIds, singleTexts, records, recordsUsed } = entry;
       for (let i = 0; i < singleIds.length; i++) {
         out.push({ id: singleIds[i] as number, matched: [singleTexts[i] as string] });
       }
-      for (let i = 0; i < anchored.length; i++) {
-        const no = anchored[i] as number;
-        if (subStamps[no] === stamp) continue;
-        subStamps[no] = stamp;
-        const matched = runPlan(arena, offsets[no] as number, textPool, state);
+      for (let at = 0; at < recordsUsed; at += 3 + (records[at + 2] as number)) {
+        const no = records[at] as number;
+        if (records[at + 1] === 1) {
+          if (subStamps[no] === stamp) continue;
+          subStamps[no] = stamp;
+        }
+        const matched = runPlan(records, at + 3, textPool, state);
         if (matched) out.push({ id: ids[no] as number, matched });
       }
     }
@@ -171,37 +161,9 @@ export class SubscriptionIndex {
     return ++this.#stamp;
   }
 
-  #append(code: readonly number[]): number {
-    if (this.#arenaUsed + code.length > this.#arena.length) {
-      this.#arena = growInt32(this.#arena, Math.max(this.#arena.length * 2, this.#arenaUsed + code.length));
-    }
-    const at = this.#arenaUsed;
-    for (let i = 0; i < code.length; i++) this.#arena[at + i] = code[i] as number;
-    this.#arenaUsed += code.length;
-    return at;
-  }
-
-  // Copies live records into a fresh arena once half of it is garbage from removed subscriptions.
-  #compact(): void {
-    const old = this.#arena;
-    this.#arena = new Int32Array(Math.max(4096, (this.#arenaUsed - this.#arenaGarbage) * 2));
-    this.#arenaUsed = 0;
-    this.#arenaGarbage = 0;
-    for (const { no } of this.#subs.values()) {
-      const from = this.#offsets[no] as number;
-      const length = this.#lengths[no] as number;
-      this.#arena.set(old.subarray(from, from + length), this.#arenaUsed);
-      this.#offsets[no] = this.#arenaUsed;
-      this.#arenaUsed += length;
-    }
-  }
-
   #ensureSubCapacity(no: number): void {
-    if (no < this.#offsets.length) return;
-    const size = this.#offsets.length * 2;
-    this.#offsets = growInt32(this.#offsets, size);
-    this.#lengths = growInt32(this.#lengths, size);
-    this.#subStamps = growUint32(this.#subStamps, size);
+    if (no < this.#subStamps.length) return;
+    this.#subStamps = growUint32(this.#subStamps, this.#subStamps.length * 2);
   }
 
   #acquireText(text: string): number {
@@ -223,5 +185,29 @@ export class SubscriptionIndex {
     this.#textNumbers.delete(this.#textPool[n] as string);
     this.#textPool[n] = "";
     this.#freeTexts.push(n);
+  }
+}
+
+function appendRecord(entry: SlotEntry, no: number, elsewhere: boolean, code: readonly number[]): void {
+  const need = entry.recordsUsed + 3 + code.length;
+  if (need > entry.records.length)
+    entry.records = growInt32(entry.records, Math.max(need, entry.records.length * 2));
+  const records = entry.records;
+  let at = entry.recordsUsed;
+  records[at++] = no;
+  records[at++] = elsewhere ? 1 : 0;
+  records[at++] = code.length;
+  for (const value of code) records[at++] = value;
+  entry.recordsUsed = at;
+}
+
+function removeRecord(entry: SlotEntry, no: number): void {
+  const records = entry.records;
+  for (let at = 0; at < entry.recordsUsed; at += 3 + (records[at + 2] as number)) {
+    if (records[at] !== no) continue;
+    const end = at + 3 + (records[at + 2] as number);
+    records.copyWithin(at, end, entry.recordsUsed);
+    entry.recordsUsed -= end - at;
+    return;
   }
 }

@@ -83,15 +83,23 @@ function compileFresh(piece: string, marks: WordMarks): Slot {
     return { id: `x:${form}`, kind: "forms", keys: [form], origin: "literal", text: form };
   if (latin) return formsSlot(form, englishForms(form), "english");
   if (/^[а-я]+$/.test(form)) {
-    const known = lexemeForms(form);
-    if (known) return formsSlot(form, known, "dictionary");
+    // «Путина» typed with a capital means the man, not the fishing season.
+    const first = piece.slice(0, 1);
+    const proper = first !== first.toLowerCase() && piece.slice(1) === piece.slice(1).toLowerCase();
+    const known = lexemeForms(form, proper);
+    if (known) {
+      // Keep the capital in the canonical text only where it changed the meaning, so it survives re-parsing.
+      const plain = proper ? lexemeForms(form, false) : known;
+      const same = plain !== null && plain.length === known.length && plain.every((f, i) => f === known[i]);
+      return formsSlot(form, known, "dictionary", same ? form : first + form.slice(1));
+    }
     return formsSlot(form, guessForms(form), "guess");
   }
   return { id: `x:${form}`, kind: "forms", keys: [form], origin: "literal", text: form };
 }
 
-function formsSlot(form: string, forms: readonly string[], origin: FormsSource): Slot {
+function formsSlot(form: string, forms: readonly string[], origin: FormsSource, text = form): Slot {
   const keys = forms.length === 0 ? [form] : forms;
   const id = keys.length === 1 ? `x:${form}` : `f:${[...keys].sort().join(",")}`;
-  return { id, kind: "forms", keys, origin: keys.length === 1 ? "literal" : origin, text: form };
+  return { id, kind: "forms", keys, origin: keys.length === 1 ? "literal" : origin, text };
 }

@@ -73,6 +73,9 @@ describe("HTML", () => {
   it.each<[string, string]>([
     ["<p>Литий</p><p>никель</p>", " Литий  никель "],
     ["ли<b>тий</b>", "литий"],
+    ["ли<abbr title='x'>тий</abbr> и<br/>никель", "литий и никель"],
+    ["<section>a</section><strong>b</strong><br>c", " a b c"],
+    ['<a href="https://x.ru/?a=1&b=2">ссыл</a>ка', "ссылка"],
     ["a&nbsp;b &amp; c &laquo;d&raquo; &#1083;&#x438;", "a b & c «d» ли"],
     ["&amp;nbsp;x", " x"],
     ["&lt;p&gt;escaped&lt;/p&gt;", " escaped "],

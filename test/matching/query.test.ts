@@ -74,6 +74,9 @@ describe("formatQuery: canonical text", () => {
     ["литий - никель", "литий никель"],
     ["ГАЗПРОМ", "газпром"],
     ["Pосатом", "росатом"],
+    ["Путина", "Путина"],
+    ["путина", "путина"],
+    ["Москва", "москва"],
     ['!"ставка ЦБ"', '!"ставка ЦБ"'],
     ['-"ставка ЦБ" литий', 'литий -"ставка ЦБ"'],
   ])("%s → %s", (input, canonical) => {
@@ -88,6 +91,7 @@ describe("formatQuery: canonical text", () => {
     "-!лития литий",
     "РЗМ-кластер",
     '!"ставка ЦБ"',
+    "Путина Иванов",
   ])("re-parsing %s gives the same canonical text and the same structure", (input) => {
     const once = parseQuery(input);
     const twice = parseQuery(formatQuery(once));
