@@ -1,5 +1,5 @@
 import type { Context } from "grammy";
-import { formatQuery, parseQuery } from "../matching/query.js";
+import { formatQuery, parseQuery } from "../matching/index.js";
 import type { BotDeps } from "./deps.js";
 
 /** The title a chat is remembered by. */

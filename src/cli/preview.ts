@@ -2,8 +2,7 @@ import { parseArgs } from "node:util";
 import { isFeedError } from "../feeds/errors.js";
 import { loadFeed } from "../feeds/load.js";
 import type { FeedItem } from "../feeds/parse.js";
-import { matchQuery } from "../matching/matcher.js";
-import { parseQuery, type Query, QueryError } from "../matching/query.js";
+import { matchQuery, parseQuery, type Query, QueryError } from "../matching/index.js";
 
 const USAGE = 'usage: npm run preview -- --feed <url-or-file> [--query "<query>"] [--json]';
 

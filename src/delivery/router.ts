@@ -1,6 +1,11 @@
 import type { Logger } from "../log.js";
-import { parseQuery, type Query } from "../matching/query.js";
-import { SubscriptionIndex } from "../matching/subscription-index.js";
+import {
+  loadMorphology,
+  morphologyError,
+  parseQuery,
+  type Query,
+  SubscriptionIndex,
+} from "../matching/index.js";
 import type { NewAlert } from "../store/outbox.js";
 import type { Feed, Item, Subscription } from "../store/schema.js";
 import type { Store } from "../store/store.js";
@@ -24,8 +29,12 @@ export class AlertRouter {
     private readonly log: Logger,
   ) {}
 
-  /** Builds the index from every stored subscription. */
+  /** Builds the index from every stored subscription (loading the morphology dictionary first). */
   async load(): Promise<void> {
+    loadMorphology();
+    const dictionaryError = morphologyError();
+    if (dictionaryError)
+      this.log.error({ err: dictionaryError }, "morphology dictionary failed to load; using ending rules");
     for (const sub of await this.store.subscriptions.listAll()) {
       try {
         this.add(sub, parseQuery(sub.query));

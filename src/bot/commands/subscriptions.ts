@@ -1,8 +1,6 @@
 import { Composer, type Context, InlineKeyboard } from "grammy";
 import { escapeHtml, safeHref, truncate } from "../../delivery/format.js";
-import { explainQuery } from "../../matching/explain.js";
-import { matchQuery } from "../../matching/matcher.js";
-import { formatQuery, parseQuery, QueryError } from "../../matching/query.js";
+import { explainQuery, formatQuery, matchQuery, parseQuery, QueryError } from "../../matching/index.js";
 import type { Subscription } from "../../store/schema.js";
 import { canManage, guarded } from "../admin.js";
 import type { BotDeps } from "../deps.js";
