@@ -17,10 +17,12 @@ if (process.argv[2] === "serve") {
   const { createServer } = await import("node:http");
   const port = Number(process.argv[3]);
   const version = new Map<number, number>();
+  // Stories dated around now: older ones would be history, which the poller stores but does not hand on.
+  const started = Date.now() - 3_600_000;
   const doc = (id: number, v: number) => {
     const items = Array.from({ length: 50 }, (_, i) => {
       const n = v * 50 + i;
-      return `<item><title>Новость ${id}-${n}: литий, никель и РЗМ на бирже</title><link>https://wire${id}.example/${n}</link><guid>${id}-${n}</guid><description>Краткое содержание новости номер ${n} о рынке металлов.</description><pubDate>${new Date(1_700_000_000_000 + n * 60_000).toUTCString()}</pubDate></item>`;
+      return `<item><title>Новость ${id}-${n}: литий, никель и РЗМ на бирже</title><link>https://wire${id}.example/${n}</link><guid>${id}-${n}</guid><description>Краткое содержание новости номер ${n} о рынке металлов.</description><pubDate>${new Date(started + n * 60_000).toUTCString()}</pubDate></item>`;
     });
     return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed ${id}</title><link>https://wire${id}.example/</link>${items.join("")}</channel></rss>`;
   };
@@ -50,23 +52,29 @@ if (process.argv[2] === "serve") {
     cron: "0 0 1 1 *",
     log: createLogger("warn"),
     allowPrivateUrls: false,
+    ...(process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {}),
     onNewItems: async (_feed, items) => {
       handed += items.length;
     },
   });
   const cycle = async (label: string) => {
     // Feeds without Cache-Control are due again at once, as at the next tick.
+    let peak = 0;
+    const sample = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
     const t = performance.now();
     await poller.pollOnce();
     const ms = performance.now() - t;
+    clearInterval(sample);
     const failing = (await store.feeds.listForChat(0)).filter((f) => f.consecutive_failures > 0).length;
     console.log(
-      `${label.padEnd(22)} ${(ms / 1000).toFixed(2).padStart(6)} s   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0).padStart(4)} MiB   peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(4)} MiB   failing ${failing}   new items handed on ${handed}`,
+      `${label.padEnd(22)} ${(ms / 1000).toFixed(2).padStart(6)} s   peak rss in cycle ${(peak / 1e6).toFixed(0).padStart(4)} MB   process peak ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0).padStart(4)} MB   failing ${failing}   new items handed on ${handed}`,
     );
     handed = 0;
   };
   console.log(
-    `poll: ${FEEDS} feeds × 50 items on ${HOSTS} loopback hosts; rss before polling ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+    `poll: ${FEEDS} feeds × 50 items on ${HOSTS} loopback hosts; rss before polling ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
   );
   await cycle("first cycle");
   for (let i = 1; i <= 3; i++) {

@@ -14,7 +14,10 @@ const benches = readdirSync(here)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file}`);
-  const r = spawnSync(process.execPath, ["--expose-gc", join(here, file)], { stdio: "inherit" });
+  // The same V8 flag as `npm start`: a 4 MB young generation keeps ~30 MB of garbage out of the resident set.
+  const r = spawnSync(process.execPath, ["--expose-gc", "--max-semi-space-size=4", join(here, file)], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../log.js";
 import { feedFetches, itemsStored, pollCycleSeconds } from "../metrics.js";
@@ -62,7 +63,10 @@ export class Poller {
   constructor(
     private readonly store: Store,
     private readonly opts: PollerOptions,
-  ) {}
+  ) {
+    // Every fetch in flight listens on the one shutdown signal; dozens at once are expected.
+    setMaxListeners(0, this.abort.signal);
+  }
 
   /** Starts ticking; the first cycle runs immediately. */
   start(): void {
