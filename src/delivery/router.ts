@@ -68,20 +68,28 @@ export class AlertRouter {
   /** Matches a feed's new items and queues their alerts; returns how many alerts were queued. */
   async route(feed: Pick<Feed, "id" | "shared">, items: readonly Item[]): Promise<number> {
     if (items.length === 0) return 0;
-    const receiving = new Set(await this.store.chats.listReceiving());
     const audience = feed.shared ? null : new Set(await this.store.feeds.chatsOf(feed.id));
-    const alerts: NewAlert[] = [];
+    const hits: Array<{ item: Item; terms: Map<number, string[]> }> = [];
     for (const item of items) {
       const terms = new Map<number, string[]>();
       for (const hit of this.index.match({ title: item.title, summary: item.summary })) {
         const chatId = this.chatOf.get(hit.id);
-        if (chatId === undefined || !receiving.has(chatId) || (audience && !audience.has(chatId))) continue;
+        if (chatId === undefined || (audience && !audience.has(chatId))) continue;
         const list = terms.get(chatId) ?? [];
         for (const t of hit.matched) if (!list.includes(t)) list.push(t);
         terms.set(chatId, list);
       }
-      for (const [chatId, matched] of terms)
-        alerts.push({ chatId, itemId: item.id, storyKey: storyKey(item), matched });
+      if (terms.size > 0) hits.push({ item, terms });
+    }
+    // Only the chats that matched are looked up, not every chat the bot serves.
+    const candidates = new Set(hits.flatMap((h) => [...h.terms.keys()]));
+    const receiving = new Set(await this.store.chats.filterReceiving([...candidates]));
+    const alerts: NewAlert[] = [];
+    for (const { item, terms } of hits) {
+      for (const [chatId, matched] of terms) {
+        if (receiving.has(chatId))
+          alerts.push({ chatId, itemId: item.id, storyKey: storyKey(item), matched });
+      }
     }
     const queued = alerts.length ? await this.store.outbox.enqueue(alerts) : 0;
     await this.store.items.markRouted(items.map((i) => i.id));

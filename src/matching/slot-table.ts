@@ -9,25 +9,20 @@ import type { SlotState } from "./plan-code.js";
 import { MIN_PREFIX, type Slot } from "./terms.js";
 import { growInt32, growUint32, swapRemove } from "./typed.js";
 
-const EMPTY_RECORDS = new Int32Array(0);
-
-/** One distinct slot and the subscriptions that hang on it. */
+/** One distinct slot; the subscriptions that hang on it are records kept by slot number. */
 export interface SlotEntry {
   readonly slot: Slot;
   /** slot number: index into the per-slot typed arrays */
   readonly n: number;
   refs: number;
-  /**
-   * The subscriptions evaluated whenever this slot is present in an item, as records laid end to end:
-   * [subscription number, 1 if also anchored elsewhere, record length, ...record (plan-code.ts)].
-   * Reading them in a row is what keeps the per-match cost low.
-   */
-  records: Int32Array;
-  recordsUsed: number;
-  /** lone-word subscriptions on this slot, as parallel arrays: a hit is a match, nothing to evaluate */
-  readonly singleIds: number[];
-  readonly singleTexts: string[];
 }
+
+/** Record flag: the subscription is also anchored on another slot, so a match must be deduplicated. */
+export const RECORD_ELSEWHERE = 1;
+/** Record flag: a lone-word subscription; its code is just its text number, a hit is a match. */
+export const RECORD_SINGLE = 2;
+
+const NO_RECORDS = new Int32Array(1);
 
 /** Slots by id and by token key, with per-item presence state. */
 export class SlotTable {
@@ -50,6 +45,14 @@ export class SlotTable {
   #prefixCount = 0;
   readonly #free: number[] = [];
   #count = 0;
+  /**
+   * The subscriptions evaluated whenever a slot is present in an item, by slot number: records laid end to
+   * end after the used length at [0]: [subscription number, flags, code length, ...code (plan-code.ts)].
+   * One buffer per slot, read in a row, is what keeps the per-match cost low.
+   */
+  readonly #records: Int32Array[] = [];
+  /** present anchoring slots of the current item, as slot numbers */
+  #hits: Int32Array = new Int32Array(256);
   #stamps: Uint32Array = new Uint32Array(1024);
   /** 1 when some subscription is anchored on the slot: only those are worth visiting after a scan */
   #anchoring: Uint8Array = new Uint8Array(1024);
@@ -86,7 +89,8 @@ export class SlotTable {
     }
     this.#stamps[n] = 0;
     this.#anchoring[n] = 0;
-    entry = { slot, n, refs: 1, records: EMPTY_RECORDS, recordsUsed: 0, singleIds: [], singleTexts: [] };
+    entry = { slot, n, refs: 1 };
+    this.#records[n] = NO_RECORDS;
     this.#byId.set(slot.id, entry);
     this.#entries[n] = entry;
     if (slot.kind === "prefix") {
@@ -113,9 +117,44 @@ export class SlotTable {
     return entry;
   }
 
-  /** Call after changing an entry's anchored or single subscriptions. */
-  anchorsChanged(entry: SlotEntry): void {
-    this.#anchoring[entry.n] = entry.recordsUsed + entry.singleIds.length > 0 ? 1 : 0;
+  /** The records anchored on slot `n`: used length at [0], then records (see #records). */
+  records(n: number): Int32Array {
+    return this.#records[n] as Int32Array;
+  }
+
+  /** Appends the record of subscription `no` to slot `n`'s records. */
+  appendRecord(n: number, no: number, flags: number, code: readonly number[]): void {
+    let records = this.#records[n] as Int32Array;
+    const used = records[0] as number;
+    const need = (used === 0 ? 1 : used) + 3 + code.length;
+    if (need > records.length) {
+      records = growInt32(records, Math.max(need, records.length * 2));
+      this.#records[n] = records;
+    }
+    let at = used === 0 ? 1 : used;
+    records[at++] = no;
+    records[at++] = flags;
+    records[at++] = code.length;
+    for (const value of code) records[at++] = value;
+    records[0] = at;
+    this.#anchoring[n] = 1;
+  }
+
+  /** Removes the record of subscription `no` from slot `n`'s records. */
+  removeRecord(n: number, no: number): void {
+    const records = this.#records[n] as Int32Array;
+    const used = records[0] as number;
+    for (let at = 1; at < used; at += 3 + (records[at + 2] as number)) {
+      if (records[at] !== no) continue;
+      const end = at + 3 + (records[at + 2] as number);
+      records.copyWithin(at, end, used);
+      records[0] = used - (end - at);
+      break;
+    }
+    if ((records[0] as number) <= 1) {
+      this.#records[n] = NO_RECORDS;
+      this.#anchoring[n] = 0;
+    }
   }
 
   /** Drops a reference; the last one removes the slot and its keys. */
@@ -124,6 +163,8 @@ export class SlotTable {
     const { slot } = entry;
     this.#byId.delete(slot.id);
     this.#entries[entry.n] = undefined;
+    this.#records[entry.n] = NO_RECORDS;
+    this.#anchoring[entry.n] = 0;
     this.#free.push(entry.n);
     if (slot.kind === "prefix") {
       const [h1, h2] = fingerprint(bucketKey(slot.keys[0] as string));
@@ -147,8 +188,9 @@ export class SlotTable {
   }
 
   /** Marks the slots present in an item (stamped with `stamp`); returns the present slots that anchor
-   * subscriptions, and every present slot's positions. */
-  scan(tokens: readonly Token[], stamp: number): { hit: SlotEntry[]; state: SlotState } {
+   * subscriptions (slot numbers in `hits[0, hitCount)`, valid until the next scan), and every present
+   * slot's positions. */
+  scan(tokens: readonly Token[], stamp: number): { hits: Int32Array; hitCount: number; state: SlotState } {
     if (stamp === 1) this.#stamps.fill(0);
     const stamps = this.#stamps;
     const heads = this.#heads;
@@ -156,8 +198,8 @@ export class SlotTable {
     let poolPos = this.#poolPos;
     let poolNext = this.#poolNext;
     let used = 0;
-    const hit: SlotEntry[] = [];
-    const entries = this.#entries;
+    let hits = this.#hits;
+    let hitCount = 0;
     const anchoring = this.#anchoring;
     const note = (n: number, pos: number): void => {
       if (stamps[n] === stamp && lastPos[n] === pos) return;
@@ -169,7 +211,10 @@ export class SlotTable {
       if (stamps[n] !== stamp) {
         stamps[n] = stamp;
         poolNext[used] = -1;
-        if (anchoring[n] === 1) hit.push(entries[n] as SlotEntry);
+        if (anchoring[n] === 1) {
+          if (hitCount === hits.length) hits = this.#hits = growInt32(hits, hitCount * 2);
+          hits[hitCount++] = n;
+        }
       } else {
         poolNext[used] = heads[n] as number;
       }
@@ -224,7 +269,7 @@ export class SlotTable {
       notePrefixes(prefixes.get(run1[2] as number, run2[2] as number), token);
       if (form.length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), token);
     }
-    return { hit, state: { stamps, stamp, heads, poolPos, poolNext } };
+    return { hits, hitCount, state: { stamps, stamp, heads, poolPos, poolNext } };
   }
 }
 

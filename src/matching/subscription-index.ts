@@ -10,9 +10,9 @@ import type { MatchInput } from "./matcher.js";
 import { tokenizeItem } from "./normalize.js";
 import { compilePlan, runPlan } from "./plan-code.js";
 import type { Query, Term } from "./query.js";
-import { type SlotEntry, SlotTable } from "./slot-table.js";
+import { RECORD_ELSEWHERE, RECORD_SINGLE, type SlotEntry, SlotTable } from "./slot-table.js";
 import type { Slot } from "./terms.js";
-import { growInt32, growUint32, swapRemove } from "./typed.js";
+import { growUint32 } from "./typed.js";
 
 interface SubInfo {
   /** subscription number: index into the per-subscription typed arrays */
@@ -51,12 +51,16 @@ function anchorsOf(q: Query): Slot[] {
   return anchors;
 }
 
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
 /** Every subscription as one index; add/remove are incremental. */
 export class SubscriptionIndex {
   readonly #subs = new Map<number, SubInfo>();
   readonly #table = new SlotTable();
   // Matched-term texts, numbered and shared: one small array instead of one per subscription.
   readonly #textPool: string[] = [];
+  // The matched list of a lone-word subscription, one frozen array per text, shared by all its matches.
+  readonly #textLists: Array<readonly string[]> = [];
   readonly #textNumbers = new Map<string, number>();
   readonly #textRefs: number[] = [];
   readonly #freeTexts: number[] = [];
@@ -89,15 +93,8 @@ export class SubscriptionIndex {
     this.#subStamps[no] = 0;
     // By entry, not by Slot object: equal slots from different parses must not anchor a subscription twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
-    for (const entry of anchors) {
-      if (single) {
-        entry.singleIds.push(id);
-        entry.singleTexts.push(this.#textPool[texts[0] as number] as string);
-      } else {
-        appendRecord(entry, no, anchors.length > 1, code);
-      }
-      table.anchorsChanged(entry);
-    }
+    const flags = single ? RECORD_SINGLE : anchors.length > 1 ? RECORD_ELSEWHERE : 0;
+    for (const entry of anchors) table.appendRecord(entry.n, no, flags, single ? [texts[0] as number] : code);
     this.#subs.set(id, { no, texts, single, slots, anchors });
   }
 
@@ -106,16 +103,7 @@ export class SubscriptionIndex {
     const sub = this.#subs.get(id);
     if (!sub) return;
     this.#subs.delete(id);
-    for (const entry of sub.anchors) {
-      if (sub.single) {
-        const at = entry.singleIds.indexOf(id);
-        swapRemove(entry.singleIds, at);
-        swapRemove(entry.singleTexts, at);
-      } else {
-        removeRecord(entry, sub.no);
-      }
-      this.#table.anchorsChanged(entry);
-    }
+    for (const entry of sub.anchors) this.#table.removeRecord(entry.n, sub.no);
     for (const entry of sub.slots) this.#table.release(entry);
     for (const n of sub.texts) this.#releaseText(n);
     this.#freeSubs.push(sub.no);
@@ -127,21 +115,29 @@ export class SubscriptionIndex {
   }
 
   /** Every subscription the item matches, with its matched terms (in no particular order). */
-  match(item: MatchInput): Array<{ id: number; matched: string[] }> {
+  match(item: MatchInput): Array<{ id: number; matched: readonly string[] }> {
     const stamp = this.#nextStamp();
-    const { hit, state } = this.#table.scan(tokenizeItem(item.title, item.summary), stamp);
+    const table = this.#table;
+    const { hits, hitCount, state } = table.scan(tokenizeItem(item.title, item.summary), stamp);
     const subStamps = this.#subStamps;
     const textPool = this.#textPool;
+    const textLists = this.#textLists;
     const ids = this.#ids;
-    const out: Array<{ id: number; matched: string[] }> = [];
-    for (const entry of hit) {
-      const { singleIds, singleTexts, records, recordsUsed } = entry;
-      for (let i = 0; i < singleIds.length; i++) {
-        out.push({ id: singleIds[i] as number, matched: [singleTexts[i] as string] });
-      }
-      for (let at = 0; at < recordsUsed; at += 3 + (records[at + 2] as number)) {
+    const out: Array<{ id: number; matched: readonly string[] }> = [];
+    for (let h = 0; h < hitCount; h++) {
+      const records = table.records(hits[h] as number);
+      const used = records[0] as number;
+      for (let at = 1; at < used; at += 3 + (records[at + 2] as number)) {
         const no = records[at] as number;
-        if (records[at + 1] === 1) {
+        const flags = records[at + 1] as number;
+        if (flags === RECORD_SINGLE) {
+          out.push({
+            id: ids[no] as number,
+            matched: textLists[records[at + 3] as number] as readonly string[],
+          });
+          continue;
+        }
+        if (flags === RECORD_ELSEWHERE) {
           if (subStamps[no] === stamp) continue;
           subStamps[no] = stamp;
         }
@@ -171,6 +167,7 @@ export class SubscriptionIndex {
     if (n === undefined) {
       n = this.#freeTexts.pop() ?? this.#textPool.length;
       this.#textPool[n] = text;
+      this.#textLists[n] = Object.freeze([text]);
       this.#textRefs[n] = 0;
       this.#textNumbers.set(text, n);
     }
@@ -184,30 +181,7 @@ export class SubscriptionIndex {
     if (refs > 0) return;
     this.#textNumbers.delete(this.#textPool[n] as string);
     this.#textPool[n] = "";
+    this.#textLists[n] = EMPTY_LIST;
     this.#freeTexts.push(n);
-  }
-}
-
-function appendRecord(entry: SlotEntry, no: number, elsewhere: boolean, code: readonly number[]): void {
-  const need = entry.recordsUsed + 3 + code.length;
-  if (need > entry.records.length)
-    entry.records = growInt32(entry.records, Math.max(need, entry.records.length * 2));
-  const records = entry.records;
-  let at = entry.recordsUsed;
-  records[at++] = no;
-  records[at++] = elsewhere ? 1 : 0;
-  records[at++] = code.length;
-  for (const value of code) records[at++] = value;
-  entry.recordsUsed = at;
-}
-
-function removeRecord(entry: SlotEntry, no: number): void {
-  const records = entry.records;
-  for (let at = 0; at < entry.recordsUsed; at += 3 + (records[at + 2] as number)) {
-    if (records[at] !== no) continue;
-    const end = at + 3 + (records[at + 2] as number);
-    records.copyWithin(at, end, entry.recordsUsed);
-    entry.recordsUsed -= end - at;
-    return;
   }
 }

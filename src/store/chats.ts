@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { chunks } from "./chunks.js";
 import type { Chat, Database } from "./schema.js";
 
 /** Chats the bot serves and their switches. */
@@ -45,15 +46,20 @@ export class ChatStore {
       .execute();
   }
 
-  /** Ids of chats that should receive alerts now. */
-  async listReceiving(): Promise<number[]> {
-    const rows = await this.db
-      .selectFrom("chats")
-      .select("id")
-      .where("active", "=", 1)
-      .where("paused", "=", 0)
-      .execute();
-    return rows.map((r) => r.id);
+  /** Those of the given chats that should receive alerts now (active and not paused). */
+  async filterReceiving(ids: readonly number[]): Promise<number[]> {
+    const out: number[] = [];
+    for (const part of chunks(ids, 500)) {
+      const rows = await this.db
+        .selectFrom("chats")
+        .select("id")
+        .where("id", "in", part)
+        .where("active", "=", 1)
+        .where("paused", "=", 0)
+        .execute();
+      out.push(...rows.map((r) => r.id));
+    }
+    return out;
   }
 
   /** Moves everything of a group to the supergroup Telegram upgraded it to. */

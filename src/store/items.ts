@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { chunks } from "./chunks.js";
 import type { Database, Item, NewItem } from "./schema.js";
 
 /** An item as the poller hands it over, before it has an id. */
@@ -6,14 +7,6 @@ export type IncomingItem = Omit<NewItem, "id" | "feed_id" | "fetched_at" | "rout
   /** True for an item that is history, not news: stored so it is known, never alerted. */
   old?: boolean;
 };
-
-const CHUNK = 200;
-
-function chunks<T>(xs: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
-}
 
 /** Stories seen in feeds: the memory that makes "new" mean new. */
 export class ItemStore {

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { chunks } from "./chunks.js";
 import type { Database } from "./schema.js";
 
 /** An alert owed to a chat. */
@@ -30,11 +31,11 @@ export class OutboxStore {
   /** Queues alerts; one already queued or sent for the same chat and story is ignored. Returns how many were new. */
   async enqueue(alerts: readonly NewAlert[], now = Date.now()): Promise<number> {
     let added = 0;
-    for (let i = 0; i < alerts.length; i += 100) {
+    for (const part of chunks(alerts, 100)) {
       const rows = await this.db
         .insertInto("outbox")
         .values(
-          alerts.slice(i, i + 100).map((a) => ({
+          part.map((a) => ({
             chat_id: a.chatId,
             item_id: a.itemId,
             story_key: a.storyKey,
