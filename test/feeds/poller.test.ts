@@ -76,6 +76,20 @@ describe("Poller", () => {
     expect((await store.items.listUnrouted(10)).map((i) => i.title)).toEqual(["Новость 3"]);
   });
 
+  it("hands on nothing when every story's GUID changes but its link (less tracking) does not", async () => {
+    const v = (n: number, version: number) => ({
+      ...story(n),
+      guid: `v${version}-${n}`,
+      link: `https://wire.example/${n}?utm_source=rss${version}`,
+    });
+    server.set("/rss", rssDocument({ items: [v(1, 1), v(2, 1)] }));
+    await store.feeds.syncShared([server.url("/rss")]);
+    await poller.pollOnce();
+    server.set("/rss", rssDocument({ items: [v(1, 2), v(2, 2), v(3, 2)] }));
+    await poller.pollOnce();
+    expect(handed.flatMap((h) => h.items.map((i) => i.title))).toEqual(["Новость 3"]);
+  });
+
   it("sends validators back and treats 304 as nothing new", async () => {
     server.set("/rss", rssDocument({ items: [story(1)] }));
     await store.feeds.syncShared([server.url("/rss")]);
