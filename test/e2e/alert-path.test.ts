@@ -1,16 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testDatabases } from "../store/databases.js";
 import { Harness } from "./harness.js";
 
 const user = { id: 1001, first_name: "Анна" };
 const chat = { id: 1001, type: "private" as const };
 
-describe("the whole alert path", () => {
+// The same product over both stores: SQLite by default, PostgreSQL when TEST_DATABASE_URL is set.
+const stores = testDatabases.map((d) => ({
+  ...d,
+  label: d.skip ? `${d.db.name} (set TEST_DATABASE_URL to run)` : d.db.name,
+}));
+
+describe.each(stores)("the whole alert path on $label", ({ db, skip }) => {
   let h: Harness;
-  beforeEach(async () => {
+  let drop: () => Promise<void>;
+  let databaseUrl: string;
+  beforeEach(async (ctx) => {
+    if (skip) ctx.skip();
     h = await Harness.create();
+    ({ url: databaseUrl, drop } = await db.create());
   });
   afterEach(async () => {
-    await h.close();
+    await h?.close();
+    await drop?.();
   });
 
   it("alerts a matching windows-1251 story once, skips the backlog and non-matching stories, survives a restart", async () => {
@@ -20,7 +32,7 @@ describe("the whole alert path", () => {
       pubDate: new Date(Date.now() - 3600_000),
     };
     h.publish([old]);
-    await h.start();
+    await h.start({ DATABASE_URL: databaseUrl });
 
     h.api.sendText(chat, user, "/subscribe РЗМ");
     const reply = await h.api.waitForSent((m) => m.chat_id === chat.id && m.text.includes("Подписка"));
@@ -44,7 +56,7 @@ describe("the whole alert path", () => {
     await h.stop();
     const next = { title: "Цены на РЗМ выросли", link: "https://news.example/rzm-2" };
     h.publish([next, hit, miss, old]);
-    await h.start();
+    await h.start({ DATABASE_URL: databaseUrl });
     await h.api.waitForSent((m) => m.text.includes("news.example/rzm-2"));
     await h.poll();
     await h.app?.sender.runOnce();
