@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fetchFeed } from "../../src/feeds/fetch.js";
-import { expectFeedError, rss, startServer, type TestServer } from "./helpers.js";
+import { expectFeedError, rss, serverPerTest, startServer } from "./helpers.js";
 
 const open = { allowPrivate: true };
-let servers: TestServer[] = [];
-
-async function serve(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const server = await startServer(...args);
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const serve = serverPerTest();
 
 describe("fetchFeed against misbehaving servers", () => {
   it("retries once when a kept-alive socket was closed by the server", async () => {

@@ -1,21 +1,10 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_USER_AGENT, fetchFeed } from "../../src/feeds/fetch.js";
-import { expectFeedError, rss, startServer, type TestServer } from "./helpers.js";
+import { expectFeedError, rss, serverPerTest, startServer } from "./helpers.js";
 
 const open = { allowPrivate: true };
-let servers: TestServer[] = [];
-
-async function serve(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const server = await startServer(...args);
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const serve = serverPerTest();
 
 describe("fetchFeed over local HTTP", () => {
   it("returns the body with validators, caching hints and polite headers", async () => {

@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { FeedError, type FeedErrorKind } from "../../src/feeds/errors.js";
 
 /** The repository root (two folders above this file). */
@@ -80,4 +80,18 @@ export async function canBindSecondLoopback(): Promise<boolean> {
     server.once("error", () => resolve(false));
     server.listen(0, "127.0.0.2", () => server.close(() => resolve(true)));
   });
+}
+
+/** A `serve` for one test file: servers it starts are closed after each test. */
+export function serverPerTest(): (...args: Parameters<typeof startServer>) => Promise<TestServer> {
+  let servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+  });
+  return async (...args) => {
+    const server = await startServer(...args);
+    servers.push(server);
+    return server;
+  };
 }
