@@ -79,6 +79,30 @@ function fold(word: string): string {
   return word.toLowerCase().replaceAll("ё", "е");
 }
 
+const plainWords = new Map<string, boolean>();
+
+/**
+ * Whether a lower-case word is an ordinary dictionary word: the dictionary knows it and none of its
+ * readings is an abbreviation. ЛИТИЙ, НЕФТЬ, ЦЕНЫ typed in capitals are such words; ОПЕК is not (besides
+ * «опек», the genitive of «опека», it is the abbreviation), nor are РАН, ФРС, НАТО or unknown РЗМ.
+ */
+export function isPlainDictionaryWord(word: string): boolean {
+  const hit = plainWords.get(word);
+  if (hit !== undefined) return hit;
+  if (loadError) return false;
+  try {
+    loadMorphology();
+  } catch (error) {
+    loadError = error instanceof Error ? error : new Error(String(error));
+    return false;
+  }
+  const parses = (morph as AzModule["Morph"])(word, CONFIG).filter((p) => (p.formCnt ?? 0) > 0);
+  const plain = parses.length > 0 && parses.every((p) => !p.tag.Abbr);
+  if (plainWords.size > 50_000) plainWords.clear();
+  plainWords.set(word, plain);
+  return plain;
+}
+
 /**
  * All forms (ё folded) of the dictionary lexemes a lower-case word belongs to, or null when the
  * dictionary does not know it. A word typed with a capital (`proper`) prefers names, places and

@@ -33,18 +33,19 @@ export function compilePlan(
 
 /** Per-item slot state kept by the index, all indexed by slot number. */
 export interface SlotState {
-  /** a slot is present in the current item iff stamps[slot] === stamp */
-  readonly stamps: Uint32Array;
+  /**
+   * Eight cells per slot: a slot is present in the current item iff slots[8 × slot] === stamp; the
+   * positions of a present slot are a chain through the pool starting at slots[8 × slot + 2] (-1 ends it)
+   */
+  readonly slots: Int32Array;
   readonly stamp: number;
-  /** positions of a present slot: a chain through the pool starting at heads[slot] (-1 ends it) */
-  readonly heads: Int32Array;
   readonly poolPos: Int32Array;
   readonly poolNext: Int32Array;
 }
 
 function termHits(code: Int32Array, at: number, length: number, state: SlotState): boolean {
-  const { stamps, stamp } = state;
-  for (let i = 0; i < length; i++) if (stamps[code[at + i] as number] !== stamp) return false;
+  const { slots, stamp } = state;
+  for (let i = 0; i < length; i++) if (slots[(code[at + i] as number) << 3] !== stamp) return false;
   return length === 1 || phraseHits(code, at, length, state);
 }
 
@@ -52,15 +53,15 @@ function termHits(code: Int32Array, at: number, length: number, state: SlotState
 // (built in token order, newest first), so each word is a linear merge against the surviving starts:
 // O(words × positions), whatever a user puts in a phrase and however long the item is.
 function phraseHits(code: Int32Array, at: number, length: number, state: SlotState): boolean {
-  const { heads, poolPos, poolNext } = state;
+  const { slots, poolPos, poolNext } = state;
   let starts: number[] = [];
-  for (let c = heads[code[at] as number] as number; c >= 0; c = poolNext[c] as number) {
+  for (let c = slots[((code[at] as number) << 3) + 2] as number; c >= 0; c = poolNext[c] as number) {
     starts.push(poolPos[c] as number);
   }
   for (let i = 1; i < length && starts.length > 0; i++) {
     const kept: number[] = [];
     let s = 0;
-    let c = heads[code[at + i] as number] as number;
+    let c = slots[((code[at + i] as number) << 3) + 2] as number;
     while (s < starts.length && c >= 0) {
       const want = (starts[s] as number) + i;
       const have = poolPos[c] as number;

@@ -4,10 +4,10 @@
  * marks which slots an item contains, and where, in typed arrays indexed by slot number.
  */
 import { FormTable, fingerprint } from "./form-table.js";
-import type { Token } from "./normalize.js";
+import type { TokenBuffer } from "./normalize.js";
 import type { SlotState } from "./plan-code.js";
 import { MIN_PREFIX, type Slot } from "./terms.js";
-import { growInt32, growUint32, swapRemove } from "./typed.js";
+import { growInt32, swapRemove } from "./typed.js";
 
 /** One distinct slot; the subscriptions that hang on it are records kept by slot number. */
 export interface SlotEntry {
@@ -17,12 +17,14 @@ export interface SlotEntry {
   refs: number;
 }
 
+/** Cells of per-slot state (see SlotTable.#slots), and its log2. */
+export const SLOT_CELLS = 8;
+export const SLOT_SHIFT = 3;
+
 /** Record flag: the subscription is also anchored on another slot, so a match must be deduplicated. */
 export const RECORD_ELSEWHERE = 1;
 /** Record flag: a lone-word subscription; its code is just its text number, a hit is a match. */
 export const RECORD_SINGLE = 2;
-
-const NO_RECORDS = new Int32Array(1);
 
 /** Slots by id and by token key, with per-item presence state. */
 export class SlotTable {
@@ -46,19 +48,24 @@ export class SlotTable {
   readonly #free: number[] = [];
   #count = 0;
   /**
-   * The subscriptions evaluated whenever a slot is present in an item, by slot number: records laid end to
-   * end after the used length at [0]: [subscription number, flags, code length, ...code (plan-code.ts)].
-   * One buffer per slot, read in a row, is what keeps the per-match cost low.
+   * The subscriptions evaluated whenever a slot is present in an item: records laid end to end, one
+   * segment per slot in this one shared arena: [subscription number, flags, code length, ...code
+   * (plan-code.ts)]. Reading a segment in a row, found from the slot's state cells that scanning has just
+   * touched, is what keeps the per-match cost low: one cache miss per present slot, not three.
    */
-  readonly #records: Int32Array[] = [];
+  #arena: Int32Array = new Int32Array(1024);
+  #arenaEnd = 1;
+  /** arena cells in abandoned segments, reclaimed by compaction */
+  #garbage = 0;
   /** present anchoring slots of the current item, as slot numbers */
   #hits: Int32Array = new Int32Array(256);
-  #stamps: Uint32Array = new Uint32Array(1024);
-  /** 1 when some subscription is anchored on the slot: only those are worth visiting after a scan */
-  #anchoring: Uint8Array = new Uint8Array(1024);
-  // Positions of present slots, for phrases: per-slot chain head and last position, into a per-item pool.
-  #heads: Int32Array = new Int32Array(1024);
-  #lastPos: Int32Array = new Int32Array(1024);
+  /**
+   * Per-slot state, SLOT_CELLS cells per slot so that noting a slot and finding its records touch one
+   * cache line: [stamp (present in the current item iff it equals the item's stamp), last position noted,
+   * head of its position chain in the per-item pool, records start, records end, segment end, -, -].
+   */
+  #slots: Int32Array = new Int32Array(SLOT_CELLS * 1024);
+  // Positions of present slots, for phrases: chains through a per-item pool.
   #poolPos: Int32Array = new Int32Array(1024);
   #poolNext: Int32Array = new Int32Array(1024);
 
@@ -75,22 +82,15 @@ export class SlotTable {
       return entry;
     }
     const n = this.#free.pop() ?? this.#count++;
-    if (n >= this.#stamps.length) {
-      const size = this.#stamps.length * 2;
-      this.#stamps = growUint32(this.#stamps, size);
-      const anchoring = new Uint8Array(size);
-      anchoring.set(this.#anchoring);
-      this.#anchoring = anchoring;
-      this.#heads = growInt32(this.#heads, size);
-      this.#lastPos = growInt32(this.#lastPos, size);
+    if (SLOT_CELLS * n >= this.#slots.length) {
+      const size = (this.#slots.length / SLOT_CELLS) * 2;
+      this.#slots = growInt32(this.#slots, SLOT_CELLS * size);
       this.#prefixH1 = growInt32(this.#prefixH1, size);
       this.#prefixH2 = growInt32(this.#prefixH2, size);
       this.#prefixLength = growInt32(this.#prefixLength, size);
     }
-    this.#stamps[n] = 0;
-    this.#anchoring[n] = 0;
+    this.#slots.fill(0, SLOT_CELLS * n, SLOT_CELLS * n + SLOT_CELLS);
     entry = { slot, n, refs: 1 };
-    this.#records[n] = NO_RECORDS;
     this.#byId.set(slot.id, entry);
     this.#entries[n] = entry;
     if (slot.kind === "prefix") {
@@ -117,44 +117,78 @@ export class SlotTable {
     return entry;
   }
 
-  /** The records anchored on slot `n`: used length at [0], then records (see #records). */
-  records(n: number): Int32Array {
-    return this.#records[n] as Int32Array;
+  /** The arena holding every slot's records; a present slot's are at [slots[n·8 + 3], slots[n·8 + 4]). */
+  get arena(): Int32Array {
+    return this.#arena;
   }
 
   /** Appends the record of subscription `no` to slot `n`'s records. */
   appendRecord(n: number, no: number, flags: number, code: readonly number[]): void {
-    let records = this.#records[n] as Int32Array;
-    const used = records[0] as number;
-    const need = (used === 0 ? 1 : used) + 3 + code.length;
-    if (need > records.length) {
-      records = growInt32(records, Math.max(need, records.length * 2));
-      this.#records[n] = records;
+    const slots = this.#slots;
+    const at0 = n * SLOT_CELLS;
+    const length = 3 + code.length;
+    let end = slots[at0 + 4] as number;
+    if (end + length > (slots[at0 + 5] as number)) {
+      // Move the segment to the end of the arena with room to grow; the old place becomes garbage.
+      const room = Math.max(8, (end - (slots[at0 + 3] as number) + length) * 2);
+      this.#reserve(room); // may compact, which moves every segment
+      const start = slots[at0 + 3] as number;
+      end = slots[at0 + 4] as number;
+      const used = end - start;
+      const arena = this.#arena;
+      const moved = this.#arenaEnd;
+      arena.copyWithin(moved, start, end);
+      this.#garbage += (slots[at0 + 5] as number) - start;
+      this.#arenaEnd += room;
+      slots[at0 + 3] = moved;
+      slots[at0 + 5] = moved + room;
+      end = moved + used;
     }
-    let at = used === 0 ? 1 : used;
-    records[at++] = no;
-    records[at++] = flags;
-    records[at++] = code.length;
-    for (const value of code) records[at++] = value;
-    records[0] = at;
-    this.#anchoring[n] = 1;
+    const arena = this.#arena;
+    arena[end++] = no;
+    arena[end++] = flags;
+    arena[end++] = code.length;
+    for (const value of code) arena[end++] = value;
+    slots[at0 + 4] = end;
   }
 
   /** Removes the record of subscription `no` from slot `n`'s records. */
   removeRecord(n: number, no: number): void {
-    const records = this.#records[n] as Int32Array;
-    const used = records[0] as number;
-    for (let at = 1; at < used; at += 3 + (records[at + 2] as number)) {
-      if (records[at] !== no) continue;
-      const end = at + 3 + (records[at + 2] as number);
-      records.copyWithin(at, end, used);
-      records[0] = used - (end - at);
-      break;
+    const slots = this.#slots;
+    const arena = this.#arena;
+    const at0 = n * SLOT_CELLS;
+    const end = slots[at0 + 4] as number;
+    for (let at = slots[at0 + 3] as number; at < end; at += 3 + (arena[at + 2] as number)) {
+      if (arena[at] !== no) continue;
+      const next = at + 3 + (arena[at + 2] as number);
+      arena.copyWithin(at, next, end);
+      slots[at0 + 4] = end - (next - at);
+      return;
     }
-    if ((records[0] as number) <= 1) {
-      this.#records[n] = NO_RECORDS;
-      this.#anchoring[n] = 0;
+  }
+
+  // Room for `cells` more at the arena's end: compacts when half of it is garbage, else grows it.
+  #reserve(cells: number): void {
+    if (this.#arenaEnd + cells <= this.#arena.length) return;
+    const live = this.#arenaEnd - this.#garbage;
+    const size = Math.max(1024, 2 ** Math.ceil(Math.log2((live + cells) * 2)));
+    const arena = new Int32Array(size);
+    const slots = this.#slots;
+    let end = 1;
+    // Segments keep their room (capacity) so that the next appends stay in place.
+    for (let at0 = 0; at0 < this.#count * SLOT_CELLS; at0 += SLOT_CELLS) {
+      const start = slots[at0 + 3] as number;
+      const cap = (slots[at0 + 5] as number) - start;
+      if (cap === 0) continue;
+      arena.set(this.#arena.subarray(start, slots[at0 + 4] as number), end);
+      slots[at0 + 4] = end + ((slots[at0 + 4] as number) - start);
+      slots[at0 + 3] = end;
+      slots[at0 + 5] = end + cap;
+      end += cap;
     }
+    this.#arena = arena;
+    this.#arenaEnd = end;
+    this.#garbage = 0;
   }
 
   /** Drops a reference; the last one removes the slot and its keys. */
@@ -163,8 +197,9 @@ export class SlotTable {
     const { slot } = entry;
     this.#byId.delete(slot.id);
     this.#entries[entry.n] = undefined;
-    this.#records[entry.n] = NO_RECORDS;
-    this.#anchoring[entry.n] = 0;
+    const at0 = entry.n * SLOT_CELLS;
+    this.#garbage += (this.#slots[at0 + 5] as number) - (this.#slots[at0 + 3] as number);
+    this.#slots.fill(0, at0, at0 + SLOT_CELLS);
     this.#free.push(entry.n);
     if (slot.kind === "prefix") {
       const [h1, h2] = fingerprint(bucketKey(slot.keys[0] as string));
@@ -190,36 +225,35 @@ export class SlotTable {
   /** Marks the slots present in an item (stamped with `stamp`); returns the present slots that anchor
    * subscriptions (slot numbers in `hits[0, hitCount)`, valid until the next scan), and every present
    * slot's positions. */
-  scan(tokens: readonly Token[], stamp: number): { hits: Int32Array; hitCount: number; state: SlotState } {
-    if (stamp === 1) this.#stamps.fill(0);
-    const stamps = this.#stamps;
-    const heads = this.#heads;
-    const lastPos = this.#lastPos;
+  scan(tokens: TokenBuffer, stamp: number): { hits: Int32Array; hitCount: number; state: SlotState } {
+    const slots = this.#slots;
+    if (stamp === 1) for (let i = 0; i < slots.length; i += SLOT_CELLS) slots[i] = 0;
     let poolPos = this.#poolPos;
     let poolNext = this.#poolNext;
     let used = 0;
     let hits = this.#hits;
     let hitCount = 0;
-    const anchoring = this.#anchoring;
     const note = (n: number, pos: number): void => {
-      if (stamps[n] === stamp && lastPos[n] === pos) return;
+      const at = n << SLOT_SHIFT;
+      const present = slots[at] === stamp;
+      if (present && slots[at + 1] === pos) return;
       if (used === poolPos.length) {
         poolPos = this.#poolPos = growInt32(poolPos, used * 2);
         poolNext = this.#poolNext = growInt32(poolNext, used * 2);
       }
       poolPos[used] = pos;
-      if (stamps[n] !== stamp) {
-        stamps[n] = stamp;
+      if (!present) {
+        slots[at] = stamp;
         poolNext[used] = -1;
-        if (anchoring[n] === 1) {
+        if ((slots[at + 4] as number) > (slots[at + 3] as number)) {
           if (hitCount === hits.length) hits = this.#hits = growInt32(hits, hitCount * 2);
           hits[hitCount++] = n;
         }
       } else {
-        poolNext[used] = heads[n] as number;
+        poolNext[used] = slots[at + 2] as number;
       }
-      heads[n] = used++;
-      lastPos[n] = pos;
+      slots[at + 2] = used++;
+      slots[at + 1] = pos;
     };
     const forms = this.#forms;
     const caps = this.#caps;
@@ -233,43 +267,46 @@ export class SlotTable {
       const at = (prefixLength[n] as number) - 1;
       return at < length && run1[at] === prefixH1[n] && run2[at] === prefixH2[n];
     };
-    const notePrefixes = (found: number | readonly number[] | null, token: Token): void => {
-      const length = token.form.length;
+    const notePrefixes = (found: number | readonly number[] | null, length: number, pos: number): void => {
       if (typeof found === "number") {
-        if (startsWith(found, length)) note(found, token.pos);
+        if (startsWith(found, length)) note(found, pos);
       } else if (found !== null) {
-        for (const n of found) if (startsWith(n, length)) note(n, token.pos);
+        for (const n of found) if (startsWith(n, length)) note(n, pos);
       }
     };
-    for (const token of tokens) {
-      const form = token.form;
-      if (form.length > run1.length) {
-        run1 = this.#run1 = new Int32Array(form.length * 2);
-        run2 = this.#run2 = new Int32Array(form.length * 2);
+    const chars = tokens.chars;
+    for (let t = 0; t < tokens.count; t++) {
+      const from = tokens.start[t] as number;
+      const length = tokens.length[t] as number;
+      const pos = tokens.pos[t] as number;
+      if (length > run1.length) {
+        run1 = this.#run1 = new Int32Array(length * 2);
+        run2 = this.#run2 = new Int32Array(length * 2);
       }
       // Both fingerprint hashes (see form-table.ts) of the word and of each of its beginnings: the 3- and
       // 4-letter ones find prefix buckets, the rest confirm a prefix.
       let h = 0x811c9dc5;
       let h2 = 0;
-      for (let i = 0; i < form.length; i++) {
-        const c = form.charCodeAt(i);
+      for (let i = 0; i < length; i++) {
+        const c = chars[from + i] as number;
         h = Math.imul(h ^ c, 0x01000193);
         h2 = (Math.imul(h2, 0x9e3779b1) + c + 0x7f4a7c15) | 0;
         run1[i] = h;
         run2[i] = h2;
       }
       const byForm = forms.get(h | 0, h2);
-      if (typeof byForm === "number") note(byForm, token.pos);
-      else if (byForm !== null) for (const n of byForm) note(n, token.pos);
-      if (token.caps !== null) {
-        const byCaps = caps.get(token.caps);
-        if (byCaps) for (const entry of byCaps) note(entry.n, token.pos);
+      if (typeof byForm === "number") note(byForm, pos);
+      else if (byForm !== null) for (const n of byForm) note(n, pos);
+      const capsKey = tokens.caps[t];
+      if (capsKey !== null && capsKey !== undefined) {
+        const byCaps = caps.get(capsKey);
+        if (byCaps) for (const entry of byCaps) note(entry.n, pos);
       }
-      if (prefixes === null || token.compound || form.length < MIN_PREFIX) continue;
-      notePrefixes(prefixes.get(run1[2] as number, run2[2] as number), token);
-      if (form.length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), token);
+      if (prefixes === null || tokens.compound[t] === 1 || length < MIN_PREFIX) continue;
+      notePrefixes(prefixes.get(run1[2] as number, run2[2] as number), length, pos);
+      if (length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), length, pos);
     }
-    return { hits, hitCount, state: { stamps, stamp, heads, poolPos, poolNext } };
+    return { hits, hitCount, state: { slots, stamp, poolPos, poolNext } };
   }
 }
 

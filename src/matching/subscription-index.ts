@@ -7,10 +7,10 @@
  */
 import { querySlots } from "./evaluate.js";
 import type { MatchInput } from "./matcher.js";
-import { tokenizeItem } from "./normalize.js";
+import { TokenBuffer } from "./normalize.js";
 import { compilePlan, runPlan } from "./plan-code.js";
 import type { Query, Term } from "./query.js";
-import { RECORD_ELSEWHERE, RECORD_SINGLE, type SlotEntry, SlotTable } from "./slot-table.js";
+import { RECORD_ELSEWHERE, RECORD_SINGLE, SLOT_SHIFT, type SlotEntry, SlotTable } from "./slot-table.js";
 import type { Slot } from "./terms.js";
 import { growUint32 } from "./typed.js";
 
@@ -69,6 +69,7 @@ export class SubscriptionIndex {
   readonly #freeSubs: number[] = [];
   #subStamps: Uint32Array = new Uint32Array(1024);
   #stamp = 0;
+  readonly #tokens = new TokenBuffer();
 
   /** Adds (or replaces) the subscription `id`. */
   add(id: number, q: Query): void {
@@ -118,16 +119,20 @@ export class SubscriptionIndex {
   match(item: MatchInput): Array<{ id: number; matched: readonly string[] }> {
     const stamp = this.#nextStamp();
     const table = this.#table;
-    const { hits, hitCount, state } = table.scan(tokenizeItem(item.title, item.summary), stamp);
+    const tokens = this.#tokens;
+    tokens.fill(item.title, item.summary);
+    const { hits, hitCount, state } = table.scan(tokens, stamp);
     const subStamps = this.#subStamps;
     const textPool = this.#textPool;
     const textLists = this.#textLists;
     const ids = this.#ids;
     const out: Array<{ id: number; matched: readonly string[] }> = [];
+    const records = table.arena;
+    const slots = state.slots;
     for (let h = 0; h < hitCount; h++) {
-      const records = table.records(hits[h] as number);
-      const used = records[0] as number;
-      for (let at = 1; at < used; at += 3 + (records[at + 2] as number)) {
+      const at0 = (hits[h] as number) << SLOT_SHIFT;
+      const end = slots[at0 + 4] as number;
+      for (let at = slots[at0 + 3] as number; at < end; at += 3 + (records[at + 2] as number)) {
         const no = records[at] as number;
         const flags = records[at + 1] as number;
         if (flags === RECORD_SINGLE) {
@@ -149,8 +154,9 @@ export class SubscriptionIndex {
   }
 
   #nextStamp(): number {
-    if (this.#stamp === 0xffffffff) {
-      // After 4 billion items start over; stale stamps must not look current (the table resets at 1).
+    if (this.#stamp === 0x7fffffff) {
+      // After 2 billion items start over (stamps live in Int32Arrays); stale stamps must not look current
+      // (the table resets at 1).
       this.#subStamps.fill(0);
       this.#stamp = 0;
     }

@@ -5,7 +5,7 @@
  */
 import { englishForms } from "./english.js";
 import { guessForms } from "./guess-forms.js";
-import { lexemeForms } from "./morphology.js";
+import { isPlainDictionaryWord, lexemeForms } from "./morphology.js";
 import { cleanText, foldWord } from "./normalize.js";
 
 /** How a slot matches a token: any listed form, only capitals, or a prefix. */
@@ -30,6 +30,12 @@ export interface Slot {
 export const MIN_PREFIX = 3;
 /** Longest all-capital word treated as an abbreviation (РАН, ОПЕК, NATO); longer ones are shouting. */
 export const MAX_ABBR = 5;
+/**
+ * Shortest all-capital Russian word that may be an ordinary word rather than an abbreviation: from this
+ * length, a word the dictionary knows with no abbreviation reading (ЛИТИЙ, НЕФТЬ) is taken as that word
+ * in any form and case. Shorter ones (РАН, ЦБ, СМИ, МИД) always stay abbreviations.
+ */
+export const MIN_CAPS_WORD = 4;
 
 const PIECE = /[\p{L}\p{N}]+/gu;
 const HAS_DIGIT = /\p{N}/u;
@@ -67,7 +73,13 @@ function compileFresh(piece: string, marks: WordMarks): Slot {
     return { id: `p:${form}`, kind: "prefix", keys: [form], origin: "literal", text: `${form}*` };
   }
   const letters = [...form].length;
-  if (caps === form && letters >= 2 && letters <= MAX_ABBR && !HAS_DIGIT.test(form)) {
+  if (
+    caps === form &&
+    letters >= 2 &&
+    letters <= MAX_ABBR &&
+    !HAS_DIGIT.test(form) &&
+    !(letters >= MIN_CAPS_WORD && /^[а-я]+$/.test(form) && isPlainDictionaryWord(form))
+  ) {
     const upper = form.toUpperCase();
     return {
       id: `a:${form}`,

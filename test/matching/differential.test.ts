@@ -26,7 +26,7 @@ describe("SubscriptionIndex agrees with matchQuery on generated data", () => {
     });
   }
 
-  function actual(index: SubscriptionIndex): Array<Map<number, string[]>> {
+  function actual(index: SubscriptionIndex): Array<Map<number, readonly string[]>> {
     return items.map((item) => new Map(index.match(item).map((m) => [m.id, m.matched])));
   }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { makeItems, makeVocabulary } from "../../bench/matching/corpus.js";
 import { decodeEntities, htmlToText } from "../../src/matching/html.js";
-import { cleanText, foldWord, tokenize, tokenizeItem } from "../../src/matching/normalize.js";
+import {
+  cleanForTokens,
+  cleanText,
+  foldWord,
+  isPlainText,
+  TokenBuffer,
+  tokenize,
+  tokenizeItem,
+} from "../../src/matching/normalize.js";
 
 const forms = (text: string) => tokenize(cleanText(text)).map((t) => t.form);
 
@@ -104,5 +113,65 @@ describe("tokenizeItem", () => {
   it("leaves a gap at sentence ends", () => {
     const t = tokenize("ставка. ЦБ, ставка ЦБ");
     expect(t.map((x) => x.pos)).toEqual([0, 2, 3, 4]);
+  });
+});
+
+describe("cleanForTokens skips NFKC only where NFKC would change nothing", () => {
+  it("agrees with the full pass on every pair of plain characters and on mixed samples", () => {
+    const plain: string[] = [];
+    for (let c = 0; c < 0x3000; c++)
+      if (isPlainText(String.fromCharCode(c))) plain.push(String.fromCharCode(c));
+    expect(plain).toContain("ё");
+    expect(plain).not.toContain("\u0301");
+    expect(plain).not.toContain("\u00AD");
+    expect(plain).not.toContain("\u2026"); // … becomes «...» under NFKC
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: single code points, each removed alone
+    const invisible = /[\u00AD\u200B-\u200D\u2060\uFEFF\u180E\u0300-\u036F]/g;
+    const slow = (s: string) => s.normalize("NFKC").replace(invisible, "");
+    let bad = 0;
+    for (let i = 0; i < plain.length; i++)
+      for (let j = i % 5; j < plain.length; j += 5) {
+        const s = (plain[i] as string) + (plain[j] as string);
+        if (slow(s) !== s) bad++;
+      }
+    expect(bad).toBe(0);
+    for (const text of ["Цены на ли\u00ADтий", "е\u0308ж", "ＡＩ", "замо\u0301к", "Мёд — «ЦБ» … 5 €"])
+      expect(cleanForTokens(text)).toBe(slow(text));
+  });
+});
+
+describe("TokenBuffer tokenises exactly as tokenizeItem", () => {
+  const view = (buffer: TokenBuffer) =>
+    Array.from({ length: buffer.count }, (_, t) => ({
+      form: buffer.form(t),
+      caps: buffer.caps[t] ?? null,
+      pos: buffer.pos[t],
+      compound: buffer.compound[t] === 1,
+    }));
+  const reference = (title: string, summary: string) =>
+    tokenizeItem(title, summary).map(({ form, caps, pos, compound }) => ({ form, caps, pos, compound }));
+  const buffer = new TokenBuffer();
+
+  it.each<[string, string]>([
+    ["ЛИТИЙ Литий литий", "Мёд и ЁЛКИ. ЁЖ"],
+    ["В МИДе и NGOs, РАН", "<p>ли&shy;тий&nbsp;ЦБ</p>"],
+    ["РЗМ-кластеру ИИ-ассистент", "Санкт‑Петербурге"],
+    ["Pосатом PЗM Аpple", "ΟΔΟΣ'Α İstanbul İİ ÉCOLE Éte"],
+    ["5G 2025 O’Neill's", "𝐀𝐈 и 😀 ＡＩ ﬁnance"],
+    ["", "только текст"],
+    ["только заголовок", ""],
+    ["...", "!!! ??"],
+    ["е\u0308ж и\u0306од замо\u0301к", "ＭＩＤ-ы"],
+  ])("%s | %s", (title, summary) => {
+    buffer.fill(title, summary);
+    expect(view(buffer)).toEqual(reference(title, summary));
+  });
+
+  it("on generated items", () => {
+    const items = makeItems(300, 9, makeVocabulary(5, 3000));
+    for (const { title, summary } of items) {
+      buffer.fill(title, summary);
+      expect(view(buffer)).toEqual(reference(title, summary));
+    }
   });
 });

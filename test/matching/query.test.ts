@@ -73,6 +73,13 @@ describe("formatQuery: canonical text", () => {
     ["S&P", "s-p"],
     ["литий - никель", "литий никель"],
     ["ГАЗПРОМ", "газпром"],
+    ["ЛИТИЙ", "литий"],
+    ["НИКЕЛЬ OR НЕФТЬ", "никель OR нефть"],
+    ["!ЛИТИЙ", "!литий"],
+    ["ОПЕК", "ОПЕК"],
+    ["НАТО", "НАТО"],
+    ["СМИ", "СМИ"],
+    ["РАН", "РАН"],
     ["Pосатом", "росатом"],
     ["Путина", "Путина"],
     ["путина", "путина"],
@@ -84,7 +91,17 @@ describe("formatQuery: canonical text", () => {
   });
 
   it.each([
+    ["ЛИТИЙ", "литий"],
+    ["НИКЕЛЬ", "никель"],
+    ["НЕФТЬ -ЗОЛОТО", "нефть -золото"],
+  ])("all-caps dictionary word %s is the same subscription as %s", (caps, lower) => {
+    expect(formatQuery(parseQuery(caps))).toBe(formatQuery(parseQuery(lower)));
+    expect(parseQuery(caps).must).toEqual(parseQuery(lower).must);
+  });
+
+  it.each([
     "литий",
+    "ЛИТИЙ",
     "ставка ЦБ",
     '"ставка ЦБ" OR ФРС -США',
     "редкоземельн* металлы",

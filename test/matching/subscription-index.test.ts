@@ -3,7 +3,8 @@ import { matchQuery } from "../../src/matching/matcher.js";
 import { parseQuery } from "../../src/matching/query.js";
 import { SubscriptionIndex } from "../../src/matching/subscription-index.js";
 
-const byId = (matches: Array<{ id: number; matched: string[] }>) => [...matches].sort((a, b) => a.id - b.id);
+const byId = (matches: Array<{ id: number; matched: readonly string[] }>) =>
+  [...matches].sort((a, b) => a.id - b.id);
 const ids = (matches: Array<{ id: number }>) => matches.map((m) => m.id).sort((a, b) => a - b);
 
 const item = {
