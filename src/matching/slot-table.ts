@@ -44,7 +44,10 @@ export class SlotTable {
   // Running hashes of the current token, by length - 1.
   #run1: Int32Array = new Int32Array(64);
   #run2: Int32Array = new Int32Array(64);
-  #prefixCount = 0;
+  // Prefix slots bucketed by 3 letters (3-letter prefixes) and by 4: a bucket length no prefix uses is
+  // not looked up at all.
+  #shortPrefixes = 0;
+  #longPrefixes = 0;
   readonly #free: number[] = [];
   #count = 0;
   /**
@@ -101,7 +104,8 @@ export class SlotTable {
       this.#prefixH1[n] = p1;
       this.#prefixH2[n] = p2;
       this.#prefixLength[n] = prefix.length;
-      this.#prefixCount++;
+      if (prefix.length >= 4) this.#longPrefixes++;
+      else this.#shortPrefixes++;
     } else if (slot.kind === "abbr") {
       for (const key of slot.keys) {
         const list = this.#caps.get(key);
@@ -202,9 +206,11 @@ export class SlotTable {
     this.#slots.fill(0, at0, at0 + SLOT_CELLS);
     this.#free.push(entry.n);
     if (slot.kind === "prefix") {
-      const [h1, h2] = fingerprint(bucketKey(slot.keys[0] as string));
+      const prefix = slot.keys[0] as string;
+      const [h1, h2] = fingerprint(bucketKey(prefix));
       this.#prefixes.remove(h1, h2, entry.n);
-      this.#prefixCount--;
+      if (prefix.length >= 4) this.#longPrefixes--;
+      else this.#shortPrefixes--;
       return;
     }
     if (slot.kind === "abbr") {
@@ -257,7 +263,9 @@ export class SlotTable {
     };
     const forms = this.#forms;
     const caps = this.#caps;
-    const prefixes = this.#prefixCount > 0 ? this.#prefixes : null;
+    const prefixes = this.#shortPrefixes + this.#longPrefixes > 0 ? this.#prefixes : null;
+    const short = this.#shortPrefixes > 0;
+    const long = this.#longPrefixes > 0;
     const prefixH1 = this.#prefixH1;
     const prefixH2 = this.#prefixH2;
     const prefixLength = this.#prefixLength;
@@ -303,8 +311,8 @@ export class SlotTable {
         if (byCaps) for (const entry of byCaps) note(entry.n, pos);
       }
       if (prefixes === null || tokens.compound[t] === 1 || length < MIN_PREFIX) continue;
-      notePrefixes(prefixes.get(run1[2] as number, run2[2] as number), length, pos);
-      if (length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), length, pos);
+      if (short) notePrefixes(prefixes.get(run1[2] as number, run2[2] as number), length, pos);
+      if (long && length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), length, pos);
     }
     return { hits, hitCount, state: { slots, stamp, poolPos, poolNext } };
   }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fetchFeed } from "../../src/feeds/fetch.js";
 import { expectFeedError, rss, serverPerTest, startServer } from "./helpers.js";
 

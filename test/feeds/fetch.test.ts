@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_USER_AGENT, fetchFeed } from "../../src/feeds/fetch.js";
 import { expectFeedError, rss, serverPerTest, startServer } from "./helpers.js";
 

@@ -116,4 +116,44 @@ describe("nothing a user types makes matching slow", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(matches.length === 100).toBe(single !== null);
   });
+
+  it("keeps ids that do not fit 32 bits, for lone words and full queries alike", () => {
+    const index = new SubscriptionIndex();
+    const big = 2 ** 40 + 7;
+    index.add(big, parseQuery("литий"));
+    index.add(big + 1, parseQuery("литий никель"));
+    index.add(-3, parseQuery("литий"));
+    index.add(2 ** 31, parseQuery("никель OR кобальт"));
+    expect(byId(index.match(item))).toEqual([
+      { id: -3, matched: ["литий"] },
+      { id: 2 ** 31, matched: ["никель"] },
+      { id: big, matched: ["литий"] },
+      { id: big + 1, matched: ["литий", "никель"] },
+    ]);
+    index.remove(big);
+    expect(ids(index.match(item))).toEqual([-3, 2 ** 31, big + 1]);
+  });
+
+  it("survives heavy churn: records moved and compacted still match as matchQuery does", () => {
+    const index = new SubscriptionIndex();
+    const texts = ["литий", "литий никель", '"ключевая ставка"', "никель -Китай", "ставк*", "ЦБ OR литий"];
+    const live = new Map<number, string>();
+    for (let round = 0; round < 4000; round++) {
+      const id = (round * 7919) % 1500;
+      if (live.has(id) && round % 3 !== 0) {
+        index.remove(id);
+        live.delete(id);
+      } else {
+        const text = texts[round % texts.length] as string;
+        index.add(id, parseQuery(text));
+        live.set(id, text);
+      }
+    }
+    const expected = [...live]
+      .map(([id, text]) => ({ id, matched: matchQuery(parseQuery(text), item) }))
+      .filter((m) => m.matched !== null)
+      .sort((a, b) => a.id - b.id);
+    expect(byId(index.match(item))).toEqual(expected);
+    expect(index.size).toBe(live.size);
+  });
 });
