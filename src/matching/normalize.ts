@@ -25,7 +25,8 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u180E\u0300-\u036F]/g;
 const SPACES = /[\s\p{Zs}\u2028\u2029]+/gu;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 // Hyphens that join a compound (РЗМ-кластеру); en/em dashes separate words instead.
-const HYPHENS = /[-\u2010\u2011\u2012\uFE63]/;
+/** Hyphen characters that join compound words. */
+export const HYPHENS = /[-\u2010\u2011\u2012\uFE63]/;
 
 // Code points that NFKC leaves alone whatever surrounds them and that are not invisible: Latin, Greek and
 // Cyrillic letters, digits, ordinary and general punctuation, currency signs (decided at load by asking
@@ -70,7 +71,8 @@ const otherWordChars = new Map<number, boolean>();
 
 // Letters and digits. ASCII and Cyrillic are decided by range (they are nearly all news text); anything
 // else by the Unicode property, memoised per code point.
-function isWordChar(code: number): boolean {
+/** True for a character that belongs to a word (a Unicode letter or digit). */
+export function isWordChar(code: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
   if (code >= 0x400 && code <= 0x52f) return code < 0x482 || code > 0x489;
   let known = otherWordChars.get(code);
@@ -81,12 +83,14 @@ function isWordChar(code: number): boolean {
   return known;
 }
 
-function isHyphen(code: number): boolean {
+/** True for the hyphens that join a compound word. */
+export function isHyphen(code: number): boolean {
   return code === 45 || (code >= 0x2010 && code <= 0x2012) || code === 0xfe63;
 }
 
 // The code point at i: astral letters come as surrogate pairs and must be classified whole.
-function codeAt(text: string, i: number): number {
+/** The code point at a string index (astral characters included). */
+export function codeAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
 }
@@ -118,10 +122,12 @@ for (const [lat, cyr] of Object.entries(LATIN_TO_CYRILLIC)) CYRILLIC_TO_LATIN[cy
 
 const ABBR_ENDINGS = new Set(["а", "у", "е", "ом", "ой", "ы", "ов", "ам", "ами", "ах", "s"]);
 
-function isCyrillic(c: number): boolean {
+/** True for a Cyrillic letter code. */
+export function isCyrillic(c: number): boolean {
   return (c >= 0x400 && c <= 0x4ff) || (c >= 0x500 && c <= 0x52f);
 }
-function isLatin(c: number): boolean {
+/** True for a Latin letter code. */
+export function isLatin(c: number): boolean {
   return (
     (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
   );
@@ -174,7 +180,8 @@ function foldMixed(piece: string, cyr: number, lat: number): string {
 }
 
 // «РАН», «MGC» → the word; «МИДа», «NGOs» → the capitals, but only before a real case ending.
-function capsKey(word: string, lower: string, form: string): string | null {
+/** The key an all-capitals word is matched by as an abbreviation, or null. */
+export function capsKey(word: string, lower: string, form: string): string | null {
   let upper = 0;
   while (upper < word.length && word.charCodeAt(upper) !== lower.charCodeAt(upper)) upper++;
   if (upper < 2) return null;
@@ -184,7 +191,8 @@ function capsKey(word: string, lower: string, form: string): string | null {
   return form.slice(0, upper);
 }
 
-function hasSentenceBreak(text: string, from: number, to: number): boolean {
+/** True when a sentence ends between two offsets, so phrases must not span them. */
+export function hasSentenceBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     // . ! ? ; …
@@ -276,205 +284,4 @@ export function tokenizeItem(title: string, summary: string): Token[] {
   const tail = tokenize(cleanForTokens(summary ?? ""), start);
   for (const token of tail) head.push(token);
   return head;
-}
-
-/**
- * An item's tokens for the index, written into reusable typed arrays instead of Token objects and
- * strings: each form's letters (lower case, ё → е, as Token.form) go into one UTF-16 buffer. This is the
- * same tokenisation as tokenizeItem (tests compare them) without the per-item allocations, the whole-text
- * lower-casing and the strings that scanning an item would only hash and drop.
- */
-export class TokenBuffer {
-  /** letters of every form, end to end */
-  chars: Uint16Array = new Uint16Array(4096);
-  charsUsed = 0;
-  /** per token: where its form starts in `chars`, its length, position, 1 for a compound's whole */
-  start: Int32Array = new Int32Array(256);
-  length: Int32Array = new Int32Array(256);
-  pos: Int32Array = new Int32Array(256);
-  compound: Uint8Array = new Uint8Array(256);
-  /** per token: Token.caps */
-  readonly caps: Array<string | null> = [];
-  count = 0;
-
-  /** Tokenises title and summary as tokenizeItem does, replacing the previous content. */
-  fill(title: string, summary: string): void {
-    this.count = 0;
-    this.charsUsed = 0;
-    // Feeds parsed without types sometimes hand over undefined for a missing summary.
-    const headEnd = this.#text(cleanForTokens(title ?? ""), 0);
-    // The gap keeps phrases from spanning the two, as in tokenizeItem.
-    const start = this.count === 0 ? 0 : headEnd + 2;
-    this.#text(cleanForTokens(summary ?? ""), start);
-  }
-
-  /** The form of token `t` as a string (for tests and debugging). */
-  form(t: number): string {
-    const from = this.start[t] as number;
-    return String.fromCharCode(...this.chars.subarray(from, from + (this.length[t] as number)));
-  }
-
-  #push(pos: number, compound: boolean, caps: string | null): number {
-    const t = this.count;
-    if (t === this.start.length) {
-      const size = t * 2;
-      this.start = growTyped(this.start, new Int32Array(size));
-      this.length = growTyped(this.length, new Int32Array(size));
-      this.pos = growTyped(this.pos, new Int32Array(size));
-      this.compound = growTyped(this.compound, new Uint8Array(size));
-    }
-    this.start[t] = this.charsUsed;
-    this.length[t] = 0;
-    this.pos[t] = pos;
-    this.compound[t] = compound ? 1 : 0;
-    this.caps[t] = caps;
-    this.count = t + 1;
-    return t;
-  }
-
-  #room(n: number): Uint16Array {
-    if (this.charsUsed + n > this.chars.length) {
-      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + n));
-      grown.set(this.chars);
-      this.chars = grown;
-    }
-    return this.chars;
-  }
-
-  #pushForm(form: string, pos: number, compound: boolean, caps: string | null): void {
-    const t = this.#push(pos, compound, caps);
-    const chars = this.#room(form.length);
-    let at = this.charsUsed;
-    for (let i = 0; i < form.length; i++) chars[at++] = form.charCodeAt(i);
-    this.length[t] = form.length;
-    this.charsUsed = at;
-  }
-
-  // One cleaned text, as tokenize(text, startPos); returns the last position used (startPos - 1 if none).
-  #text(text: string, startPos: number): number {
-    let lowerAll: string | null = null;
-    let aligned = true;
-    let pos = startPos;
-    let last = 0;
-    let i = 0;
-    const length = text.length;
-    while (i < length) {
-      let code = codeAt(text, i);
-      if (!isWordChar(code)) {
-        i += code > 0xffff ? 2 : 1;
-        continue;
-      }
-      const start = i;
-      let hyphenated = false;
-      // Plain: only ASCII letters/digits and the Russian alphabet, which are lower-cased right here.
-      let plain = true;
-      for (;;) {
-        while (i < length) {
-          code = codeAt(text, i);
-          if (!isWordChar(code)) break;
-          if (code >= 0x80 && !(code >= 0x410 && code <= 0x44f) && code !== 0x401 && code !== 0x451)
-            plain = false;
-          i += code > 0xffff ? 2 : 1;
-        }
-        if (i + 1 < length && isHyphen(text.charCodeAt(i)) && isWordChar(codeAt(text, i + 1))) {
-          hyphenated = true;
-          i++;
-          continue;
-        }
-        break;
-      }
-      const end = i;
-      if (hasSentenceBreak(text, last, start)) pos++;
-      last = end;
-      if (hyphenated) {
-        const pieces = text.slice(start, end).split(HYPHENS).map(foldWord);
-        this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null);
-        for (const f of pieces) this.#pushForm(f.form, pos++, false, f.caps);
-        continue;
-      }
-      if (plain) {
-        let cyr = 0;
-        let lat = 0;
-        let upper = 0;
-        let leading = true;
-        const t = this.#push(pos++, false, null);
-        const chars = this.#room(end - start);
-        let at = this.charsUsed;
-        for (let k = start; k < end; k++) {
-          let c = text.charCodeAt(k);
-          let isUpper = false;
-          if (c < 0x80) {
-            if (c >= 65 && c <= 90) {
-              c += 32;
-              isUpper = true;
-            }
-            if (c >= 97) lat++;
-          } else {
-            cyr++;
-            if (c <= 0x42f) {
-              isUpper = true;
-              c = c === 0x401 ? 0x435 : c + 32;
-            } else if (c === 0x451) {
-              c = 0x435;
-            }
-          }
-          if (leading && isUpper) upper++;
-          else leading = false;
-          chars[at++] = c;
-        }
-        if (cyr > 0 && lat > 0) {
-          // Mixed scripts: look-alike folding, as tokenize does.
-          this.count--;
-          pos--;
-          const { form, caps } = foldWord(text.slice(start, end));
-          this.#pushForm(form, pos++, false, caps);
-          continue;
-        }
-        this.length[t] = end - start;
-        this.charsUsed = at;
-        if (upper >= 2) {
-          const run = text.slice(start, end);
-          const lower = run.toLowerCase();
-          this.caps[t] = capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower);
-        }
-        continue;
-      }
-      // Anything else: exactly tokenize's way, with the whole text lower-cased once.
-      if (lowerAll === null) {
-        lowerAll = text.toLowerCase();
-        aligned = lowerAll.length === text.length;
-      }
-      const run = text.slice(start, end);
-      if (!aligned) {
-        const { form, caps } = foldWord(run);
-        this.#pushForm(form, pos++, false, caps);
-        continue;
-      }
-      let cyr = 0;
-      let lat = 0;
-      let upper = 0;
-      let leading = true;
-      for (let k = start; k < end; k++) {
-        const c = text.charCodeAt(k);
-        if (isCyrillic(c)) cyr++;
-        else if (isLatin(c)) lat++;
-        if (leading && c !== lowerAll.charCodeAt(k)) upper++;
-        else leading = false;
-      }
-      if (cyr > 0 && lat > 0) {
-        const { form, caps } = foldWord(run);
-        this.#pushForm(form, pos++, false, caps);
-        continue;
-      }
-      const lower = lowerAll.slice(start, end);
-      const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
-      this.#pushForm(form, pos++, false, upper < 2 ? null : capsKey(run, lower, form));
-    }
-    return pos - 1;
-  }
-}
-
-function growTyped<T extends Int32Array | Uint8Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
 }

@@ -4,9 +4,9 @@
  * marks which slots an item contains, and where, in typed arrays indexed by slot number.
  */
 import { FormTable, fingerprint } from "./form-table.js";
-import type { TokenBuffer } from "./normalize.js";
 import type { SlotState } from "./plan-code.js";
 import { MIN_PREFIX, type Slot } from "./terms.js";
+import type { TokenBuffer } from "./token-buffer.js";
 import { growInt32, swapRemove } from "./typed.js";
 
 /** One distinct slot; the subscriptions that hang on it are records kept by slot number. */

@@ -7,11 +7,11 @@
  */
 import { querySlots } from "./evaluate.js";
 import type { MatchInput } from "./matcher.js";
-import { TokenBuffer } from "./normalize.js";
 import { compilePlan, runPlan } from "./plan-code.js";
 import type { Query, Term } from "./query.js";
 import { RECORD_ELSEWHERE, RECORD_SINGLE, SLOT_SHIFT, type SlotEntry, SlotTable } from "./slot-table.js";
 import type { Slot } from "./terms.js";
+import { TokenBuffer } from "./token-buffer.js";
 import { growUint32 } from "./typed.js";
 
 interface SubInfo {

@@ -6,10 +6,10 @@ import {
   cleanText,
   foldWord,
   isPlainText,
-  TokenBuffer,
   tokenize,
   tokenizeItem,
 } from "../../src/matching/normalize.js";
+import { TokenBuffer } from "../../src/matching/token-buffer.js";
 
 const forms = (text: string) => tokenize(cleanText(text)).map((t) => t.form);
 

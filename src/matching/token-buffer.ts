@@ -1,0 +1,213 @@
+import {
+  capsKey,
+  cleanForTokens,
+  codeAt,
+  foldWord,
+  HYPHENS,
+  hasSentenceBreak,
+  isCyrillic,
+  isHyphen,
+  isLatin,
+  isWordChar,
+} from "./normalize.js";
+
+/**
+ * An item's tokens for the index, written into reusable typed arrays instead of Token objects and
+ * strings: each form's letters (lower case, ё → е, as Token.form) go into one UTF-16 buffer. This is the
+ * same tokenisation as tokenizeItem (tests compare them) without the per-item allocations, the whole-text
+ * lower-casing and the strings that scanning an item would only hash and drop.
+ */
+export class TokenBuffer {
+  /** letters of every form, end to end */
+  chars: Uint16Array = new Uint16Array(4096);
+  charsUsed = 0;
+  /** per token: where its form starts in `chars`, its length, position, 1 for a compound's whole */
+  start: Int32Array = new Int32Array(256);
+  length: Int32Array = new Int32Array(256);
+  pos: Int32Array = new Int32Array(256);
+  compound: Uint8Array = new Uint8Array(256);
+  /** per token: Token.caps */
+  readonly caps: Array<string | null> = [];
+  count = 0;
+
+  /** Tokenises title and summary as tokenizeItem does, replacing the previous content. */
+  fill(title: string, summary: string): void {
+    this.count = 0;
+    this.charsUsed = 0;
+    // Feeds parsed without types sometimes hand over undefined for a missing summary.
+    const headEnd = this.#text(cleanForTokens(title ?? ""), 0);
+    // The gap keeps phrases from spanning the two, as in tokenizeItem.
+    const start = this.count === 0 ? 0 : headEnd + 2;
+    this.#text(cleanForTokens(summary ?? ""), start);
+  }
+
+  /** The form of token `t` as a string (for tests and debugging). */
+  form(t: number): string {
+    const from = this.start[t] as number;
+    return String.fromCharCode(...this.chars.subarray(from, from + (this.length[t] as number)));
+  }
+
+  #push(pos: number, compound: boolean, caps: string | null): number {
+    const t = this.count;
+    if (t === this.start.length) {
+      const size = t * 2;
+      this.start = growTyped(this.start, new Int32Array(size));
+      this.length = growTyped(this.length, new Int32Array(size));
+      this.pos = growTyped(this.pos, new Int32Array(size));
+      this.compound = growTyped(this.compound, new Uint8Array(size));
+    }
+    this.start[t] = this.charsUsed;
+    this.length[t] = 0;
+    this.pos[t] = pos;
+    this.compound[t] = compound ? 1 : 0;
+    this.caps[t] = caps;
+    this.count = t + 1;
+    return t;
+  }
+
+  #room(n: number): Uint16Array {
+    if (this.charsUsed + n > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + n));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    return this.chars;
+  }
+
+  #pushForm(form: string, pos: number, compound: boolean, caps: string | null): void {
+    const t = this.#push(pos, compound, caps);
+    const chars = this.#room(form.length);
+    let at = this.charsUsed;
+    for (let i = 0; i < form.length; i++) chars[at++] = form.charCodeAt(i);
+    this.length[t] = form.length;
+    this.charsUsed = at;
+  }
+
+  // One cleaned text, as tokenize(text, startPos); returns the last position used (startPos - 1 if none).
+  #text(text: string, startPos: number): number {
+    let lowerAll: string | null = null;
+    let aligned = true;
+    let pos = startPos;
+    let last = 0;
+    let i = 0;
+    const length = text.length;
+    while (i < length) {
+      let code = codeAt(text, i);
+      if (!isWordChar(code)) {
+        i += code > 0xffff ? 2 : 1;
+        continue;
+      }
+      const start = i;
+      let hyphenated = false;
+      // Plain: only ASCII letters/digits and the Russian alphabet, which are lower-cased right here.
+      let plain = true;
+      for (;;) {
+        while (i < length) {
+          code = codeAt(text, i);
+          if (!isWordChar(code)) break;
+          if (code >= 0x80 && !(code >= 0x410 && code <= 0x44f) && code !== 0x401 && code !== 0x451)
+            plain = false;
+          i += code > 0xffff ? 2 : 1;
+        }
+        if (i + 1 < length && isHyphen(text.charCodeAt(i)) && isWordChar(codeAt(text, i + 1))) {
+          hyphenated = true;
+          i++;
+          continue;
+        }
+        break;
+      }
+      const end = i;
+      if (hasSentenceBreak(text, last, start)) pos++;
+      last = end;
+      if (hyphenated) {
+        const pieces = text.slice(start, end).split(HYPHENS).map(foldWord);
+        this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null);
+        for (const f of pieces) this.#pushForm(f.form, pos++, false, f.caps);
+        continue;
+      }
+      if (plain) {
+        let cyr = 0;
+        let lat = 0;
+        let upper = 0;
+        let leading = true;
+        const t = this.#push(pos++, false, null);
+        const chars = this.#room(end - start);
+        let at = this.charsUsed;
+        for (let k = start; k < end; k++) {
+          let c = text.charCodeAt(k);
+          let isUpper = false;
+          if (c < 0x80) {
+            if (c >= 65 && c <= 90) {
+              c += 32;
+              isUpper = true;
+            }
+            if (c >= 97) lat++;
+          } else {
+            cyr++;
+            if (c <= 0x42f) {
+              isUpper = true;
+              c = c === 0x401 ? 0x435 : c + 32;
+            } else if (c === 0x451) {
+              c = 0x435;
+            }
+          }
+          if (leading && isUpper) upper++;
+          else leading = false;
+          chars[at++] = c;
+        }
+        if (cyr > 0 && lat > 0) {
+          // Mixed scripts: look-alike folding, as tokenize does.
+          this.count--;
+          pos--;
+          const { form, caps } = foldWord(text.slice(start, end));
+          this.#pushForm(form, pos++, false, caps);
+          continue;
+        }
+        this.length[t] = end - start;
+        this.charsUsed = at;
+        if (upper >= 2) {
+          const run = text.slice(start, end);
+          const lower = run.toLowerCase();
+          this.caps[t] = capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower);
+        }
+        continue;
+      }
+      // Anything else: exactly tokenize's way, with the whole text lower-cased once.
+      if (lowerAll === null) {
+        lowerAll = text.toLowerCase();
+        aligned = lowerAll.length === text.length;
+      }
+      const run = text.slice(start, end);
+      if (!aligned) {
+        const { form, caps } = foldWord(run);
+        this.#pushForm(form, pos++, false, caps);
+        continue;
+      }
+      let cyr = 0;
+      let lat = 0;
+      let upper = 0;
+      let leading = true;
+      for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (isCyrillic(c)) cyr++;
+        else if (isLatin(c)) lat++;
+        if (leading && c !== lowerAll.charCodeAt(k)) upper++;
+        else leading = false;
+      }
+      if (cyr > 0 && lat > 0) {
+        const { form, caps } = foldWord(run);
+        this.#pushForm(form, pos++, false, caps);
+        continue;
+      }
+      const lower = lowerAll.slice(start, end);
+      const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
+      this.#pushForm(form, pos++, false, upper < 2 ? null : capsKey(run, lower, form));
+    }
+    return pos - 1;
+  }
+}
+
+function growTyped<T extends Int32Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
