@@ -201,6 +201,29 @@ export function hasSentenceBreak(text: string, from: number, to: number): boolea
   return false;
 }
 
+/**
+ * Where the word starting at `start` ends: a run of letters and digits, hyphen-joined runs included
+ * (РЗМ-кластеру). Negative (minus the end) when the run was hyphenated, so no object is allocated per word.
+ */
+export function scanWord(text: string, start: number): number {
+  const length = text.length;
+  let i = start;
+  let hyphenated = false;
+  for (;;) {
+    while (i < length) {
+      const code = codeAt(text, i);
+      if (!isWordChar(code)) break;
+      i += code > 0xffff ? 2 : 1;
+    }
+    if (i + 1 < length && isHyphen(text.charCodeAt(i)) && isWordChar(codeAt(text, i + 1))) {
+      hyphenated = true;
+      i++;
+      continue;
+    }
+    return hyphenated ? -i : i;
+  }
+}
+
 /** Splits cleaned text into tokens; positions start at `startPos`, sentence breaks leave a gap. */
 export function tokenize(text: string, startPos = 0): Token[] {
   const tokens: Token[] = [];
@@ -214,28 +237,16 @@ export function tokenize(text: string, startPos = 0): Token[] {
   let i = 0;
   const length = text.length;
   while (i < length) {
-    let code = codeAt(text, i);
+    const code = codeAt(text, i);
     if (!isWordChar(code)) {
       i += code > 0xffff ? 2 : 1;
       continue;
     }
-    // A run of letters/digits, hyphen-joined runs included (РЗМ-кластеру).
     const start = i;
-    let hyphenated = false;
-    for (;;) {
-      while (i < length) {
-        code = codeAt(text, i);
-        if (!isWordChar(code)) break;
-        i += code > 0xffff ? 2 : 1;
-      }
-      if (i + 1 < length && isHyphen(text.charCodeAt(i)) && isWordChar(codeAt(text, i + 1))) {
-        hyphenated = true;
-        i++;
-        continue;
-      }
-      break;
-    }
-    const end = i;
+    const scanned = scanWord(text, start);
+    const hyphenated = scanned < 0;
+    const end = hyphenated ? -scanned : scanned;
+    i = end;
     // Phrases must not run across sentences: «…ставка. ЦБ…» is not «ставка ЦБ».
     if (hasSentenceBreak(text, last, start)) pos++;
     last = end;

@@ -6,9 +6,9 @@ import {
   HYPHENS,
   hasSentenceBreak,
   isCyrillic,
-  isHyphen,
   isLatin,
   isWordChar,
+  scanWord,
 } from "./normalize.js";
 
 /**
@@ -92,31 +92,22 @@ export class TokenBuffer {
     let i = 0;
     const length = text.length;
     while (i < length) {
-      let code = codeAt(text, i);
+      const code = codeAt(text, i);
       if (!isWordChar(code)) {
         i += code > 0xffff ? 2 : 1;
         continue;
       }
       const start = i;
-      let hyphenated = false;
+      const scanned = scanWord(text, start);
+      const hyphenated = scanned < 0;
+      const end = hyphenated ? -scanned : scanned;
+      i = end;
       // Plain: only ASCII letters/digits and the Russian alphabet, which are lower-cased right here.
-      let plain = true;
-      for (;;) {
-        while (i < length) {
-          code = codeAt(text, i);
-          if (!isWordChar(code)) break;
-          if (code >= 0x80 && !(code >= 0x410 && code <= 0x44f) && code !== 0x401 && code !== 0x451)
-            plain = false;
-          i += code > 0xffff ? 2 : 1;
-        }
-        if (i + 1 < length && isHyphen(text.charCodeAt(i)) && isWordChar(codeAt(text, i + 1))) {
-          hyphenated = true;
-          i++;
-          continue;
-        }
-        break;
+      let plain = !hyphenated;
+      for (let k = start; plain && k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c >= 0x80 && !(c >= 0x410 && c <= 0x44f) && c !== 0x401 && c !== 0x451) plain = false;
       }
-      const end = i;
       if (hasSentenceBreak(text, last, start)) pos++;
       last = end;
       if (hyphenated) {
