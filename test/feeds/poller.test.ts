@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Poller } from "../../src/feeds/poller.js";
 import { createLogger } from "../../src/log.js";
 import type { Feed, Item } from "../../src/store/schema.js";
@@ -154,6 +154,27 @@ describe("Poller", () => {
     expect(await feedRow()).toMatchObject({ consecutive_failures: 0, last_error: null });
     hanging.closeAllConnections();
     hanging.close();
+  });
+
+  it("polls on its own at every tick of POLL_CRON (seconds field included)", async () => {
+    server.set("/rss", rssDocument({ items: [story(1)] }));
+    await store.feeds.syncShared([server.url("/rss")]);
+    const ticking = new Poller(store, {
+      cron: "* * * * * *",
+      log: createLogger("silent"),
+      allowPrivateUrls: false,
+      onNewItems: async (feed, items) => {
+        handed.push({ feed, items });
+      },
+    });
+    ticking.start();
+    try {
+      // The first poll runs at start; the next one can only come from the cron tick.
+      await vi.waitFor(() => expect(server.requests.length).toBeGreaterThanOrEqual(2), { timeout: 5_000 });
+    } finally {
+      await ticking.stop();
+    }
+    expect(await feedRow()).toMatchObject({ initialized: 1 });
   });
 
   it("updates the stored URL after a permanent redirect", async () => {
