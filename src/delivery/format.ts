@@ -1,3 +1,4 @@
+import { truncate } from "../feeds/text.js";
 import type { DueAlert } from "../store/outbox.js";
 
 /** Telegram's limit on one message's text. */
@@ -11,15 +12,6 @@ const TERMS_MAX = 150;
 /** Escapes text for Telegram HTML (text nodes and attribute values alike). */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** Cuts text to at most `max` characters on a word boundary when possible, marking the cut. */
-export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const cut = chars.slice(0, max - 1).join("");
-  const space = cut.lastIndexOf(" ");
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
 /** A link Telegram will accept as an href, or null for anything that is not plain http(s). */

@@ -68,10 +68,15 @@ export function collapseWhitespace(text: string): string {
     .trim();
 }
 
-/** Cuts text to at most max characters on a word boundary, marking the cut with an ellipsis. */
+/**
+ * Cuts text to at most max characters (code points, so an emoji is never split) on a word boundary when
+ * one is near, marking the cut with an ellipsis. Shared by feed parsing, alerts and chat replies.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join("");
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { discoverFeedLinks, guessFeedAnchors } from "../../src/feeds/parse.js";
-import { htmlToText, parseFeedDate } from "../../src/feeds/text.js";
+import { htmlToText, parseFeedDate, truncate } from "../../src/feeds/text.js";
 import { wrapMarkupInCdata } from "../../src/feeds/xml-feed.js";
 
 describe("discoverFeedLinks", () => {
@@ -68,5 +68,16 @@ describe("guessFeedAnchors", () => {
       "https://site.example/news/feed/",
       "https://site.example/x.atom",
     ]);
+  });
+});
+
+describe("truncate", () => {
+  it("cuts on a word boundary, never inside an emoji, and marks the cut", () => {
+    const cut = truncate("слово ".repeat(200), 300);
+    expect(Array.from(cut).length).toBeLessThanOrEqual(300);
+    expect(cut.endsWith("слово…")).toBe(true);
+    expect(truncate("&".repeat(10), 5)).toBe("&&&&…");
+    expect(truncate("😀".repeat(10), 5)).toBe("😀😀😀😀…");
+    expect(truncate("коротко", 7)).toBe("коротко");
   });
 });

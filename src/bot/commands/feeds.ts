@@ -1,5 +1,6 @@
 import { Composer, type Context } from "grammy";
-import { escapeHtml, formatTime, sourceName, truncate } from "../../delivery/format.js";
+import { escapeHtml, formatTime, sourceName } from "../../delivery/format.js";
+import { truncate } from "../../feeds/text.js";
 import type { Feed } from "../../store/schema.js";
 import { addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";

@@ -1,7 +1,8 @@
 import { Composer, type Context, InputFile } from "grammy";
-import { escapeHtml, truncate } from "../../delivery/format.js";
+import { escapeHtml } from "../../delivery/format.js";
 import { isFeedError } from "../../feeds/errors.js";
 import { buildOpml, MAX_OPML_BYTES, parseOpml } from "../../feeds/opml.js";
+import { truncate } from "../../feeds/text.js";
 import { type AddFeedResult, addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
 import type { BotDeps } from "../deps.js";

@@ -1,5 +1,6 @@
 import { Composer, type Context, InlineKeyboard } from "grammy";
-import { escapeHtml, safeHref, truncate } from "../../delivery/format.js";
+import { escapeHtml, safeHref } from "../../delivery/format.js";
+import { truncate } from "../../feeds/text.js";
 import { explainQuery, formatQuery, matchQuery, parseQuery, QueryError } from "../../matching/index.js";
 import type { Subscription } from "../../store/schema.js";
 import { canManage, guarded } from "../admin.js";
