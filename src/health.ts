@@ -1,8 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Gauge } from "prom-client";
 import type { Logger } from "./log.js";
-import { registry } from "./metrics.js";
+import { activeChats, queuedAlerts, registry } from "./metrics.js";
 import type { Store } from "./store/store.js";
 
 /** The /healthz and /metrics endpoint, for orchestrators and Prometheus. */
@@ -17,20 +16,6 @@ export async function startHealthServer(
   store: Store,
   log: Logger,
 ): Promise<HealthServer | null> {
-  registry.removeSingleMetric("newsalert_alerts");
-  registry.removeSingleMetric("newsalert_chats_active");
-  const outbox = new Gauge({
-    name: "newsalert_alerts",
-    help: "Alerts by delivery status",
-    labelNames: ["status"],
-    registers: [registry],
-  });
-  const chats = new Gauge({
-    name: "newsalert_chats_active",
-    help: "Chats the bot can write to",
-    registers: [registry],
-  });
-
   const server: Server = createServer(async (req, res) => {
     try {
       if (req.url === "/healthz" || req.url === "/health") {
@@ -39,8 +24,8 @@ export async function startHealthServer(
         res.end(JSON.stringify({ ok, database: store.dialect }));
       } else if (req.url === "/metrics") {
         const counts = await store.outbox.counts();
-        for (const [status, n] of Object.entries(counts)) outbox.set({ status }, n);
-        chats.set((await store.chats.counts()).active);
+        for (const [status, n] of Object.entries(counts)) queuedAlerts.set({ status }, n);
+        activeChats.set((await store.chats.counts()).active);
         res.writeHead(200, { "content-type": registry.contentType });
         res.end(await registry.metrics());
       } else {

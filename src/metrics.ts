@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** The Prometheus registry /metrics serves; stages count into the metrics below. */
 export const registry = new Registry();
@@ -33,5 +33,20 @@ export const alertMessages = new Counter({
   name: "newsalert_alert_messages_total",
   help: "Alert messages by outcome: sent, retry, failed, chat-gone",
   labelNames: ["outcome"] as const,
+  registers: [registry],
+});
+
+/** Alerts in the outbox by status, read from the store when /metrics is scraped. */
+export const queuedAlerts = new Gauge({
+  name: "newsalert_alerts",
+  help: "Alerts by delivery status",
+  labelNames: ["status"] as const,
+  registers: [registry],
+});
+
+/** Chats the bot can still write to, read from the store when /metrics is scraped. */
+export const activeChats = new Gauge({
+  name: "newsalert_chats_active",
+  help: "Chats the bot can write to",
   registers: [registry],
 });

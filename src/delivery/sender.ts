@@ -1,4 +1,4 @@
-import { type Api, GrammyError, HttpError } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import type { Logger } from "../log.js";
 import { alertMessages } from "../metrics.js";
 import type { Store } from "../store/store.js";
@@ -40,7 +40,7 @@ export function classifySendError(err: unknown, attempts: number): Verdict {
     if (err.error_code >= 500) return { kind: "retry", afterMs: backoff };
     return { kind: "fail" };
   }
-  if (err instanceof HttpError) return { kind: "retry", afterMs: backoff };
+  // Network trouble (HttpError) and anything unexpected: try again later.
   return { kind: "retry", afterMs: backoff };
 }
 

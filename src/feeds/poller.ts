@@ -99,7 +99,7 @@ export class Poller {
     const started = Date.now();
     const timer = pollCycleSeconds.startTimer();
     await runLimited(
-      due.filter((f) => !this.inFlight.has(f.id)),
+      due,
       (f) => hostOf(f.url),
       (f) => this.pollFeed(f),
       this.opts.concurrency ?? 32,

@@ -88,6 +88,20 @@ describe("/feeds, /addfeed and /removefeed", () => {
       expect(await ask(h, chat, user, "/feeds")).toContain("Своих источников нет");
     });
 
+    it("refuses a chat's 21st own feed without fetching it", async () => {
+      for (let i = 0; i < 20; i++) {
+        h.feeds.set(`/own${i}.xml`, rss(`Лента ${i}`, [`https://own.example/${i}`]));
+        expect(await answerTo(h, chat, user, `/addfeed ${h.feeds.url(`/own${i}.xml`)}`)).toContain(
+          "добавлена",
+        );
+      }
+      h.feeds.set("/extra.xml", rss("Лишняя", ["https://own.example/x"]));
+      expect(await answerTo(h, chat, user, `/addfeed ${h.feeds.url("/extra.xml")}`)).toContain(
+        "20 своих источников — это максимум",
+      );
+      expect(h.feeds.requests.some((r) => r.path === "/extra.xml")).toBe(false);
+    });
+
     it.each([
       [1, "1 запись"],
       [3, "3 записи"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, formatStory, MESSAGE_LIMIT, packMessages, safeHref } from "../../src/delivery/format.js";
+import { formatStory, MESSAGE_LIMIT, packMessages, safeHref } from "../../src/delivery/format.js";
 import type { DueAlert } from "../../src/store/outbox.js";
 import { parseTelegramHtml } from "../support/telegram-validation.js";
 

@@ -53,8 +53,7 @@ export function feedCommands(deps: BotDeps): Composer<Context> {
         return ctx.reply("Пришлите адрес ленты: <code>/addfeed https://example.ru/rss</code>", {
           parse_mode: "HTML",
         });
-      if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS)
-        return ctx.reply(ru.feedLimit(MAX_OWN_FEEDS));
+      // The limit, the scheme and the feed itself are all checked by addChatFeed, limit first.
       await checkInBackground(ctx, deps, () => checkAndAdd(ctx, deps, chatId, arg));
     }),
   );
