@@ -72,7 +72,7 @@ const otherWordChars = new Map<number, boolean>();
 // Letters and digits. ASCII and Cyrillic are decided by range (they are nearly all news text); anything
 // else by the Unicode property, memoised per code point.
 /** True for a character that belongs to a word (a Unicode letter or digit). */
-export function isWordChar(code: number): boolean {
+function isWordChar(code: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
   if (code >= 0x400 && code <= 0x52f) return code < 0x482 || code > 0x489;
   let known = otherWordChars.get(code);
@@ -84,13 +84,13 @@ export function isWordChar(code: number): boolean {
 }
 
 /** True for the hyphens that join a compound word. */
-export function isHyphen(code: number): boolean {
+function isHyphen(code: number): boolean {
   return code === 45 || (code >= 0x2010 && code <= 0x2012) || code === 0xfe63;
 }
 
 // The code point at i: astral letters come as surrogate pairs and must be classified whole.
 /** The code point at a string index (astral characters included). */
-export function codeAt(text: string, i: number): number {
+function codeAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
 }
@@ -201,6 +201,17 @@ export function hasSentenceBreak(text: string, from: number, to: number): boolea
   return false;
 }
 
+/** The index of the next word character at or after `i` (the text's length when there is none). */
+export function skipToWord(text: string, i: number): number {
+  const length = text.length;
+  while (i < length) {
+    const code = codeAt(text, i);
+    if (isWordChar(code)) return i;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return length;
+}
+
 /**
  * Where the word starting at `start` ends: a run of letters and digits, hyphen-joined runs included
  * (РЗМ-кластеру). Negative (minus the end) when the run was hyphenated, so no object is allocated per word.
@@ -236,12 +247,7 @@ export function tokenize(text: string, startPos = 0): Token[] {
   let last = 0;
   let i = 0;
   const length = text.length;
-  while (i < length) {
-    const code = codeAt(text, i);
-    if (!isWordChar(code)) {
-      i += code > 0xffff ? 2 : 1;
-      continue;
-    }
+  while ((i = skipToWord(text, i)) < length) {
     const start = i;
     const scanned = scanWord(text, start);
     const hyphenated = scanned < 0;

@@ -1,14 +1,13 @@
 import {
   capsKey,
   cleanForTokens,
-  codeAt,
   foldWord,
   HYPHENS,
   hasSentenceBreak,
   isCyrillic,
   isLatin,
-  isWordChar,
   scanWord,
+  skipToWord,
 } from "./normalize.js";
 
 /**
@@ -91,12 +90,7 @@ export class TokenBuffer {
     let last = 0;
     let i = 0;
     const length = text.length;
-    while (i < length) {
-      const code = codeAt(text, i);
-      if (!isWordChar(code)) {
-        i += code > 0xffff ? 2 : 1;
-        continue;
-      }
+    while ((i = skipToWord(text, i)) < length) {
       const start = i;
       const scanned = scanWord(text, start);
       const hyphenated = scanned < 0;
