@@ -10,6 +10,20 @@ const lithium = (): Story => ({
   link: `https://news.example/li-${storyNo}`,
 });
 
+/** The service message Telegram sends in a group that became a supergroup. */
+function migration(group: { id: number }, to: number, from?: { id: number; first_name: string }) {
+  const sender = from ? { from: { id: from.id, is_bot: false, first_name: from.first_name } } : {};
+  return {
+    message: {
+      message_id: 9000,
+      date: Math.floor(Date.now() / 1000),
+      chat: { ...group },
+      ...sender,
+      migrate_to_chat_id: to,
+    },
+  };
+}
+
 describe("/pause, /resume, /status and the chat's life cycle", () => {
   let h: Harness;
   let shown: Story[];
@@ -149,15 +163,7 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     await ask(h, group, admin, "/subscribe литий");
     await ask(h, group, admin, "/subscribe никель");
 
-    h.api.pushUpdate({
-      message: {
-        message_id: 9001,
-        date: Math.floor(Date.now() / 1000),
-        chat: { ...group },
-        from: { id: admin.id, is_bot: false, first_name: admin.first_name },
-        migrate_to_chat_id: superId,
-      },
-    });
+    h.api.pushUpdate(migration(group, superId, admin));
     await settle(h);
     const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
     expect(await listQueries(h, supergroup, admin)).toEqual(["литий", "никель"]);
@@ -189,14 +195,7 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     await ask(h, group, admin, "/subscribe никель");
     // Telegram may deliver the supergroup's first command before the old group's service message.
     await say(h, supergroup, admin, "/start");
-    h.api.pushUpdate({
-      message: {
-        message_id: 9002,
-        date: Math.floor(Date.now() / 1000),
-        chat: { ...group },
-        migrate_to_chat_id: superId,
-      },
-    });
+    h.api.pushUpdate(migration(group, superId));
     await settle(h);
     expect((await listQueries(h, supergroup, admin)).sort()).toEqual(["литий", "никель"]);
   });
