@@ -235,14 +235,42 @@ export function scanWord(text: string, start: number): number {
   }
 }
 
+/**
+ * Folds the word text[start, end) into its token form, given the whole text lower-cased once: the cheap
+ * slice for one-script words, foldWord (look-alike folding) for mixed scripts or when lower-casing
+ * changed the text's length (İ) so the slice would not line up.
+ */
+export function foldRun(
+  text: string,
+  lowerAll: string,
+  start: number,
+  end: number,
+): { form: string; caps: string | null; latin: boolean } {
+  const run = text.slice(start, end);
+  if (lowerAll.length !== text.length) return foldWord(run);
+  let cyr = 0;
+  let lat = 0;
+  let upper = 0;
+  let leading = true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (isCyrillic(c)) cyr++;
+    else if (isLatin(c)) lat++;
+    if (leading && c !== lowerAll.charCodeAt(k)) upper++;
+    else leading = false;
+  }
+  if (cyr > 0 && lat > 0) return foldWord(run);
+  const lower = lowerAll.slice(start, end);
+  const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
+  return { form, caps: upper < 2 ? null : capsKey(run, lower, form), latin: lat > 0 };
+}
+
 /** Splits cleaned text into tokens; positions start at `startPos`, sentence breaks leave a gap. */
 export function tokenize(text: string, startPos = 0): Token[] {
   const tokens: Token[] = [];
   // Lower-casing the whole text once is much cheaper than per word; the per-word path remains for the
   // rare texts where lower-casing changes the length (İ) and so breaks the index correspondence.
   const lowerAll = text.toLowerCase();
-  const aligned = lowerAll.length === text.length;
-  const folded = aligned && lowerAll.includes("ё") ? lowerAll.replaceAll("ё", "е") : lowerAll;
   let pos = startPos;
   let last = 0;
   let i = 0;
@@ -256,39 +284,16 @@ export function tokenize(text: string, startPos = 0): Token[] {
     // Phrases must not run across sentences: «…ставка. ЦБ…» is not «ставка ЦБ».
     if (hasSentenceBreak(text, last, start)) pos++;
     last = end;
-    const run = text.slice(start, end);
     if (hyphenated) {
-      const pieces = run.split(HYPHENS).map(foldWord);
+      const pieces = text.slice(start, end).split(HYPHENS).map(foldWord);
       const whole = pieces.map((f) => f.form).join("-");
       tokens.push({ form: whole, caps: null, latin: pieces.every((f) => f.latin), pos, compound: true });
       for (const f of pieces)
         tokens.push({ form: f.form, caps: f.caps, latin: f.latin, pos: pos++, compound: false });
       continue;
     }
-    if (!aligned) {
-      const { form, caps, latin } = foldWord(run);
-      tokens.push({ form, caps, latin, pos: pos++, compound: false });
-      continue;
-    }
-    let cyr = 0;
-    let lat = 0;
-    let upper = 0;
-    let leading = true;
-    for (let k = start; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (isCyrillic(c)) cyr++;
-      else if (isLatin(c)) lat++;
-      if (leading && c !== lowerAll.charCodeAt(k)) upper++;
-      else leading = false;
-    }
-    if (cyr > 0 && lat > 0) {
-      const { form, caps, latin } = foldWord(run);
-      tokens.push({ form, caps, latin, pos: pos++, compound: false });
-      continue;
-    }
-    const form = folded.slice(start, end);
-    const caps = upper < 2 ? null : capsKey(run, lowerAll.slice(start, end), form);
-    tokens.push({ form, caps, latin: lat > 0, pos: pos++, compound: false });
+    const { form, caps, latin } = foldRun(text, lowerAll, start, end);
+    tokens.push({ form, caps, latin, pos: pos++, compound: false });
   }
   return tokens;
 }

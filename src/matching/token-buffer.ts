@@ -1,11 +1,10 @@
 import {
   capsKey,
   cleanForTokens,
+  foldRun,
   foldWord,
   HYPHENS,
   hasSentenceBreak,
-  isCyrillic,
-  isLatin,
   scanWord,
   skipToWord,
 } from "./normalize.js";
@@ -85,7 +84,6 @@ export class TokenBuffer {
   // One cleaned text, as tokenize(text, startPos); returns the last position used (startPos - 1 if none).
   #text(text: string, startPos: number): number {
     let lowerAll: string | null = null;
-    let aligned = true;
     let pos = startPos;
     let last = 0;
     let i = 0;
@@ -158,35 +156,9 @@ export class TokenBuffer {
         continue;
       }
       // Anything else: exactly tokenize's way, with the whole text lower-cased once.
-      if (lowerAll === null) {
-        lowerAll = text.toLowerCase();
-        aligned = lowerAll.length === text.length;
-      }
-      const run = text.slice(start, end);
-      if (!aligned) {
-        const { form, caps } = foldWord(run);
-        this.#pushForm(form, pos++, false, caps);
-        continue;
-      }
-      let cyr = 0;
-      let lat = 0;
-      let upper = 0;
-      let leading = true;
-      for (let k = start; k < end; k++) {
-        const c = text.charCodeAt(k);
-        if (isCyrillic(c)) cyr++;
-        else if (isLatin(c)) lat++;
-        if (leading && c !== lowerAll.charCodeAt(k)) upper++;
-        else leading = false;
-      }
-      if (cyr > 0 && lat > 0) {
-        const { form, caps } = foldWord(run);
-        this.#pushForm(form, pos++, false, caps);
-        continue;
-      }
-      const lower = lowerAll.slice(start, end);
-      const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
-      this.#pushForm(form, pos++, false, upper < 2 ? null : capsKey(run, lower, form));
+      lowerAll ??= text.toLowerCase();
+      const { form, caps } = foldRun(text, lowerAll, start, end);
+      this.#pushForm(form, pos++, false, caps);
     }
     return pos - 1;
   }
