@@ -86,9 +86,8 @@ export class TokenBuffer {
     let lowerAll: string | null = null;
     let pos = startPos;
     let last = 0;
-    let i = 0;
     const length = text.length;
-    while ((i = skipToWord(text, i)) < length) {
+    for (let i = skipToWord(text, 0); i < length; i = skipToWord(text, i)) {
       const start = i;
       const scanned = scanWord(text, start);
       const hyphenated = scanned < 0;
