@@ -154,3 +154,45 @@ export function lexemeForms(word: string, proper = false): readonly string[] | n
   cache.set(key, result);
   return result;
 }
+
+/** What the dictionary says about one word of an item: its lemma, part of speech and whether it names something. */
+export interface WordReading {
+  /** normal form (ё folded), or the word itself when the dictionary does not know it */
+  readonly lemma: string;
+  /** OpenCorpora part of speech (NOUN, VERB, PREP…), null for an unknown word */
+  readonly pos: string | null;
+  /** a name, surname, place or organisation in its most likely reading */
+  readonly proper: boolean;
+}
+
+const readings = new Map<string, WordReading>();
+
+/**
+ * The most likely reading of a lower-case word (ё folded); `capitalised` prefers a name reading. Used by story grouping, where «повысил» and
+ * «повышает» must meet as «повысить»; unlike query compilation it picks one reading, as a tagger would.
+ */
+export function readWord(word: string, capitalised = false): WordReading {
+  const key = capitalised ? `^${word}` : word;
+  const hit = readings.get(key);
+  if (hit !== undefined) return hit;
+  let reading: WordReading = { lemma: word, pos: null, proper: false };
+  if (!loadError) {
+    try {
+      loadMorphology();
+      const parses = (morph as AzModule["Morph"])(word, CONFIG).filter((p) => (p.formCnt ?? 0) > 0);
+      // A capitalised word mid-sentence is a name first: Песков the spokesman, not sand.
+      const best = (capitalised ? parses.find((p) => isProper(p.tag)) : undefined) ?? parses[0];
+      if (best)
+        reading = {
+          lemma: fold(best.normalize().toString()),
+          pos: best.tag.POST ?? null,
+          proper: isProper(best.tag),
+        };
+    } catch (error) {
+      loadError = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  if (readings.size > 200_000) readings.clear();
+  readings.set(key, reading);
+  return reading;
+}

@@ -1,0 +1,113 @@
+/**
+ * What an item says, reduced to what decides whether two items report the same event: the lemmas of its
+ * title and lead (through the matching normaliser and the OpenCorpora dictionary), its numbers and its names.
+ */
+import { cleanForTokens, foldWord, readWord } from "../matching/index.js";
+
+/** The comparable parts of one item. */
+export interface StoryFeatures {
+  /** content-word lemma → 2 when it is in the title, 1 when only in the lead */
+  readonly lemmas: ReadonlyMap<string, number>;
+  /** every number of title and lead (7,5 and 7.5 are both «7.5») */
+  readonly numbers: ReadonlySet<string>;
+  /** the numbers of the title: a different rate or sum in the headline is a different story */
+  readonly titleNumbers: ReadonlySet<string>;
+  /** lemmas of the names in the title: people, places, organisations, abbreviations, brands */
+  readonly titleNames: ReadonlySet<string>;
+  /** lemmas of the title's content words (speaker attribution left out) */
+  readonly titleWords: ReadonlySet<string>;
+}
+
+// Function words carry no event: prepositions, conjunctions, particles, interjections, pronouns.
+const FUNCTION_POS = new Set(["PREP", "CONJ", "PRCL", "INTJ", "NPRO"]);
+// Case endings stripped from words the dictionary does not know (brands, foreign names): Норникеля → норникел.
+const ENDINGS = [
+  "ами",
+  "ями",
+  "ого",
+  "его",
+  "ому",
+  "ему",
+  "ой",
+  "ей",
+  "ом",
+  "ем",
+  "ов",
+  "ев",
+  "ах",
+  "ях",
+  "а",
+  "я",
+  "у",
+  "ю",
+  "е",
+  "ы",
+  "и",
+  "ь",
+];
+const WORD = /[\p{L}\p{N}]+/gu;
+// «14 500», «14,5 тыс.» and «14500» are one number; the scale word is folded into the value.
+const NUMBER = /(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(тыс|млн|млрд|трлн))?/giu;
+const SCALE: Record<string, number> = { тыс: 1e3, млн: 1e6, млрд: 1e9, трлн: 1e12 };
+const SENTENCE_END = /[.!?…:]\s*$/;
+
+function stem(form: string): string {
+  for (const end of ENDINGS) {
+    if (form.length - end.length >= 4 && form.endsWith(end)) return form.slice(0, -end.length);
+  }
+  return form;
+}
+
+function numbersOf(text: string, into: Set<string>): void {
+  for (const m of text.matchAll(NUMBER)) {
+    const digits = (m[1] as string).replace(/[ \u00a0\u202f]/g, "").replace(",", ".");
+    const scale = m[2] ? (SCALE[m[2].toLowerCase()] ?? 1) : 1;
+    into.add(String(Math.round(Number(digits) * scale * 1000) / 1000));
+  }
+}
+
+interface TitleParts {
+  names: Set<string>;
+  words: Set<string>;
+}
+
+function addWords(text: string, weight: number, lemmas: Map<string, number>, title: TitleParts | null): void {
+  for (const m of text.matchAll(WORD)) {
+    const run = m[0];
+    if (/\d/.test(run)) continue; // numbers are compared on their own
+    const { form, caps } = foldWord(run);
+    if (form.length < 2) continue;
+    const first = run.charAt(0);
+    const capitalised = first !== first.toLowerCase();
+    const reading = readWord(form, capitalised);
+    if (reading.pos !== null && FUNCTION_POS.has(reading.pos)) continue;
+    const lemma = reading.pos === null ? stem(form) : reading.lemma;
+    if ((lemmas.get(lemma) ?? 0) < weight) lemmas.set(lemma, weight);
+    if (!title) continue;
+    title.words.add(lemma);
+    if (!capitalised) continue;
+    const sentenceStart = m.index === 0 || SENTENCE_END.test(text.slice(Math.max(0, m.index - 3), m.index));
+    // A capital at the start of a sentence says nothing; a dictionary name or an unknown word still is one.
+    if (caps !== null || reading.proper || reading.pos === null || !sentenceStart) title.names.add(lemma);
+  }
+}
+
+/** Reduces an item's title and lead (HTML allowed) to the features stories are compared on. */
+export function storyFeatures(headline: string, summary: string): StoryFeatures {
+  const head = cleanForTokens(headline ?? "");
+  const lead = cleanForTokens(summary ?? "");
+  const lemmas = new Map<string, number>();
+  const title: TitleParts = { names: new Set(), words: new Set() };
+  // «Песков: …», «Bloomberg: …»: the speaker before a headline colon is attribution, which re-reports drop.
+  const colon = head.indexOf(": ");
+  if (colon > 0 && colon < 40) {
+    addWords(head.slice(0, colon), 2, lemmas, null);
+    addWords(head.slice(colon + 2), 2, lemmas, title);
+  } else addWords(head, 2, lemmas, title);
+  addWords(lead, 1, lemmas, null);
+  const titleNumbers = new Set<string>();
+  numbersOf(head, titleNumbers);
+  const numbers = new Set(titleNumbers);
+  numbersOf(lead, numbers);
+  return { lemmas, numbers, titleNumbers, titleNames: title.names, titleWords: title.words };
+}
