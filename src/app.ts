@@ -7,6 +7,7 @@ import { Poller } from "./feeds/poller.js";
 import { type HealthServer, startHealthServer } from "./health.js";
 import type { Logger } from "./log.js";
 import { Store } from "./store/store.js";
+import { StoryTracker } from "./stories/tracker.js";
 
 /** How long stories are remembered; far beyond the poller's news window, so a pruned one is never news again. */
 const RETENTION_MS = 90 * 24 * 60 * 60_000;
@@ -27,6 +28,8 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   await store.feeds.syncShared(config.feeds);
   const router = new AlertRouter(store, log.child({ stage: "matching" }));
   await router.load();
+  const stories = new StoryTracker(store, log.child({ stage: "stories" }));
+  await stories.load();
 
   const bot = createBot({ config, store, router, log: log.child({ stage: "bot" }) });
   const sender = new AlertSender(bot.api, store, {
@@ -39,12 +42,13 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     log: log.child({ stage: "feeds" }),
     allowPrivateUrls: config.allowPrivateUrls,
     onNewItems: async (feed, items) => {
-      if ((await router.route(feed, items)) > 0) sender.kick();
+      if ((await router.route(feed, await stories.assign(items))) > 0) sender.kick();
     },
     afterCycle: () => sender.kick(),
   });
 
-  // Items stored by a run that died before matching them are matched now, so nothing is lost.
+  // Items stored by a run that died before matching them are grouped and matched now, so nothing is lost.
+  await stories.recover();
   await router.recover();
   await bot.init();
   await publishCommands(bot, { log });

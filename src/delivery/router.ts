@@ -11,8 +11,15 @@ import type { Feed, Item, Subscription } from "../store/schema.js";
 import type { Store } from "../store/store.js";
 import { groupBy } from "./group-by.js";
 
-/** The key that makes a story the same story for a chat, whichever feed carried it. */
-export function storyKey(item: Pick<Item, "feed_id" | "key" | "link_key">): string {
+/**
+ * The key that makes a story the same story for a chat, whichever feed carried it: the story src/stories
+ * grouped the item into (one alert per story across sources); items stored before stories existed keep
+ * their canonical link or feed key.
+ */
+export function storyKey(
+  item: Pick<Item, "feed_id" | "key" | "link_key"> & { story_id?: number | null },
+): string {
+  if (item.story_id != null) return `s:${item.story_id}`;
   return item.link_key ? `l:${item.link_key}` : `f${item.feed_id}:${item.key}`;
 }
 

@@ -94,6 +94,13 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
   },
+  "0004_stories": async (db) => {
+    // The id of the first item of the story an item reports (null for items stored before stories existed).
+    await db.schema.alterTable("items").addColumn("story_id", "bigint").execute();
+    await db.schema.createIndex("items_story").on("items").column("story_id").execute();
+    // The same canonical link is the same story across feeds, also beyond the detector's window.
+    await db.schema.createIndex("items_link").on("items").column("link_key").execute();
+  },
 };
 
 /** Brings the schema up to date; safe to call at every start-up and from several processes. */

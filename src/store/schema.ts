@@ -64,6 +64,8 @@ export interface ItemTable {
   fetched_at: number;
   /** 0 until the item went through matching; items left at 0 by a crash are matched again. */
   routed: Generated<number>;
+  /** Id of the first item of the story this item reports, whichever feed carried it (src/stories). */
+  story_id: number | null;
 }
 
 /** An alert owed to a chat; unique per (chat, story) so nothing is sent twice. */

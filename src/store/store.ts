@@ -5,6 +5,7 @@ import { FeedStore } from "./feeds.js";
 import { ItemStore } from "./items.js";
 import { migrate } from "./migrations.js";
 import { OutboxStore } from "./outbox.js";
+import { StoryStore } from "./stories.js";
 import { SubscriptionStore } from "./subscriptions.js";
 
 /** All persistent state, over SQLite or PostgreSQL with the same queries. */
@@ -16,6 +17,7 @@ export class Store {
     readonly feeds = new FeedStore(conn.db),
     readonly items = new ItemStore(conn.db),
     readonly outbox = new OutboxStore(conn.db),
+    readonly stories = new StoryStore(conn.db),
   ) {}
 
   /** Opens the database named by DATABASE_URL and brings its schema up to date. */
