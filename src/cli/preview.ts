@@ -3,6 +3,7 @@ import { isFeedError } from "../feeds/errors.js";
 import { loadFeed } from "../feeds/load.js";
 import type { FeedItem } from "../feeds/parse.js";
 import { matchQuery, parseQuery, type Query, QueryError } from "../matching/index.js";
+import { groupFeedStories, otherSources, type StoryItem } from "./preview-stories.js";
 
 const USAGE = 'usage: npm run preview -- --feed <url-or-file> [--query "<query>"] [--json]';
 
@@ -12,10 +13,17 @@ export interface PreviewRow {
   link: string | null;
   published: string | null;
   matched: string[];
+  /** items the bot takes for one story (one alert) share this number */
+  story?: number;
+  /** the feed's title (or URL) */
+  source?: string;
 }
 
 /** The items of a feed the query would alert, in feed order (every item when there is no query). */
-export function previewRows(items: readonly FeedItem[], query: Query | null): PreviewRow[] {
+export function previewRows(
+  items: ReadonlyArray<FeedItem & { story?: number; source?: string }>,
+  query: Query | null,
+): PreviewRow[] {
   const rows: PreviewRow[] = [];
   for (const item of items) {
     const matched = query ? matchQuery(query, item) : [];
@@ -25,6 +33,7 @@ export function previewRows(items: readonly FeedItem[], query: Query | null): Pr
       link: item.link,
       published: item.published?.toISOString() ?? null,
       matched,
+      ...(item.story === undefined ? {} : { story: item.story, source: item.source }),
     });
   }
   return rows;
@@ -43,8 +52,8 @@ export async function runPreview(
     err(`preview: ${(e as Error).message}\n${USAGE}`);
     return 1;
   }
-  const { feed, query: text, json } = args.values;
-  if (!feed) {
+  const { feed: feeds, query: text, json } = args.values;
+  if (!feeds?.length) {
     err(`preview: --feed is required\n${USAGE}`);
     return 1;
   }
@@ -58,33 +67,52 @@ export async function runPreview(
       return 1;
     }
   }
-  let items: FeedItem[];
+  let items: StoryItem[];
   try {
-    // The operator runs this by hand, so local and private addresses are allowed, as for FEEDS.
-    const loaded = await loadFeed(feed, { allowPrivate: true });
-    items = loaded.feed?.items ?? [];
+    items = groupFeedStories(await readFeeds(feeds));
   } catch (e) {
-    err(`preview: cannot read feed ${feed}: ${isFeedError(e) ? e.message : (e as Error).message}`);
+    err(`preview: ${(e as Error).message}`);
     return 1;
   }
   const rows = previewRows(items, query);
+  const shown = new Set<number>();
   for (const row of rows) {
     if (json) out(JSON.stringify(row));
     else {
+      // A story several feeds carry is listed once, with the other sources that reported it.
+      if (shown.has(row.story as number)) continue;
+      shown.add(row.story as number);
+      const also = otherSources(items, row.story as number, row.source as string);
       const when = row.published ? `${row.published.slice(0, 16).replace("T", " ")}  ` : "";
       const terms = row.matched.length ? `  [${row.matched.join(", ")}]` : "";
-      out(`${when}${row.title}${terms}\n    ${row.link ?? "(без ссылки)"}`);
+      const more = also.length ? `\n    также: ${also.join(", ")}` : "";
+      out(`${when}${row.title}${terms}\n    ${row.link ?? "(без ссылки)"}${more}`);
     }
   }
   if (!json) err(`${rows.length} of ${items.length} items${query ? " match" : ""}`);
   return 0;
 }
 
+/** Reads each feed in the order given; the first unreadable one stops the preview with its name. */
+async function readFeeds(sources: readonly string[]) {
+  const reads = [];
+  for (const source of sources) {
+    try {
+      // The operator runs this by hand, so local and private addresses are allowed, as for FEEDS.
+      const loaded = await loadFeed(source, { allowPrivate: true });
+      reads.push({ source: loaded.feed?.title || source, items: loaded.feed?.items ?? [] });
+    } catch (e) {
+      throw new Error(`cannot read feed ${source}: ${isFeedError(e) ? e.message : (e as Error).message}`);
+    }
+  }
+  return reads;
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     options: {
-      feed: { type: "string" },
+      feed: { type: "string", multiple: true },
       query: { type: "string" },
       json: { type: "boolean", default: false },
     },

@@ -56,6 +56,8 @@ describe("preview CLI", () => {
         link: "https://wire.example/1",
         published: "2026-11-26T08:00:00.000Z",
         matched: ["РЗМ"],
+        story: 1,
+        source: "Test feed",
       },
     ]);
   });
