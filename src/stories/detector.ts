@@ -3,7 +3,7 @@
  * seen in the window (36 h by default) from any feed, and so which story it belongs to.
  */
 import { type StoryFeatures, storyFeatures } from "./features.js";
-import { DEFAULT_PARAMS, idfOf, type SimilarityParams, storySimilarity } from "./similarity.js";
+import { DEFAULT_PARAMS, idfOf, type SimilarityParams, storyNorm, storySimilarity } from "./similarity.js";
 
 /** The window within which a re-report joins a story (SPEC: 36 hours). */
 export const STORY_WINDOW_MS = 36 * 60 * 60_000;
@@ -36,6 +36,9 @@ interface Entry {
   readonly seenAt: number;
   readonly linkKey: string | null;
   readonly features: StoryFeatures;
+  /** vector length under the IDF of a window of `normAt` items; refreshed when the window changed much */
+  norm: number;
+  normAt: number;
 }
 
 /** Items sharing a lemma, oldest first; entries before `head` have left the window. */
@@ -47,7 +50,8 @@ interface Posting {
 // Lemmas in more than this share of the window (РФ, заявить, год) cannot find candidates on their own.
 const COMMON_SHARE = 0.02;
 const MIN_COMMON = 25;
-// Only the best few candidates by shared rare lemmas are scored in full.
+// Candidates come from the new item's rarest lemmas only; the best few of them are scored in full.
+const MAX_PROBES = 12;
 const MAX_SCORED = 40;
 
 /** An in-memory window of recent items with an inverted index from lemma to items. */
@@ -79,6 +83,8 @@ export class StoryDetector {
       seenAt: item.seenAt,
       linkKey: item.linkKey,
       features,
+      norm: 0,
+      normAt: -1,
     });
     return decision;
   }
@@ -87,7 +93,15 @@ export class StoryDetector {
   restore(item: StoryInput, storyId: number): void {
     this.evict(item.seenAt);
     const features = storyFeatures(item.title, item.summary);
-    this.insert({ id: item.id, storyId, seenAt: item.seenAt, linkKey: item.linkKey, features });
+    this.insert({
+      id: item.id,
+      storyId,
+      seenAt: item.seenAt,
+      linkKey: item.linkKey,
+      features,
+      norm: 0,
+      normAt: -1,
+    });
   }
 
   /** The story of an item in the window with this canonical link, if any. */
@@ -102,8 +116,20 @@ export class StoryDetector {
     }
     let best: Entry | null = null;
     let bestScore = 0;
+    // Every lemma two items share is one of the new item's: their IDF is looked up once per decision.
+    const idfs = new Map<string, number>();
+    for (const lemma of features.lemmas.keys()) idfs.set(lemma, this.idfOf(lemma));
+    const idf = (lemma: string) => idfs.get(lemma) ?? this.idfOf(lemma);
+    const norm = storyNorm(features, idf);
     for (const candidate of this.candidates(features)) {
-      const score = storySimilarity(features, candidate.features, this.idf, this.params);
+      const score = storySimilarity(
+        features,
+        candidate.features,
+        this.idf,
+        this.params,
+        norm,
+        this.normOf(candidate),
+      );
       if (score > bestScore) {
         bestScore = score;
         best = candidate;
@@ -114,16 +140,22 @@ export class StoryDetector {
     return { storyId: item.id, sameAs: null, by: "new", score: bestScore };
   }
 
-  /** Items sharing the new item's rarer lemmas, ranked by the IDF they share. */
+  /** Items sharing the new item's rarest lemmas, ranked by the IDF they share. */
   private candidates(features: StoryFeatures): Entry[] {
     const limit = Math.max(MIN_COMMON, this.size * COMMON_SHARE);
-    const shared = new Map<Entry, number>();
+    const probes: Posting[] = [];
     for (const lemma of features.lemmas.keys()) {
       const posting = this.postings.get(lemma);
       if (!posting) continue;
       const df = posting.entries.length - posting.head;
-      if (df === 0 || df > limit) continue;
-      const weight = this.idfOf(lemma);
+      if (df > 0 && df <= limit) probes.push(posting);
+    }
+    // A re-report shares its subject's rare words; the rarest few find it without walking long lists.
+    probes.sort((x, y) => x.entries.length - x.head - (y.entries.length - y.head));
+    if (probes.length > MAX_PROBES) probes.length = MAX_PROBES;
+    const shared = new Map<Entry, number>();
+    for (const posting of probes) {
+      const weight = idfOf(posting.entries.length - posting.head, this.size, this.params.priorDocs);
       for (let i = posting.head; i < posting.entries.length; i++) {
         const e = posting.entries[i] as Entry;
         shared.set(e, (shared.get(e) ?? 0) + weight);
@@ -134,6 +166,16 @@ export class StoryDetector {
       .sort((x, y) => y[1] - x[1])
       .slice(0, MAX_SCORED)
       .map(([e]) => e);
+  }
+
+  /** An item's vector length, recomputed only when the window grew or shrank by a tenth since. */
+  private normOf(entry: Entry): number {
+    const size = this.size;
+    if (entry.normAt < 0 || Math.abs(size - entry.normAt) * 10 > entry.normAt) {
+      entry.norm = storyNorm(entry.features, this.idf);
+      entry.normAt = size;
+    }
+    return entry.norm;
   }
 
   private idfOf(lemma: string): number {

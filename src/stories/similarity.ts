@@ -32,7 +32,8 @@ export function idfOf(df: number, docs: number, priorDocs: number): number {
   return Math.log((docs + priorDocs + 1) / (df + 1));
 }
 
-function norm(f: StoryFeatures, idf: Idf): number {
+/** Length of an item's IDF-weighted lemma vector. */
+export function storyNorm(f: StoryFeatures, idf: Idf): number {
   let sum = 0;
   for (const [lemma, w] of f.lemmas) {
     const v = w * idf(lemma);
@@ -120,12 +121,17 @@ export function templateSwap(a: StoryFeatures, b: StoryFeatures): boolean {
   return someMissing(a.titleWords, (w) => mentions(b, w)) && someMissing(b.titleWords, (w) => mentions(a, w));
 }
 
-/** Similarity in [0, 1] of two items as reports of one event. */
+/**
+ * Similarity in [0, 1] of two items as reports of one event. The vector lengths may be given when the
+ * caller keeps them (the detector does, per item).
+ */
 export function storySimilarity(
   a: StoryFeatures,
   b: StoryFeatures,
   idf: Idf,
   params: SimilarityParams = DEFAULT_PARAMS,
+  normA = storyNorm(a, idf),
+  normB = storyNorm(b, idf),
 ): number {
   const [small, large] = a.lemmas.size <= b.lemmas.size ? [a, b] : [b, a];
   let dot = 0;
@@ -136,7 +142,9 @@ export function storySimilarity(
     dot += w * other * i * i;
   }
   if (dot === 0) return 0;
-  let score = dot / (norm(a, idf) * norm(b, idf));
+  let score = dot / (normA * normB);
+  // The checks only lower a score: one already below the threshold needs none of them.
+  if (score < params.threshold) return score;
   if (numbersConflict(a, b)) score *= params.numberConflict;
   if (namesConflict(a, b)) score *= params.nameConflict;
   if (templateSwap(a, b)) score *= params.swapConflict;
