@@ -4,8 +4,6 @@
  * Knobs: BENCH_SUBS, BENCH_ITEMS, BENCH_NAIVE_ITEMS (sample for the naive loop), BENCH_POPULAR (share of
  * subscription words drawn from popular news words, default 0.1), BENCH_VERBOSE=1 (list quality errors).
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { matchTokens } from "../src/matching/matcher.js";
 import { loadMorphology } from "../src/matching/morphology.js";
 import { tokenizeItem } from "../src/matching/normalize.js";
@@ -13,24 +11,16 @@ import { parseQuery, type Query } from "../src/matching/query.js";
 import { SubscriptionIndex } from "../src/matching/subscription-index.js";
 import { makeItems, makeQueries, makeVocabulary } from "./matching/corpus.js";
 import { qualityTable, stemPairs } from "./matching/quality.js";
+import { fmt, heapMB } from "./support/measure.js";
 
 const SUBS = Number(process.env.BENCH_SUBS ?? 100_000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const NAIVE_ITEMS = Number(process.env.BENCH_NAIVE_ITEMS ?? 50);
 
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-function heapMB(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 1e6;
-}
 // The index keeps its tables in typed arrays, whose contents live outside the JS heap: count them too.
 function buffersMB(): number {
   return process.memoryUsage().arrayBuffers / 1e6;
 }
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const heap0 = heapMB();
 const buffers0 = buffersMB();

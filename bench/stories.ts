@@ -4,26 +4,15 @@
  * Run: npm run bench -- stories. Knobs: BENCH_WINDOW (items in the window, default 20,000),
  * BENCH_ITEMS (items timed once the window is full, default 10,000), BENCH_VERBOSE=1 (list misjudged pairs).
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { loadMorphology } from "../src/matching/morphology.js";
 import { STORY_WINDOW_MS, StoryDetector } from "../src/stories/detector.js";
 import { HELD_OUT, TUNING } from "../test/stories/labelled.js";
 import { evaluatePairs } from "../test/stories/quality.js";
 import { makeItems, makeVocabulary } from "./matching/corpus.js";
+import { fmt, heapMB } from "./support/measure.js";
 
 const WINDOW = Number(process.env.BENCH_WINDOW ?? 20_000);
 const TIMED = Number(process.env.BENCH_ITEMS ?? 10_000);
-
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-function heapMB(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 1e6;
-}
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 loadMorphology();
 const all = [...TUNING, ...HELD_OUT];
@@ -39,7 +28,9 @@ for (const [name, pairs] of [
   );
   if (process.env.BENCH_VERBOSE)
     for (const e of q.errors)
-      console.log(`    ${e.pair.same ? "missed" : "merged"} ${e.score.toFixed(3)} ${e.pair.a.title} | ${e.pair.b.title}`);
+      console.log(
+        `    ${e.pair.same ? "missed" : "merged"} ${e.score.toFixed(3)} ${e.pair.a.title} | ${e.pair.b.title}`,
+      );
 }
 
 // Items arrive evenly over the window, so after WINDOW items the oldest start leaving it.

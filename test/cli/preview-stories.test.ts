@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPreview } from "../../src/cli/preview.js";
 import { FeedServer, rssDocument } from "../support/feed-server.js";
+import { preview } from "./run-preview.js";
 
 const interfax = [
   {
@@ -36,17 +36,6 @@ const ria = [
     description: "Банк России на заседании совета директоров сохранил ключевую ставку, сообщил регулятор.",
   },
 ];
-
-async function preview(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runPreview(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err };
-}
 
 describe("preview with several --feed", () => {
   let server: FeedServer;

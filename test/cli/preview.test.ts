@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPreview } from "../../src/cli/preview.js";
 import { FeedServer, rssDocument } from "../support/feed-server.js";
+import { preview } from "./run-preview.js";
 
 const stories = [
   {
@@ -16,17 +16,6 @@ const stories = [
   { title: "Редкоземельные металлы: Китай ограничил экспорт", link: "https://wire.example/3" },
   { title: "Инвестиции в ИИ растут", link: "https://wire.example/4" },
 ];
-
-async function preview(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runPreview(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err, json: () => out.map((l) => JSON.parse(l)) };
-}
 
 describe("preview CLI", () => {
   let dir: string;
