@@ -5,10 +5,9 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLeadership, InstanceConflictError, type Leadership } from "../../src/cluster/index.js";
 import { createLogger } from "../../src/log.js";
-import { testDatabases } from "../store/databases.js";
+import { pgTest } from "./pg.js";
 
 const log = createLogger("silent");
-const postgres = testDatabases.find((d) => d.db.name === "postgres");
 
 /** A leadership whose work records when it runs. */
 async function contender(url: string, onLost?: () => void) {
@@ -29,14 +28,12 @@ async function until(cond: () => boolean, ms = 5_000): Promise<void> {
   }
 }
 
-describe.skipIf(postgres?.skip ?? true)("leader election on PostgreSQL", () => {
+describe.skipIf(pgTest.skip)("leader election on PostgreSQL", () => {
   let url: string;
   let drop: () => Promise<void>;
   const open: Leadership[] = [];
   beforeEach(async () => {
-    ({ url, drop } = await (postgres?.db.create() as ReturnType<
-      NonNullable<typeof postgres>["db"]["create"]
-    >));
+    ({ url, drop } = await pgTest.create());
   });
   afterEach(async () => {
     for (const l of open.splice(0)) await l.close();
@@ -82,7 +79,7 @@ describe.skipIf(postgres?.skip ?? true)("leader election on PostgreSQL", () => {
   });
 
   it("deployments in different schemas of one database elect their own leaders", async () => {
-    const other = await (postgres?.db.create() as ReturnType<NonNullable<typeof postgres>["db"]["create"]>);
+    const other = await pgTest.create();
     try {
       const a = await contender(url);
       const b = await contender(other.url);

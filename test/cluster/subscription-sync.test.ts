@@ -3,10 +3,9 @@ import { parseChange, SubscriptionSync } from "../../src/cluster/subscription-sy
 import { AlertRouter } from "../../src/delivery/router.js";
 import { createLogger } from "../../src/log.js";
 import { Store } from "../../src/store/store.js";
-import { testDatabases } from "../store/databases.js";
+import { pgTest } from "./pg.js";
 
 const log = createLogger("silent");
-const postgres = testDatabases.find((d) => d.db.name === "postgres");
 
 async function until(cond: () => Promise<boolean> | boolean, ms = 5_000): Promise<number> {
   const start = Date.now();
@@ -17,7 +16,7 @@ async function until(cond: () => Promise<boolean> | boolean, ms = 5_000): Promis
   return Date.now() - start;
 }
 
-describe.skipIf(postgres?.skip ?? true)("subscription changes reach every instance (LISTEN/NOTIFY)", () => {
+describe.skipIf(pgTest.skip)("subscription changes reach every instance (LISTEN/NOTIFY)", () => {
   let writer: Store;
   let reader: Store;
   let router: AlertRouter;
@@ -34,7 +33,7 @@ describe.skipIf(postgres?.skip ?? true)("subscription changes reach every instan
   }
 
   beforeEach(async () => {
-    const created = await (postgres?.db.create() as ReturnType<NonNullable<typeof postgres>["db"]["create"]>);
+    const created = await pgTest.create();
     drop = created.drop;
     writer = await Store.open(created.url);
     reader = await Store.open(created.url);
