@@ -8,7 +8,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import pg from "pg";
 import { Store } from "../src/store/store.js";
 
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 300);
@@ -62,26 +61,12 @@ const apiServer = createServer(async (req: IncomingMessage, res: ServerResponse)
 });
 
 async function freshDatabase(kind: "sqlite" | "postgres"): Promise<{ url: string; drop(): Promise<void> }> {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "newsalert-bench-"));
-    return { url: join(dir, "bench.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const schema = `bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(pgUrl as string);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
+  // The same fresh-database helper the store tests use (a SQLite file, or a PostgreSQL schema).
+  if (pgUrl) process.env.TEST_DATABASE_URL = pgUrl;
+  const { testDatabases } = await import("../test/store/databases.js");
+  const entry = testDatabases.find((d) => d.db.name === kind);
+  if (!entry) throw new Error(`no ${kind} test database`);
+  return entry.db.create();
 }
 
 const until = async (cond: () => boolean, ms: number) => {

@@ -35,6 +35,18 @@ const httpUrl = (what: string) =>
       }
     }, `${what} must be an http(s) URL`);
 
+/** A separated list; blanks around entries and empty entries are dropped. */
+const listOf = (separator: string) =>
+  z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(separator)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+
 const schema = z.object({
   BOT_TOKEN: z
     .string({ error: "BOT_TOKEN is not set: get a token from @BotFather and put BOT_TOKEN=... in .env" })
@@ -65,15 +77,7 @@ const schema = z.object({
     .trim()
     .default("* * * * *")
     .refine((v) => cron.validate(v), "POLL_CRON is not a valid cron expression (e.g. '* * * * *')"),
-  DEFAULT_KEYWORDS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(";")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  DEFAULT_KEYWORDS: listOf(";"),
   ALLOW_PRIVATE_URLS: bool.default(false),
   HTTP_PORT: z
     .string()
@@ -113,15 +117,7 @@ const schema = z.object({
       (v) => v === null || /^[A-Za-z0-9_-]{1,256}$/.test(v),
       "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
     ),
-  ADMIN_IDS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
+  ADMIN_IDS: listOf(",")
     .refine(
       (ids) => ids.every((id) => /^\d+$/.test(id)),
       "ADMIN_IDS must be comma-separated Telegram user ids",

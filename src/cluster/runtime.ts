@@ -116,18 +116,10 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
 
   let sync: SubscriptionSync | null = null;
   if (store.dialect === "postgres") {
-    const { SubscriptionSync } = await import("./subscription-sync.js");
-    sync = new SubscriptionSync(
-      config.databaseUrl,
-      {
-        get: (subId) => store.subscriptions.get(subId),
-        listAll: () => store.subscriptions.listAll(),
-        apply: (sub) => deps.router.apply(sub),
-        remove: (subId) => deps.router.remove(subId),
-        resync: (subs) => deps.router.resync(subs),
-      },
-      { log: log.child({ stage: "cluster" }) },
-    );
+    const { SubscriptionSync, routerTarget } = await import("./subscription-sync.js");
+    sync = new SubscriptionSync(config.databaseUrl, routerTarget(store.subscriptions, deps.router), {
+      log: log.child({ stage: "cluster" }),
+    });
   }
 
   const heartbeat = async () => {

@@ -1,6 +1,8 @@
 import pg from "pg";
+import type { AlertRouter } from "../delivery/router.js";
 import type { Logger } from "../log.js";
 import type { Subscription } from "../store/schema.js";
+import type { SubscriptionStore } from "../store/subscriptions.js";
 
 /** A subscription change as the database trigger (migration 0007) announces it. */
 export interface SubscriptionChange {
@@ -17,6 +19,17 @@ export interface SubscriptionTarget {
   apply(sub: Subscription): void;
   remove(id: number): void;
   resync(subs: readonly Subscription[]): number;
+}
+
+/** The usual target: rows from the store, applied to the instance's alert router. */
+export function routerTarget(subscriptions: SubscriptionStore, router: AlertRouter): SubscriptionTarget {
+  return {
+    get: (id) => subscriptions.get(id),
+    listAll: () => subscriptions.listAll(),
+    apply: (sub) => router.apply(sub),
+    remove: (id) => router.remove(id),
+    resync: (subs) => router.resync(subs),
+  };
 }
 
 /** How the listener behaves; tests shorten the intervals. */

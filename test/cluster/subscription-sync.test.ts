@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseChange, SubscriptionSync } from "../../src/cluster/subscription-sync.js";
+import { parseChange, routerTarget, SubscriptionSync } from "../../src/cluster/subscription-sync.js";
 import { AlertRouter } from "../../src/delivery/router.js";
 import { createLogger } from "../../src/log.js";
 import { Store } from "../../src/store/store.js";
@@ -41,17 +41,10 @@ describe.skipIf(pgTest.skip)("subscription changes reach every instance (LISTEN/
     feed.id = (await writer.feeds.listDue(Number.MAX_SAFE_INTEGER))[0]?.id ?? 0;
     router = new AlertRouter(reader, log);
     await router.load();
-    sync = new SubscriptionSync(
-      created.url,
-      {
-        get: (id) => reader.subscriptions.get(id),
-        listAll: () => reader.subscriptions.listAll(),
-        apply: (s) => router.apply(s),
-        remove: (id) => router.remove(id),
-        resync: (subs) => router.resync(subs),
-      },
-      { log, resyncMs: 60_000 },
-    );
+    sync = new SubscriptionSync(created.url, routerTarget(reader.subscriptions, router), {
+      log,
+      resyncMs: 60_000,
+    });
     await sync.start();
   });
   afterEach(async () => {
@@ -84,17 +77,7 @@ describe.skipIf(pgTest.skip)("subscription changes reach every instance (LISTEN/
     await writer.chats.upsert({ id: 8, type: "private", title: null });
     await writer.subscriptions.add(8, "никель");
     expect(await routes("Никель растёт")).toBe(0);
-    sync = new SubscriptionSync(
-      writer.url,
-      {
-        get: (id) => reader.subscriptions.get(id),
-        listAll: () => reader.subscriptions.listAll(),
-        apply: (s) => router.apply(s),
-        remove: (id) => router.remove(id),
-        resync: (subs) => router.resync(subs),
-      },
-      { log },
-    );
+    sync = new SubscriptionSync(writer.url, routerTarget(reader.subscriptions, router), { log });
     await sync.start();
     await until(async () => (await routes(`Никель ${Math.random()}`)) === 1);
   });
