@@ -119,8 +119,8 @@ export class PgLeaderElection implements Leadership {
       if (rows[0]?.ok) {
         this.current = "leader";
         this.opts.log.info("this instance is now the leader: it receives updates and runs the pipeline");
-        await this.work?.start();
         this.schedule(() => this.check(), this.checkMs);
+        await this.work?.start().catch((err) => this.resign(err));
         return;
       }
     } catch (err) {
@@ -141,6 +141,12 @@ export class PgLeaderElection implements Leadership {
     } catch (err) {
       this.sessionLost(client, err);
     }
+  }
+
+  /** The leader's work failed to start: stop it and give the lock up, as if the session were lost. */
+  private resign(err: unknown): void {
+    this.opts.log.error({ err }, "leader work failed to start");
+    if (this.client) this.sessionLost(this.client, err);
   }
 
   private sessionLost(client: pg.Client, err: unknown): void {

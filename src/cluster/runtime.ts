@@ -17,6 +17,7 @@ import { type WebhookEndpoint, webhookEndpoint } from "./webhook.js";
 export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query", "my_chat_member"] as const;
 
 const HEARTBEAT_MS = 10_000;
+const WEBHOOK_RETRY_MS = 5_000;
 const PROBE_AFTER_MS = 30_000;
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -63,6 +64,7 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
   let lastPollAt: number | null = null;
   let pollingFailed = false;
   let polling: Promise<void> | null = null;
+  let webhookRetry: NodeJS.Timeout | undefined;
 
   const leadership: Leadership = await createLeadership(config.databaseUrl, {
     log: log.child({ stage: "cluster" }),
@@ -82,11 +84,21 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
 
   const receiveUpdates = async () => {
     if (config.webhookUrl) {
-      await bot.api.setWebhook(config.webhookUrl, {
-        secret_token: config.webhookSecret ?? undefined,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
-      log.info("webhook registered; updates arrive on HTTP_PORT");
+      const url = config.webhookUrl;
+      // Retried in the background: a Bot API that is down at start must not keep the pipeline from running.
+      const register = async (): Promise<void> => {
+        try {
+          await bot.api.setWebhook(url, {
+            secret_token: config.webhookSecret ?? undefined,
+            allowed_updates: [...ALLOWED_UPDATES],
+          });
+          log.info("webhook registered; updates arrive on HTTP_PORT");
+        } catch (err) {
+          log.warn({ err }, "setWebhook failed; retrying in 5 s");
+          if (leadership.role !== "standby") webhookRetry = setTimeout(register, WEBHOOK_RETRY_MS);
+        }
+      };
+      await register();
       return;
     }
     pollingFailed = false;
@@ -110,6 +122,7 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
     },
     stop: async () => {
       isLeader.set(0);
+      clearTimeout(webhookRetry);
       await Promise.allSettled([bot.isRunning() ? bot.stop() : undefined, deps.pipeline.stop()]);
     },
   });
