@@ -1,11 +1,13 @@
 import type { Bot } from "grammy";
 import { createBot, publishCommands } from "./bot/bot.js";
+import { type ClusterRuntime, createClusterRuntime } from "./cluster/runtime.js";
 import type { Config } from "./config.js";
 import { AlertRouter } from "./delivery/router.js";
 import { AlertSender } from "./delivery/sender.js";
 import { Poller } from "./feeds/poller.js";
 import { type HealthServer, startHealthServer } from "./health.js";
 import type { Logger } from "./log.js";
+import { matchesQueued } from "./metrics.js";
 import { Store } from "./store/store.js";
 import { StoryTracker } from "./stories/tracker.js";
 
@@ -19,17 +21,23 @@ export interface App {
   poller: Poller;
   sender: AlertSender;
   health: HealthServer | null;
+  /** This instance's role among several on one database, its updates and heartbeat. */
+  cluster: ClusterRuntime;
   stop(): Promise<void>;
 }
 
+/** Options for tests: faster leader takeover. */
+export interface AppOptions {
+  electionRetryMs?: number;
+}
+
 /** Opens the store, builds every stage and starts them: bot updates, polling, delivery, health. */
-export async function startApp(config: Config, log: Logger): Promise<App> {
+export async function startApp(config: Config, log: Logger, opts: AppOptions = {}): Promise<App> {
   const store = await Store.open(config.databaseUrl);
   await store.feeds.syncShared(config.feeds);
   const router = new AlertRouter(store, log.child({ stage: "matching" }));
   await router.load();
   const stories = new StoryTracker(store, log.child({ stage: "stories" }));
-  await stories.load();
 
   const bot = createBot({ config, store, router, log: log.child({ stage: "bot" }) });
   const sender = new AlertSender(bot.api, store, {
@@ -42,44 +50,88 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     log: log.child({ stage: "feeds" }),
     allowPrivateUrls: config.allowPrivateUrls,
     onNewItems: async (feed, items) => {
-      if ((await router.route(feed, await stories.assign(items))) > 0) sender.kick();
+      const queued = await router.route(feed, await stories.assign(items));
+      matchesQueued.inc(queued);
+      if (queued > 0) sender.kick();
+      return queued;
     },
-    afterCycle: () => sender.kick(),
+    afterCycle: () => {
+      cluster.pollCycleDone();
+      sender.kick();
+    },
   });
 
-  // Items stored by a run that died before matching them are grouped and matched now, so nothing is lost.
-  await stories.recover();
-  await router.recover();
-  await bot.init();
-  await publishCommands(bot, { log });
-  const health = config.httpPort === null ? null : await startHealthServer(config.httpPort, store, log);
-
-  sender.start();
-  poller.start();
-  const prune = () =>
-    store.items.prune(Date.now() - RETENTION_MS).then(
-      (n) => n > 0 && log.info({ items: n }, "old items pruned"),
-      (err) => log.warn({ err }, "pruning old items failed"),
-    );
-  void prune();
-  const pruning = setInterval(prune, 24 * 60 * 60_000).unref();
-  const polling = bot.start({
-    allowed_updates: ["message", "channel_post", "callback_query", "my_chat_member"],
-    onStart: (me) => log.info({ bot: me.username }, "bot started"),
-  });
-  polling.catch((err) => log.fatal({ err }, "receiving updates failed"));
+  // The pipeline runs on the leader only (SQLite: always), so each feed is fetched and each alert
+  // sent once however many instances share the database.
+  let pruning: NodeJS.Timeout | undefined;
+  const pipeline = {
+    start: async () => {
+      // The story window is built by the instance that groups; items stored by a run that died
+      // before grouping and matching them are grouped and matched now, so nothing is lost.
+      await stories.load();
+      await stories.recover();
+      await router.recover();
+      sender.start();
+      poller.start();
+      const prune = () =>
+        store.items.prune(Date.now() - RETENTION_MS).then(
+          (n) => n > 0 && log.info({ items: n }, "old items pruned"),
+          (err) => log.warn({ err }, "pruning old items failed"),
+        );
+      void prune();
+      pruning = setInterval(prune, 24 * 60 * 60_000).unref();
+    },
+    // Order matters: stop taking work, then let the message in flight be recorded.
+    stop: async () => {
+      clearInterval(pruning);
+      await poller.stop();
+      await sender.stop();
+    },
+  };
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      // Order matters: stop taking work, let in-flight work settle, then close the store it writes to.
-      clearInterval(pruning);
-      await Promise.allSettled([bot.stop(), poller.stop()]);
-      await sender.stop();
+      // Leader work first (updates, polling, delivery), then what every instance runs, then the store.
+      await cluster.stop();
       await health?.close();
       await store.close();
     })();
     return stopping;
   };
-  return { bot, store, poller, sender, health, stop };
+  let cluster: ClusterRuntime;
+  try {
+    cluster = await createClusterRuntime({
+      config,
+      store,
+      bot,
+      router,
+      log,
+      pipeline,
+      retryMs: opts.electionRetryMs,
+      onLost: () => {
+        log.fatal("lost leadership while running; exiting so that a restart comes back as a standby");
+        void stop().finally(() => process.exit(1));
+      },
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+
+  await bot.init();
+  await publishCommands(bot, { log });
+  const health =
+    config.httpPort === null
+      ? null
+      : await startHealthServer(config.httpPort, store, log, {
+          instance: cluster.health,
+          webhook: cluster.webhook ?? undefined,
+        });
+  if (cluster.webhook && !health) {
+    await stop();
+    throw new Error(`webhook mode needs HTTP_PORT ${config.httpPort} free to serve webhook requests`);
+  }
+  await cluster.start();
+  return { bot, store, poller, sender, health, cluster, stop };
 }

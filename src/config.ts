@@ -35,6 +35,18 @@ const httpUrl = (what: string) =>
       }
     }, `${what} must be an http(s) URL`);
 
+/** A separated list; blanks around entries and empty entries are dropped. */
+const listOf = (separator: string) =>
+  z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(separator)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+
 const schema = z.object({
   BOT_TOKEN: z
     .string({ error: "BOT_TOKEN is not set: get a token from @BotFather and put BOT_TOKEN=... in .env" })
@@ -65,15 +77,7 @@ const schema = z.object({
     .trim()
     .default("* * * * *")
     .refine((v) => cron.validate(v), "POLL_CRON is not a valid cron expression (e.g. '* * * * *')"),
-  DEFAULT_KEYWORDS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(";")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  DEFAULT_KEYWORDS: listOf(";"),
   ALLOW_PRIVATE_URLS: bool.default(false),
   HTTP_PORT: z
     .string()
@@ -98,6 +102,27 @@ const schema = z.object({
         return false;
       }
     }, "TZ is not a known time zone (e.g. Europe/Moscow)"),
+  WEBHOOK_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^https:\/\/[^/]/i.test(v), "WEBHOOK_URL must be an https:// URL"),
+  WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine(
+      (v) => v === null || /^[A-Za-z0-9_-]{1,256}$/.test(v),
+      "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
+    ),
+  ADMIN_IDS: listOf(",")
+    .refine(
+      (ids) => ids.every((id) => /^\d+$/.test(id)),
+      "ADMIN_IDS must be comma-separated Telegram user ids",
+    )
+    .transform((ids) => ids.map(Number)),
 });
 
 /** The validated, typed configuration of one running bot. */
@@ -112,6 +137,12 @@ export interface Config {
   httpPort: number | null;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   timeZone: string;
+  /** Set: updates arrive by webhook at this URL (its path is served on HTTP_PORT); null: long polling. */
+  webhookUrl: string | null;
+  /** Required with webhookUrl: Telegram sends it with every webhook request. */
+  webhookSecret: string | null;
+  /** Telegram user ids allowed to use operator commands (/stats). */
+  adminIds: number[];
 }
 
 /** Thrown when the environment is unusable; each entry of `problems` is one line for the operator. */
@@ -128,6 +159,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(parsed.error.issues.map((i) => i.message));
   }
   const c = parsed.data;
+  const problems: string[] = [];
+  if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET)
+    problems.push(
+      "WEBHOOK_SECRET is not set: it is required with WEBHOOK_URL (any random string of A-Z, 0-9, _ or -)",
+    );
+  if (c.WEBHOOK_URL && c.HTTP_PORT === null)
+    problems.push("HTTP_PORT is off but WEBHOOK_URL is set: webhook requests are served on HTTP_PORT");
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     botToken: c.BOT_TOKEN,
     botApiRoot: c.BOT_API_ROOT,
@@ -139,5 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     httpPort: c.HTTP_PORT,
     logLevel: c.LOG_LEVEL,
     timeZone: c.TZ,
+    webhookUrl: c.WEBHOOK_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
+    adminIds: c.ADMIN_IDS,
   };
 }

@@ -50,3 +50,55 @@ export const activeChats = new Gauge({
   help: "Chats the bot can write to",
   registers: [registry],
 });
+
+/** Alerts matching queued, i.e. (chat, story) pairs a poll produced. */
+export const matchesQueued = new Counter({
+  name: "newsalert_matches_total",
+  help: "Alerts queued by matching (one per chat and story)",
+  registers: [registry],
+});
+
+/** Bot API calls Telegram answered with 429 Too Many Requests, by method. */
+export const telegramTooManyRequests = new Counter({
+  name: "newsalert_telegram_429_total",
+  help: "Bot API calls answered 429 Too Many Requests",
+  labelNames: ["method"] as const,
+  registers: [registry],
+});
+
+/** Duration of Bot API calls that send or edit messages (the send latency). */
+export const botApiSeconds = new Histogram({
+  name: "newsalert_bot_api_request_seconds",
+  help: "Duration of Bot API calls, by method (getUpdates long polls excluded)",
+  labelNames: ["method"] as const,
+  buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+  registers: [registry],
+});
+
+/** From a story's publication to Telegram accepting its alert. */
+export const alertDelaySeconds = new Histogram({
+  name: "newsalert_alert_delay_seconds",
+  help: "Time from a story's publication (feed date) to its alert being accepted by Telegram",
+  buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 24 * 3600],
+  registers: [registry],
+});
+
+/** The sender calls this for every alert Telegram accepted: publication → delivery latency. */
+export function observeAlertDelivered(publishedAt: number, deliveredAt: number): void {
+  alertDelaySeconds.observe(Math.max(0, deliveredAt - publishedAt) / 1000);
+}
+
+/** Alerts given up without being sent (too old, chat gone), by reason. */
+export const alertsDropped = new Counter({
+  name: "newsalert_alerts_dropped_total",
+  help: "Alerts dropped without being sent, by reason",
+  labelNames: ["reason"] as const,
+  registers: [registry],
+});
+
+/** 1 while this instance is the leader (receives updates, polls, sends); 0 on a standby. */
+export const isLeader = new Gauge({
+  name: "newsalert_leader",
+  help: "1 while this instance leads (updates, polling, delivery)",
+  registers: [registry],
+});

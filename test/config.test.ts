@@ -26,6 +26,9 @@ describe("loadConfig", () => {
       httpPort: 8080,
       logLevel: "info",
       timeZone: "Europe/Moscow",
+      webhookUrl: null,
+      webhookSecret: null,
+      adminIds: [],
     });
   });
 
@@ -64,6 +67,14 @@ describe("loadConfig", () => {
     [{ BOT_TOKEN: token, HTTP_PORT: "70000" }, /HTTP_PORT/],
     [{ BOT_TOKEN: token, ALLOW_PRIVATE_URLS: "maybe" }, /true or false/],
     [{ BOT_TOKEN: token, TZ: "Mars/Olympus" }, /TZ/],
+    [{ BOT_TOKEN: token, WEBHOOK_URL: "https://bot.example/hook" }, /WEBHOOK_SECRET is not set/],
+    [{ BOT_TOKEN: token, WEBHOOK_URL: "http://bot.example/hook", WEBHOOK_SECRET: "s" }, /https/],
+    [{ BOT_TOKEN: token, WEBHOOK_URL: "https://b.example/h", WEBHOOK_SECRET: "no spaces" }, /WEBHOOK_SECRET/],
+    [
+      { BOT_TOKEN: token, WEBHOOK_URL: "https://b.example/h", WEBHOOK_SECRET: "s", HTTP_PORT: "off" },
+      /HTTP_PORT/,
+    ],
+    [{ BOT_TOKEN: token, ADMIN_IDS: "42,@boss" }, /ADMIN_IDS/],
   ])("refuses %j with one clear line", (env, message) => {
     const lines = problems(env as Record<string, string>);
     expect(lines).toHaveLength(1);
@@ -75,6 +86,21 @@ describe("loadConfig", () => {
     const lines = problems({ BOT_TOKEN: secret, POLL_CRON: "bad", FEEDS: "nope" });
     expect(lines.length).toBe(2);
     expect(lines.join("\n")).not.toContain("SECRET");
+  });
+
+  it("reads webhook mode and operators", () => {
+    expect(
+      loadConfig({
+        BOT_TOKEN: token,
+        WEBHOOK_URL: "https://bot.example/tg/hook",
+        WEBHOOK_SECRET: "s3cret_-X",
+        ADMIN_IDS: " 42, 1001 ,",
+      }),
+    ).toMatchObject({
+      webhookUrl: "https://bot.example/tg/hook",
+      webhookSecret: "s3cret_-X",
+      adminIds: [42, 1001],
+    });
   });
 
   it.each([["off"], ["OFF"], [""]])("HTTP_PORT=%j disables the endpoint", (v) => {

@@ -1,10 +1,12 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type Context } from "grammy";
 import type { BotCommand } from "grammy/types";
+import { monitorBotApi } from "../api-monitor.js";
 import { chatCommands } from "./commands/chat.js";
 import { feedCommands } from "./commands/feeds.js";
 import { opmlCommands } from "./commands/opml.js";
 import { startCommands } from "./commands/start.js";
+import { statsCommands } from "./commands/stats.js";
 import { subscriptionCommands } from "./commands/subscriptions.js";
 import type { BotDeps } from "./deps.js";
 import { ru } from "./i18n.js";
@@ -29,6 +31,8 @@ export function createBot(deps: BotDeps): Bot {
   const bot = new Bot(deps.config.botToken, {
     client: { apiRoot: deps.config.botApiRoot, timeoutSeconds: 60 },
   });
+  // Installed first, so it sees every HTTP call (each retry and each 429) below the retries.
+  monitorBotApi(bot.api);
   // Short waits on 429 are retried in place; long ones surface to the caller (delivery reschedules).
   // 5xx answers and network errors are not retried here: auto-retry would wait 3 + 6 + 12 s on a 5xx
   // (blocking start-up in setMyCommands) and retry network errors forever (blocking delivery and shutdown).
@@ -66,6 +70,7 @@ export function createBot(deps: BotDeps): Bot {
     feedCommands(deps),
     opmlCommands(deps),
     chatCommands(deps),
+    statsCommands(deps),
   );
 
   // A command nobody handled: answer in private chats, or when addressed to us by name in groups.

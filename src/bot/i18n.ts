@@ -76,4 +76,15 @@ export const ru = {
     `У чата уже ${max} своих источников — это максимум. /removefeed — удалить лишний.`,
   unknownCommand: "Не знаю такой команды. Список команд — /help.",
   error: "Что-то пошло не так, попробуйте ещё раз чуть позже.",
+  statsOperatorsOnly: "Команда /stats доступна только операторам бота.",
+  statsHeader: "<b>Состояние бота</b>",
+  statsChats: (active: number, inactive: number) => `Чаты: ${active} активных, ${inactive} недоступных`,
+  statsQueries: (n: number) => `Подписок: ${n}`,
+  statsFeeds: (all: number, failing: number) => `Источников: ${all}, с ошибками: ${failing}`,
+  statsAlertsToday: (n: number) => `Уведомлений отправлено сегодня: ${n}`,
+  statsQueue: (pending: number, failed: number) => `В очереди: ${pending}, не доставлено: ${failed}`,
+  statsInstances: (n: number) => `Экземпляров бота: ${n}`,
+  statsInstance: (id: string, role: string, lastPoll: string | null) =>
+    `• <code>${escapeHtml(id)}</code> — ${role === "leader" ? "ведущий" : role === "standby" ? "резерв" : "единственный"}` +
+    (lastPoll ? `, опрос лент ${lastPoll}` : ""),
 } as const;

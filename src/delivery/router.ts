@@ -42,16 +42,7 @@ export class AlertRouter {
     const dictionaryError = morphologyError();
     if (dictionaryError)
       this.log.error({ err: dictionaryError }, "morphology dictionary failed to load; using ending rules");
-    for (const sub of await this.store.subscriptions.listAll()) {
-      try {
-        this.add(sub, parseQuery(sub.query));
-      } catch (err) {
-        this.log.warn(
-          { subscription: sub.id, query: sub.query, err },
-          "stored query no longer parses; skipped",
-        );
-      }
-    }
+    for (const sub of await this.store.subscriptions.listAll()) this.apply(sub);
     this.log.info({ subscriptions: this.index.size }, "matching index built");
   }
 
@@ -65,6 +56,41 @@ export class AlertRouter {
   remove(subId: number): void {
     this.index.remove(subId);
     this.chatOf.delete(subId);
+  }
+
+  /** Makes the index agree with one stored subscription, e.g. one another instance added or moved. */
+  apply(sub: Pick<Subscription, "id" | "chat_id" | "query">): void {
+    const chat = this.chatOf.get(sub.id);
+    if (chat !== undefined) {
+      // A stored query never changes its text; only its chat can (a group became a supergroup).
+      this.chatOf.set(sub.id, sub.chat_id);
+      return;
+    }
+    try {
+      this.add(sub, parseQuery(sub.query));
+    } catch (err) {
+      this.log.warn(
+        { subscription: sub.id, query: sub.query, err },
+        "stored query no longer parses; skipped",
+      );
+    }
+  }
+
+  /** Makes the index agree with every stored subscription; returns how many were added or removed. */
+  resync(subs: readonly Pick<Subscription, "id" | "chat_id" | "query">[]): number {
+    const stored = new Set(subs.map((s) => s.id));
+    let changed = 0;
+    for (const id of [...this.chatOf.keys()]) {
+      if (!stored.has(id)) {
+        this.remove(id);
+        changed++;
+      }
+    }
+    for (const sub of subs) {
+      if (!this.chatOf.has(sub.id)) changed++;
+      this.apply(sub);
+    }
+    return changed;
   }
 
   /** Re-points every subscription of a chat after Telegram changed its id. */

@@ -11,8 +11,11 @@ import type { FeedItem } from "./parse.js";
 import { runLimited } from "./pool.js";
 import { nextCheckAfterFailure, nextCheckAfterSuccess } from "./schedule.js";
 
-/** Called with the items a poll found new, after they are stored and before they count as routed. */
-export type NewItemsHandler = (feed: Feed, items: Item[]) => Promise<void>;
+/**
+ * Called with the items a poll found new, after they are stored and before they count as routed;
+ * may resolve to how many alerts they matched (a number), for the cycle's log line.
+ */
+export type NewItemsHandler = (feed: Feed, items: Item[]) => Promise<unknown>;
 
 /** How the poller behaves. */
 export interface PollerOptions {
@@ -59,6 +62,8 @@ export class Poller {
   /** Aborts fetches in flight at shutdown: a feed is simply fetched again at the next start. */
   private readonly abort = new AbortController();
   private readonly inFlight = new Set<number>();
+  /** What the running cycle did so far, for its one log line. */
+  private tally = { newItems: 0, matches: 0, errors: 0 };
 
   constructor(
     private readonly store: Store,
@@ -97,6 +102,7 @@ export class Poller {
   private async runCycle(): Promise<void> {
     const due = await this.store.feeds.listDue(Date.now());
     const started = Date.now();
+    this.tally = { newItems: 0, matches: 0, errors: 0 };
     const timer = pollCycleSeconds.startTimer();
     await runLimited(
       due,
@@ -106,7 +112,7 @@ export class Poller {
       this.opts.perHost ?? 2,
     );
     timer();
-    this.opts.log.debug({ feeds: due.length, ms: Date.now() - started }, "poll cycle done");
+    this.opts.log.info({ feeds: due.length, ...this.tally, ms: Date.now() - started }, "poll cycle done");
   }
 
   /** Fetches one feed and records the outcome; never throws. */
@@ -152,7 +158,11 @@ export class Poller {
         itemsStored.inc({ kind: "news" }, news.length);
         itemsStored.inc({ kind: "history" }, fresh.length - news.length);
         log.debug({ items: fresh.length, news: news.length }, "new items");
-        if (news.length > 0) await this.opts.onNewItems(feed, news);
+        this.tally.newItems += news.length;
+        if (news.length > 0) {
+          const matched = await this.opts.onNewItems(feed, news);
+          if (typeof matched === "number") this.tally.matches += matched;
+        }
       }
     } catch (err) {
       // A fetch cut short by shutdown says nothing about the feed's health.
@@ -167,6 +177,7 @@ export class Poller {
     const retryAfter = err instanceof FeedError ? (err.retryAfterSeconds ?? null) : null;
     feedFetches.inc({ outcome: err instanceof FeedError ? err.kind : "internal" });
     const now = Date.now();
+    this.tally.errors++;
     try {
       const failures = await this.store.feeds.recordFailure(
         feed.id,

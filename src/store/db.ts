@@ -11,11 +11,18 @@ export type DialectName = "sqlite" | "postgres";
 export interface Connection {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The URL it was opened with. */
+  url: string;
 }
 
 /** True when DATABASE_URL names PostgreSQL rather than a SQLite file. */
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** The file a SQLite DATABASE_URL names (a `sqlite:` prefix is allowed). */
+export function sqliteFile(url: string): string {
+  return url.replace(/^sqlite:(\/\/)?/i, "");
 }
 
 /** Opens SQLite (creating the file and its folder) or PostgreSQL, by the shape of the URL. */
@@ -26,9 +33,9 @@ export async function connect(url: string): Promise<Connection> {
     // int8 (ids, chat ids, epoch ms) would otherwise arrive as strings; all our values fit a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres", url };
   }
-  const file = url.replace(/^sqlite:(\/\/)?/i, "");
+  const file = sqliteFile(url);
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets the bot read while the poller writes; NORMAL sync is durable across process crashes.
@@ -39,5 +46,6 @@ export async function connect(url: string): Promise<Connection> {
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
     dialect: "sqlite",
+    url,
   };
 }

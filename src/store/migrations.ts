@@ -101,6 +101,49 @@ const steps: Record<string, Step> = {
     // The same canonical link is the same story across feeds, also beyond the detector's window.
     await db.schema.createIndex("items_link").on("items").column("link_key").execute();
   },
+  "0007_cluster": async (db, dialect) => {
+    // Which processes run and what each does, for /stats and operators; rows are refreshed by heartbeats.
+    await db.schema
+      .createTable("instances")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("role", "text", (c) => c.notNull())
+      .addColumn("host", "text", (c) => c.notNull())
+      .addColumn("started_at", "bigint", (c) => c.notNull())
+      .addColumn("seen_at", "bigint", (c) => c.notNull())
+      .addColumn("last_poll_at", "bigint")
+      .execute();
+    // Webhook updates already taken by some instance: Telegram may deliver one to several instances.
+    await db.schema
+      .createTable("processed_updates")
+      .addColumn("update_id", "bigint", (c) => c.primaryKey())
+      .addColumn("received_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex("processed_updates_received")
+      .on("processed_updates")
+      .column("received_at")
+      .execute();
+    if (dialect !== "postgres") return;
+    // Every change to subscriptions, whichever code path made it (commands, chat migration, cascades),
+    // is announced to every instance's matching index; the channel carries the schema so that
+    // databases shared by several schemas (tests) do not hear each other.
+    await sql`
+      create or replace function newsalert_subscription_changed() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify(
+          'newsalert_subscriptions:' || TG_TABLE_SCHEMA,
+          json_build_object(
+            'op', TG_OP,
+            'id', coalesce(NEW.id, OLD.id),
+            'chat', coalesce(NEW.chat_id, OLD.chat_id)
+          )::text
+        );
+        return null;
+      end $$`.execute(db);
+    await sql`
+      create trigger subscriptions_notify after insert or update or delete on subscriptions
+      for each row execute function newsalert_subscription_changed()`.execute(db);
+  },
 };
 
 /** Brings the schema up to date; safe to call at every start-up and from several processes. */

@@ -85,6 +85,23 @@ export interface OutboxTable {
   sent_at: number | null;
 }
 
+/** A running (or recently seen) bot process, refreshed by its heartbeat. */
+export interface InstanceTable {
+  id: string;
+  /** "leader", "standby" or "single" (SQLite). */
+  role: string;
+  host: string;
+  started_at: number;
+  seen_at: number;
+  last_poll_at: number | null;
+}
+
+/** A webhook update some instance has taken, so that no other handles it again. */
+export interface ProcessedUpdateTable {
+  update_id: number;
+  received_at: number;
+}
+
 /** The whole database as kysely sees it. */
 export interface Database {
   chats: ChatTable;
@@ -93,6 +110,8 @@ export interface Database {
   chat_feeds: ChatFeedTable;
   items: ItemTable;
   outbox: OutboxTable;
+  instances: InstanceTable;
+  processed_updates: ProcessedUpdateTable;
 }
 
 /** A chat row as read. */

@@ -1,11 +1,13 @@
 import { sql } from "kysely";
 import { ChatStore } from "./chats.js";
+import { ClusterStore } from "./cluster.js";
 import { type Connection, connect, type DialectName } from "./db.js";
 import { FeedStore } from "./feeds.js";
 import { ItemStore } from "./items.js";
 import { migrate } from "./migrations.js";
 import { OutboxStore } from "./outbox.js";
 import { StoryStore } from "./stories.js";
+import { StatsStore } from "./stats.js";
 import { SubscriptionStore } from "./subscriptions.js";
 
 /** All persistent state, over SQLite or PostgreSQL with the same queries. */
@@ -18,6 +20,8 @@ export class Store {
     readonly items = new ItemStore(conn.db),
     readonly outbox = new OutboxStore(conn.db),
     readonly stories = new StoryStore(conn.db),
+    readonly cluster = new ClusterStore(conn.db),
+    readonly stats = new StatsStore(conn.db),
   ) {}
 
   /** Opens the database named by DATABASE_URL and brings its schema up to date. */
@@ -45,6 +49,11 @@ export class Store {
     } catch {
       return false;
     }
+  }
+
+  /** The DATABASE_URL this store was opened with (cluster coordination opens its own sessions to it). */
+  get url(): string {
+    return this.conn.url;
   }
 
   /** Closes the connection (pool). */

@@ -51,4 +51,9 @@ export class SubscriptionStore {
   listAll(): Promise<Subscription[]> {
     return this.db.selectFrom("subscriptions").selectAll().orderBy("id").execute();
   }
+
+  /** One subscription by id (undefined once removed). */
+  get(id: number): Promise<Subscription | undefined> {
+    return this.db.selectFrom("subscriptions").selectAll().where("id", "=", id).executeTakeFirst();
+  }
 }

@@ -63,6 +63,8 @@ export class BotApiServer {
   private readonly files = new Map<string, { data: Buffer; path: string }>();
   private commands: unknown[] = [];
   private closed = false;
+  /** The registered webhook (setWebhook), as Telegram would keep it; null in long-polling mode. */
+  webhook: { url: string; secret_token?: string } | null = null;
 
   private constructor(
     private readonly server: Server,
@@ -214,6 +216,13 @@ export class BotApiServer {
     }
     const failure = this.failures.get(method.toLowerCase())?.shift();
     if (failure) return send(res, { ok: false, ...failure });
+    if (method.toLowerCase() === "getupdates" && this.webhook)
+      return send(res, {
+        ok: false,
+        error_code: 409,
+        description:
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      });
     if (method.toLowerCase() === "getupdates") return this.getUpdates(payload, res);
     send(res, this.dispatch(method, payload));
   }
@@ -326,7 +335,18 @@ export class BotApiServer {
       case "deletemycommands":
         this.commands = [];
         return ok(true);
+      case "setwebhook":
+        if (typeof p.url !== "string" || !p.url.startsWith("https://"))
+          return bad("bad webhook: HTTPS url must be provided for webhook");
+        this.webhook = {
+          url: p.url,
+          ...(typeof p.secret_token === "string" ? { secret_token: p.secret_token } : {}),
+        };
+        return ok(true);
+      case "getwebhookinfo":
+        return ok({ url: this.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: 0 });
       case "deletewebhook":
+        this.webhook = null;
         if (p.drop_pending_updates === true || p.drop_pending_updates === "true") this.queue = [];
         return ok(true);
       case "setmydescription":

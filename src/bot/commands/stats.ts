@@ -1,0 +1,65 @@
+import { Composer, type Context } from "grammy";
+import { formatTime } from "../../delivery/format.js";
+import type { BotDeps } from "../deps.js";
+import { ru } from "../i18n.js";
+import { replyLines } from "../reply.js";
+
+/** Instances silent for longer than this are not listed (heartbeats come every 10 s). */
+const INSTANCE_SILENCE_MS = 60_000;
+
+/** Epoch ms of the last midnight in a time zone (for "alerts today"). */
+export function startOfDay(now: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(
+    parts.year ?? 0,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
+  const offset = wall - (now - (now % 1000));
+  return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1) - offset;
+}
+
+/** /stats: whole-bot figures for the operators listed in ADMIN_IDS; anyone else is refused. */
+export function statsCommands(deps: BotDeps): Composer<Context> {
+  const c = new Composer();
+  c.command("stats", async (ctx) => {
+    const userId = ctx.from?.id;
+    if (userId === undefined || !deps.config.adminIds.includes(userId))
+      return ctx.reply(ru.statsOperatorsOnly);
+    const now = Date.now();
+    const tz = deps.config.timeZone;
+    const [s, instances] = await Promise.all([
+      deps.store.stats.snapshot(startOfDay(now, tz)),
+      deps.store.cluster.listInstances(now - INSTANCE_SILENCE_MS),
+    ]);
+    return replyLines(ctx, [
+      ru.statsHeader,
+      ru.statsChats(s.chatsActive, s.chatsInactive),
+      ru.statsQueries(s.queries),
+      ru.statsFeeds(s.feeds, s.failingFeeds),
+      ru.statsAlertsToday(s.alertsSince),
+      ru.statsQueue(s.pending, s.failed),
+      ru.statsInstances(instances.length),
+      ...instances.map((i) =>
+        ru.statsInstance(i.id, i.role, i.lastPollAt === null ? null : formatTime(i.lastPollAt, tz)),
+      ),
+    ]);
+  });
+  return c;
+}
