@@ -2,6 +2,11 @@ import { type Kysely, sql } from "kysely";
 import { chunks } from "./chunks.js";
 import type { Chat, Database } from "./schema.js";
 
+/** The per-chat settings the chat commands change. */
+export type ChatSettingsPatch = Partial<
+  Pick<Chat, "lang" | "tz" | "quiet_from" | "quiet_to" | "digest" | "manages">
+>;
+
 /** Chats the bot serves and their switches. */
 export class ChatStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -28,13 +33,18 @@ export class ChatStore {
     return this.db.selectFrom("chats").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
-  /** Pauses or resumes alerts for a chat. */
-  async setPaused(id: number, paused: boolean): Promise<void> {
+  /** Pauses or resumes alerts for a chat; a pause with `until` ends by itself at that time. */
+  async setPaused(id: number, paused: boolean, until: number | null = null): Promise<void> {
     await this.db
       .updateTable("chats")
-      .set({ paused: paused ? 1 : 0 })
+      .set({ paused: paused ? 1 : 0, paused_until: paused ? until : null })
       .where("id", "=", id)
       .execute();
+  }
+
+  /** Changes a chat's language, time zone, quiet hours, digest or managed channel. */
+  async setSettings(id: number, patch: ChatSettingsPatch): Promise<void> {
+    await this.db.updateTable("chats").set(patch).where("id", "=", id).execute();
   }
 
   /** Marks a chat the bot can no longer write to (or can again). */
@@ -46,8 +56,8 @@ export class ChatStore {
       .execute();
   }
 
-  /** Those of the given chats that should receive alerts now (active and not paused). */
-  async filterReceiving(ids: readonly number[]): Promise<number[]> {
+  /** Those of the given chats that should receive alerts now (active and not paused, or a timed pause over). */
+  async filterReceiving(ids: readonly number[], now = Date.now()): Promise<number[]> {
     const out: number[] = [];
     for (const part of chunks(ids, 500)) {
       const rows = await this.db
@@ -55,7 +65,7 @@ export class ChatStore {
         .select("id")
         .where("id", "in", part)
         .where("active", "=", 1)
-        .where("paused", "=", 0)
+        .where((eb) => eb.or([eb("paused", "=", 0), eb("paused_until", "<=", now)]))
         .execute();
       out.push(...rows.map((r) => r.id));
     }

@@ -94,6 +94,26 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
   },
+  "0006_chat": async (db) => {
+    // Per-chat language, time zone and pace; the channel a private chat manages; topic and mute per query.
+    const chatColumns: Array<[string, "text" | "integer" | "bigint"]> = [
+      ["lang", "text"],
+      ["tz", "text"],
+      ["paused_until", "bigint"],
+      ["quiet_from", "integer"],
+      ["quiet_to", "integer"],
+      ["digest", "text"],
+      ["manages", "bigint"],
+    ];
+    for (const [name, type] of chatColumns) {
+      await db.schema.alterTable("chats").addColumn(name, type).execute();
+    }
+    await db.schema.alterTable("subscriptions").addColumn("thread_id", "bigint").execute();
+    await db.schema
+      .alterTable("subscriptions")
+      .addColumn("muted", "integer", (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
 };
 
 /** Brings the schema up to date; safe to call at every start-up and from several processes. */
