@@ -98,6 +98,19 @@ const schema = z.object({
         return false;
       }
     }, "TZ is not a known time zone (e.g. Europe/Moscow)"),
+  USER_RATE_LIMIT: z
+    .string()
+    .trim()
+    .default("20/60s")
+    .transform((v) => /^(\d{1,6})\s*\/\s*(\d{1,6})\s*(s|m)?$/i.exec(v))
+    .refine((m) => m !== null && Number(m[1]) > 0 && Number(m[2]) > 0, {
+      error: "USER_RATE_LIMIT must look like 20/60s (updates per user per window of seconds or minutes)",
+      abort: true,
+    })
+    .transform((m) => {
+      const [, count, span, unit] = m as RegExpExecArray;
+      return { limit: Number(count), windowMs: Number(span) * (unit?.toLowerCase() === "m" ? 60_000 : 1000) };
+    }),
 });
 
 /** The validated, typed configuration of one running bot. */
@@ -112,6 +125,8 @@ export interface Config {
   httpPort: number | null;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   timeZone: string;
+  /** Commands and button presses one user may make per window before being asked to wait. */
+  userRateLimit: { limit: number; windowMs: number };
 }
 
 /** Thrown when the environment is unusable; each entry of `problems` is one line for the operator. */
@@ -139,5 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     httpPort: c.HTTP_PORT,
     logLevel: c.LOG_LEVEL,
     timeZone: c.TZ,
+    userRateLimit: c.USER_RATE_LIMIT,
   };
 }

@@ -113,6 +113,10 @@ const steps: Record<string, Step> = {
       .alterTable("subscriptions")
       .addColumn("muted", "integer", (c) => c.notNull().defaultTo(0))
       .execute();
+    // A number per chat that never shifts: /unsubscribe 3 means what /list showed as 3, also after removals.
+    await db.schema.alterTable("subscriptions").addColumn("num", "integer").execute();
+    await sql`update subscriptions set num = (select count(*) from subscriptions s2
+      where s2.chat_id = subscriptions.chat_id and s2.id <= subscriptions.id)`.execute(db);
   },
 };
 

@@ -37,6 +37,8 @@ export interface SubscriptionTable {
   thread_id: number | null;
   /** 1 while muted: kept in /list, not matched. */
   muted: Generated<number>;
+  /** The number /list shows, stable within the chat (null only for rows older than 0006_chat). */
+  num: number | null;
 }
 
 /** A feed the bot polls, with its HTTP validators, schedule and health. */

@@ -13,9 +13,15 @@ export class SubscriptionStore {
     now = Date.now(),
     threadId: number | null = null,
   ): Promise<{ sub: Subscription; created: boolean }> {
+    const top = await this.db
+      .selectFrom("subscriptions")
+      .select((eb) => eb.fn.max("num").as("num"))
+      .where("chat_id", "=", chatId)
+      .executeTakeFirst();
+    const num = Number(top?.num ?? 0) + 1;
     const inserted = await this.db
       .insertInto("subscriptions")
-      .values({ chat_id: chatId, query, created_at: now, thread_id: threadId })
+      .values({ chat_id: chatId, query, created_at: now, thread_id: threadId, num })
       .onConflict((oc) => oc.columns(["chat_id", "query"]).doNothing())
       .returningAll()
       .executeTakeFirst();
