@@ -3,7 +3,7 @@
 ## Greeting and help
 start-intro =
     👋 I send news on your topics here from { $sources }, within a minute or two, never twice.
-    Tap a topic to subscribe, or write your own — I'll show at once what it would have caught.
+    Tap a topic to subscribe, or write your own — I'll show at once what it would have caught. Syntax: /help.
 sources-builtin = Interfax, TASS, RIA, Kommersant, RBC, Lenta and Vedomosti
 sources-count = { $count } { $count ->
     [one] source

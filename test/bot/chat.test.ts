@@ -54,8 +54,8 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     await ask(h, chat, user, "/subscribe литий");
     await ask(h, witness.chat, witness.user, "/subscribe литий");
 
-    expect(await ask(h, chat, user, "/pause")).toContain("приостановлены");
-    expect(await ask(h, chat, user, "/pause")).toContain("уже на паузе");
+    // The answer says plainly what happens to stories meanwhile.
+    expect(await ask(h, chat, user, "/pause off")).toContain("Новости за это время не придут");
     const whilePaused = lithium();
     await publishAndPoll(whilePaused);
     // The witness chat gets it, so the story did go through matching and delivery.
@@ -71,7 +71,7 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
 
   it("/subscribe while paused reminds that alerts are paused", async () => {
     const { chat, user } = privateChat(5003);
-    await ask(h, chat, user, "/pause");
+    await ask(h, chat, user, "/pause off");
     expect(await ask(h, chat, user, "/subscribe литий")).toContain("/resume");
   });
 
@@ -86,7 +86,7 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     expect(running).toContain("Источники с ошибками: 0 из 1");
     expect(running).not.toContain("ещё не было");
 
-    await ask(h, chat, user, "/pause");
+    await ask(h, chat, user, "/pause off");
     const paused = await ask(h, chat, user, "/status");
     expect(paused).toContain("на паузе");
     expect(paused).toContain("/resume");
