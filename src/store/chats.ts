@@ -56,8 +56,19 @@ export class ChatStore {
       .execute();
   }
 
-  /** Those of the given chats that should receive alerts now (active and not paused, or a timed pause over). */
+  /** Ends every timed pause whose time is over, so that routing and delivery see those chats as receiving. */
+  async endPauses(now = Date.now()): Promise<void> {
+    await this.db
+      .updateTable("chats")
+      .set({ paused: 0, paused_until: null })
+      .where("paused", "=", 1)
+      .where("paused_until", "<=", now)
+      .execute();
+  }
+
+  /** Those of the given chats that should receive alerts now (active and not paused; timed pauses that are over end here). */
   async filterReceiving(ids: readonly number[], now = Date.now()): Promise<number[]> {
+    await this.endPauses(now);
     const out: number[] = [];
     for (const part of chunks(ids, 500)) {
       const rows = await this.db
@@ -65,7 +76,7 @@ export class ChatStore {
         .select("id")
         .where("id", "in", part)
         .where("active", "=", 1)
-        .where((eb) => eb.or([eb("paused", "=", 0), eb("paused_until", "<=", now)]))
+        .where("paused", "=", 0)
         .execute();
       out.push(...rows.map((r) => r.id));
     }
