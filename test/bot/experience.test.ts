@@ -256,8 +256,8 @@ describe("the first minute, in both languages, and the buttons (also after a res
     h.api.setChatMember(channel.id, user.id, "administrator");
     h.api.setChatMember(channel.id, 123456, "administrator");
     const [ask1] = await say(h, chat, user, "/channel");
-    const button = (ask1?.reply_markup as { keyboard: Array<Array<{ request_chat?: object }>> })
-      .keyboard[0]?.[0];
+    const markup = ask1?.reply_markup as { keyboard?: Array<Array<{ request_chat?: object }>> } | undefined;
+    const button = markup?.keyboard?.[0]?.[0];
     expect(button?.request_chat).toMatchObject({ request_id: 1, chat_is_channel: true, bot_is_member: true });
 
     const shared = async () => {
