@@ -2,30 +2,29 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { alertKeyboard } from "../../src/bot/alert-keyboard.js";
 import { Harness, type Story } from "../e2e/harness.js";
 import type { SentMessage } from "../support/bot-api-server.js";
-import { ask, buttons, freshGroup, listQueries, press, privateChat, say } from "./helpers.js";
-
-let storyNo = 0;
-const lithium = (): Story => ({
-  title: `Добыча лития выросла, выпуск ${++storyNo}`,
-  link: `https://news.example/exp-li-${storyNo}`,
-});
+import {
+  ask,
+  buttons,
+  freshGroup,
+  listQueries,
+  lithium,
+  press,
+  privateChat,
+  say,
+  alertsTo as sentAlerts,
+  startWithFeed,
+} from "./helpers.js";
 
 describe("the first minute, in both languages, and the buttons (also after a restart)", () => {
   let h: Harness;
-  let shown: Story[];
-  const publishAndPoll = async (story: Story) => {
-    shown = [story, ...shown];
-    h.publish(shown);
-    await h.poll();
-  };
-  const alertsTo = (chatId: number, link: string) =>
-    h.api.sent.filter((m) => m.chat_id === chatId && m.method === "sendMessage" && m.text.includes(link));
+  let publishAndPoll: (story: Story) => Promise<void>;
+  const alertsTo = (chatId: number, link: string) => sentAlerts(h, chatId, link);
 
   beforeEach(async () => {
     h = await Harness.create();
-    shown = [{ title: "Литий подорожал на бирже", link: "https://news.example/exp-recent" }];
-    h.publish(shown);
-    await h.start();
+    ({ publishAndPoll } = await startWithFeed(h, [
+      { title: "Литий подорожал на бирже", link: "https://news.example/exp-recent" },
+    ]));
   });
   afterEach(async () => {
     await h.close();

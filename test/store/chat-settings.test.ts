@@ -20,24 +20,18 @@ for (const { db, skip } of testDatabases) {
     });
 
     it("keeps language, zone, quiet hours, digest and the managed channel across a reopen", async () => {
-      await store.chats.setSettings(1, {
+      const settings = {
         lang: "en",
         tz: "Asia/Novosibirsk",
         quiet_from: 1380,
         quiet_to: 480,
         digest: "daily:540",
         manages: -1005,
-      });
+      };
+      await store.chats.setSettings(1, settings);
       await store.close();
       store = await Store.open(url);
-      expect(await store.chats.get(1)).toMatchObject({
-        lang: "en",
-        tz: "Asia/Novosibirsk",
-        quiet_from: 1380,
-        quiet_to: 480,
-        digest: "daily:540",
-        manages: -1005,
-      });
+      expect(await store.chats.get(1)).toMatchObject(settings);
       expect(await store.chats.get(-100)).toMatchObject({
         lang: null,
         tz: null,
