@@ -1,11 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { truncate } from "../feeds/text.js";
+import type { Store } from "../store/store.js";
 import { canManage, refuse } from "./admin.js";
 import { setMuted } from "./commands/list-menu.js";
 import { pauseChat } from "./commands/pace.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { type Locale, translate } from "./locale.js";
+import { asLocale, type Locale, translate } from "./locale.js";
 
 /** Most per-query buttons under one alert message; the rest are reachable from /list. */
 const MAX_QUERY_BUTTONS = 6;
@@ -32,6 +33,23 @@ export function alertKeyboard(
   }
   if (n % 2 !== 0) kb.row();
   return kb.text(translate(locale, "btn-pause-8h"), "ap");
+}
+
+/**
+ * The keyboard for an alert (or batch) to `chatId` caught by the subscriptions `subIds`, in the chat's
+ * language: the one call the sender makes per message. Ids of queries removed meanwhile are skipped.
+ */
+export async function alertKeyboardFor(
+  store: Pick<Store, "subscriptions" | "chats">,
+  chatId: number,
+  subIds: readonly number[],
+): Promise<InlineKeyboard> {
+  const wanted = new Set(subIds);
+  const [subs, chat] = await Promise.all([store.subscriptions.listForChat(chatId), store.chats.get(chatId)]);
+  return alertKeyboard(
+    subs.filter((s) => wanted.has(s.id)),
+    asLocale(chat?.lang) ?? "ru",
+  );
 }
 
 /** The buttons under alerts: mute the query, pause the chat the alert is in for 8 hours. */
