@@ -1,5 +1,6 @@
 import type { Bot } from "grammy";
 import { createBot, publishCommands } from "./bot/bot.js";
+import type { BotContext } from "./bot/context.js";
 import { type ClusterRuntime, createClusterRuntime } from "./cluster/runtime.js";
 import type { Config } from "./config.js";
 import { AlertRouter } from "./delivery/router.js";
@@ -16,7 +17,7 @@ const RETENTION_MS = 90 * 24 * 60 * 60_000;
 
 /** A running bot: every stage wired together, and the one way to stop it cleanly. */
 export interface App {
-  bot: Bot;
+  bot: Bot<BotContext>;
   store: Store;
   poller: Poller;
   sender: AlertSender;

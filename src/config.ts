@@ -123,6 +123,19 @@ const schema = z.object({
       "ADMIN_IDS must be comma-separated Telegram user ids",
     )
     .transform((ids) => ids.map(Number)),
+  USER_RATE_LIMIT: z
+    .string()
+    .trim()
+    .default("20/60s")
+    .transform((v) => /^(\d{1,6})\s*\/\s*(\d{1,6})\s*(s|m)?$/i.exec(v))
+    .refine((m) => m !== null && Number(m[1]) > 0 && Number(m[2]) > 0, {
+      error: "USER_RATE_LIMIT must look like 20/60s (updates per user per window of seconds or minutes)",
+      abort: true,
+    })
+    .transform((m) => {
+      const [, count, span, unit] = m as RegExpExecArray;
+      return { limit: Number(count), windowMs: Number(span) * (unit?.toLowerCase() === "m" ? 60_000 : 1000) };
+    }),
 });
 
 /** The validated, typed configuration of one running bot. */
@@ -143,6 +156,8 @@ export interface Config {
   webhookSecret: string | null;
   /** Telegram user ids allowed to use operator commands (/stats). */
   adminIds: number[];
+  /** Commands and button presses one user may make per window before being asked to wait. */
+  userRateLimit: { limit: number; windowMs: number };
 }
 
 /** Thrown when the environment is unusable; each entry of `problems` is one line for the operator. */
@@ -181,5 +196,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     adminIds: c.ADMIN_IDS,
+    userRateLimit: c.USER_RATE_LIMIT,
   };
 }

@@ -29,6 +29,7 @@ describe("loadConfig", () => {
       webhookUrl: null,
       webhookSecret: null,
       adminIds: [],
+      userRateLimit: { limit: 20, windowMs: 60_000 },
     });
   });
 
@@ -106,4 +107,23 @@ describe("loadConfig", () => {
   it.each([["off"], ["OFF"], [""]])("HTTP_PORT=%j disables the endpoint", (v) => {
     expect(loadConfig({ BOT_TOKEN: token, HTTP_PORT: v }).httpPort).toBeNull();
   });
+});
+
+describe("USER_RATE_LIMIT", () => {
+  it.each([
+    ["5/10s", { limit: 5, windowMs: 10_000 }],
+    ["30 / 2m", { limit: 30, windowMs: 120_000 }],
+    ["100/60", { limit: 100, windowMs: 60_000 }],
+  ])("%s is read as a count per window", (value, expected) => {
+    expect(loadConfig({ BOT_TOKEN: token, USER_RATE_LIMIT: value }).userRateLimit).toEqual(expected);
+  });
+
+  it.each([["fast"], ["0/60s"], ["10/0s"], ["10/60h"]])(
+    "%s is refused with a line saying the form",
+    (value) => {
+      expect(problems({ BOT_TOKEN: token, USER_RATE_LIMIT: value })).toEqual([
+        expect.stringContaining("USER_RATE_LIMIT must look like 20/60s"),
+      ]);
+    },
+  );
 });

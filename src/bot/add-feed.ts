@@ -1,9 +1,8 @@
-import type { Context } from "grammy";
 import { isFeedError } from "../feeds/errors.js";
 import { loadFeed } from "../feeds/load.js";
 import type { Feed } from "../store/schema.js";
+import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { ru } from "./i18n.js";
 
 /** Most feeds one chat may add on top of the shared ones. */
 export const MAX_OWN_FEEDS = 20;
@@ -54,20 +53,20 @@ const checking = new Set<number>();
  * having told the chat, when a check is already running there.
  */
 export async function checkInBackground(
-  ctx: Context,
+  ctx: BotContext,
   deps: BotDeps,
   task: () => Promise<unknown>,
 ): Promise<boolean> {
   const chatId = ctx.chat?.id as number;
   if (checking.has(chatId)) {
-    await ctx.reply("Ещё проверяю предыдущую ленту — подождите ответа.");
+    await ctx.reply(ctx.t("feed-busy"));
     return false;
   }
   checking.add(chatId);
   void task()
     .catch(async (err: unknown) => {
       deps.log.error({ err, chatId }, "feed check failed");
-      await ctx.reply(ru.error).catch(() => undefined);
+      await ctx.reply(ctx.t("error")).catch(() => undefined);
     })
     .finally(() => checking.delete(chatId));
   return true;

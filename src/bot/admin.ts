@@ -1,7 +1,7 @@
 import type { Context } from "grammy";
 import { registerChat } from "./chat-registry.js";
+import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { ru } from "./i18n.js";
 
 /** Telegram's user id for "GroupAnonymousBot", the sender of anonymous administrators' messages. */
 export const ANONYMOUS_ADMIN_ID = 1087968824;
@@ -32,10 +32,24 @@ export async function canManage(ctx: Context): Promise<boolean> {
   return admin;
 }
 
+/** Options that make a reply answer the person's own message (so a refusal in a group says whom it means). */
+export function replyTo(ctx: Context): {
+  reply_parameters?: { message_id: number; allow_sending_without_reply: true };
+} {
+  const id = ctx.msg?.message_id;
+  return id === undefined ? {} : { reply_parameters: { message_id: id, allow_sending_without_reply: true } };
+}
+
+/** Refuses a non-administrator: a reply to their message, or a pop-up for a button press. */
+export async function refuse(ctx: BotContext): Promise<unknown> {
+  if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
+  return ctx.reply(ctx.t("not-admin"), replyTo(ctx));
+}
+
 /** Wraps a settings-changing handler: non-admins get a polite refusal, others get the chat registered first. */
-export function guarded(deps: BotDeps, handler: (ctx: Context) => Promise<unknown>) {
-  return async (ctx: Context) => {
-    if (!(await canManage(ctx))) return ctx.reply(ru.notAdmin);
+export function guarded(deps: BotDeps, handler: (ctx: BotContext) => Promise<unknown>) {
+  return async (ctx: BotContext) => {
+    if (!(await canManage(ctx))) return refuse(ctx);
     await registerChat(ctx, deps);
     return handler(ctx);
   };

@@ -1,34 +1,25 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type Context } from "grammy";
-import type { BotCommand } from "grammy/types";
+import { limit } from "@grammyjs/ratelimiter";
+import { Bot } from "grammy";
 import { monitorBotApi } from "../api-monitor.js";
+import { alertCallbacks } from "./alert-keyboard.js";
+import { channelCommands } from "./commands/channel.js";
 import { chatCommands } from "./commands/chat.js";
 import { feedCommands } from "./commands/feeds.js";
+import { listMenu } from "./commands/list-menu.js";
 import { opmlCommands } from "./commands/opml.js";
+import { paceCommands } from "./commands/pace.js";
 import { startCommands } from "./commands/start.js";
 import { statsCommands } from "./commands/stats.js";
-import { subscriptionCommands } from "./commands/subscriptions.js";
+import { subscriptionCommands, tryQueryCommands } from "./commands/subscriptions.js";
+import { type BotContext, chatContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { ru } from "./i18n.js";
-
-/** The command menu Telegram shows; names match SPEC. */
-export const COMMANDS: BotCommand[] = [
-  { command: "subscribe", description: "Подписаться на тему: /subscribe литий" },
-  { command: "unsubscribe", description: "Отписаться" },
-  { command: "list", description: "Мои подписки" },
-  { command: "feeds", description: "Источники и их состояние" },
-  { command: "addfeed", description: "Добавить свою ленту" },
-  { command: "removefeed", description: "Удалить свою ленту" },
-  { command: "export", description: "Выгрузить источники в OPML" },
-  { command: "pause", description: "Приостановить уведомления" },
-  { command: "resume", description: "Возобновить уведомления" },
-  { command: "status", description: "Настройки и состояние" },
-  { command: "help", description: "Синтаксис запросов и команды" },
-];
+import { i18n } from "./locale.js";
+import { publishCommandMenus } from "./menu.js";
 
 /** Builds the grammY bot with every command group; it talks to `config.botApiRoot`. */
-export function createBot(deps: BotDeps): Bot {
-  const bot = new Bot(deps.config.botToken, {
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.config.botToken, {
     client: { apiRoot: deps.config.botApiRoot, timeoutSeconds: 60 },
   });
   // Installed first, so it sees every HTTP call (each retry and each 429) below the retries.
@@ -64,9 +55,28 @@ export function createBot(deps: BotDeps): Bot {
     deps.router.moveChat(ctx.chat.id, to);
   });
 
+  bot.use(i18n, chatContext(deps));
+  const { limit: perWindow, windowMs } = deps.config.userRateLimit;
+  bot.use(
+    limit<BotContext, never>({
+      timeFrame: windowMs,
+      limit: perWindow,
+      // Told once per window; further updates in it are dropped silently, so flooding gets no echo.
+      onLimitExceeded: async (ctx) => {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
+        else if (ctx.chat?.type !== "channel") await ctx.reply(ctx.t("rate-limited"));
+      },
+      keyGenerator: (ctx) => (ctx.from && !ctx.myChatMember ? String(ctx.from.id) : undefined),
+    }),
+  );
+
   bot.use(
     startCommands(deps),
     subscriptionCommands(deps),
+    listMenu(deps),
+    paceCommands(deps),
+    alertCallbacks(deps),
+    channelCommands(deps),
     feedCommands(deps),
     opmlCommands(deps),
     chatCommands(deps),
@@ -74,18 +84,22 @@ export function createBot(deps: BotDeps): Bot {
   );
 
   // A command nobody handled: answer in private chats, or when addressed to us by name in groups.
-  bot.on("::bot_command", async (ctx: Context) => {
+  bot.on("::bot_command", async (ctx) => {
     const text = ctx.msg?.text ?? "";
     const target = /^\/\w+@(\w+)/.exec(text)?.[1]?.toLowerCase();
     const addressed =
       target === undefined ? ctx.chat?.type === "private" : target === ctx.me.username.toLowerCase();
-    if (addressed && text.startsWith("/")) await ctx.reply(ru.unknownCommand);
+    if (addressed && text.startsWith("/")) await ctx.reply(ctx.t("unknown-command"));
   });
+  // Last: in a private chat, any other text is a query to try.
+  bot.use(tryQueryCommands(deps));
 
   bot.catch(async (err) => {
     deps.log.error({ err: err.error, update: err.ctx.update.update_id }, "update handling failed");
     try {
-      await err.ctx.reply(ru.error);
+      const text = typeof err.ctx.t === "function" ? err.ctx.t("error") : "Что-то пошло не так.";
+      if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text });
+      else await err.ctx.reply(text);
     } catch {
       // The chat may be unreachable; the log line above is what matters.
     }
@@ -93,11 +107,7 @@ export function createBot(deps: BotDeps): Bot {
   return bot;
 }
 
-/** Publishes the command menu; a failure is logged, never fatal. */
-export async function publishCommands(bot: Bot, deps: Pick<BotDeps, "log">): Promise<void> {
-  try {
-    await bot.api.setMyCommands(COMMANDS);
-  } catch (err) {
-    deps.log.warn({ err }, "setMyCommands failed; the command menu may be stale");
-  }
+/** Publishes the command menus (per language and scope); a failure is logged, never fatal. */
+export async function publishCommands(bot: Bot<BotContext>, deps: Pick<BotDeps, "log">): Promise<void> {
+  await publishCommandMenus(bot.api, deps.log);
 }

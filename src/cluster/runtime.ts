@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { botApiReachable, botApiStatus } from "../api-monitor.js";
+import type { BotContext } from "../bot/context.js";
 import type { Config } from "../config.js";
 import type { AlertRouter } from "../delivery/router.js";
 import type { InstanceHealth } from "../health.js";
@@ -25,7 +26,7 @@ const DAY_MS = 24 * 60 * 60_000;
 export interface ClusterDeps {
   config: Config;
   store: Store;
-  bot: Bot;
+  bot: Bot<BotContext>;
   router: AlertRouter;
   log: Logger;
   /** The feed and delivery pipeline: runs on the leader only. */

@@ -24,7 +24,7 @@ export interface SubscriptionTarget {
 /** The usual target: rows from the store, applied to the instance's alert router. */
 export function routerTarget(subscriptions: SubscriptionStore, router: AlertRouter): SubscriptionTarget {
   return {
-    get: (id) => subscriptions.get(id),
+    get: (id) => subscriptions.byId(id),
     listAll: () => subscriptions.listAll(),
     apply: (sub) => router.apply(sub),
     remove: (id) => router.remove(id),

@@ -30,6 +30,8 @@ export function storyKey(
 export class AlertRouter {
   private readonly index = new SubscriptionIndex();
   private readonly chatOf = new Map<number, number>();
+  /** The stored text each indexed subscription was built from, so a changed (widened) query is rebuilt. */
+  private readonly queryOf = new Map<number, string>();
 
   constructor(
     private readonly store: Store,
@@ -47,22 +49,28 @@ export class AlertRouter {
   }
 
   /** Starts matching a new subscription. */
-  add(sub: Pick<Subscription, "id" | "chat_id">, query: Query): void {
+  add(sub: Pick<Subscription, "id" | "chat_id"> & { query?: string }, query: Query): void {
+    if (this.chatOf.has(sub.id)) this.index.remove(sub.id);
     this.index.add(sub.id, query);
     this.chatOf.set(sub.id, sub.chat_id);
+    this.queryOf.set(sub.id, sub.query ?? "");
   }
 
   /** Stops matching a subscription. */
   remove(subId: number): void {
     this.index.remove(subId);
     this.chatOf.delete(subId);
+    this.queryOf.delete(subId);
   }
 
   /** Makes the index agree with one stored subscription, e.g. one another instance added or moved. */
-  apply(sub: Pick<Subscription, "id" | "chat_id" | "query">): void {
-    const chat = this.chatOf.get(sub.id);
-    if (chat !== undefined) {
-      // A stored query never changes its text; only its chat can (a group became a supergroup).
+  apply(sub: Pick<Subscription, "id" | "chat_id" | "query"> & { muted?: number }): void {
+    if (sub.muted) {
+      if (this.chatOf.has(sub.id)) this.remove(sub.id);
+      return;
+    }
+    if (this.queryOf.get(sub.id) === sub.query) {
+      // Same query: only its chat can have changed (a group became a supergroup).
       this.chatOf.set(sub.id, sub.chat_id);
       return;
     }

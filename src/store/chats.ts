@@ -2,6 +2,11 @@ import { type Kysely, sql } from "kysely";
 import { chunks } from "./chunks.js";
 import type { Chat, Database } from "./schema.js";
 
+/** The per-chat settings the chat commands change. */
+export type ChatSettingsPatch = Partial<
+  Pick<Chat, "lang" | "tz" | "quiet_from" | "quiet_to" | "digest" | "manages">
+>;
+
 /** Chats the bot serves and their switches. */
 export class ChatStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -28,13 +33,18 @@ export class ChatStore {
     return this.db.selectFrom("chats").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
-  /** Pauses or resumes alerts for a chat. */
-  async setPaused(id: number, paused: boolean): Promise<void> {
+  /** Pauses or resumes alerts for a chat; a pause with `until` ends by itself at that time. */
+  async setPaused(id: number, paused: boolean, until: number | null = null): Promise<void> {
     await this.db
       .updateTable("chats")
-      .set({ paused: paused ? 1 : 0 })
+      .set({ paused: paused ? 1 : 0, paused_until: paused ? until : null })
       .where("id", "=", id)
       .execute();
+  }
+
+  /** Changes a chat's language, time zone, quiet hours, digest or managed channel. */
+  async setSettings(id: number, patch: ChatSettingsPatch): Promise<void> {
+    await this.db.updateTable("chats").set(patch).where("id", "=", id).execute();
   }
 
   /** Marks a chat the bot can no longer write to (or can again). */
@@ -46,8 +56,19 @@ export class ChatStore {
       .execute();
   }
 
-  /** Those of the given chats that should receive alerts now (active and not paused). */
-  async filterReceiving(ids: readonly number[]): Promise<number[]> {
+  /** Ends every timed pause whose time is over, so that routing and delivery see those chats as receiving. */
+  async endPauses(now = Date.now()): Promise<void> {
+    await this.db
+      .updateTable("chats")
+      .set({ paused: 0, paused_until: null })
+      .where("paused", "=", 1)
+      .where("paused_until", "<=", now)
+      .execute();
+  }
+
+  /** Those of the given chats that should receive alerts now (active and not paused; timed pauses that are over end here). */
+  async filterReceiving(ids: readonly number[], now = Date.now()): Promise<number[]> {
+    await this.endPauses(now);
     const out: number[] = [];
     for (const part of chunks(ids, 500)) {
       const rows = await this.db

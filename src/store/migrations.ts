@@ -144,6 +144,30 @@ const steps: Record<string, Step> = {
       create trigger subscriptions_notify after insert or update or delete on subscriptions
       for each row execute function newsalert_subscription_changed()`.execute(db);
   },
+  "0006_chat": async (db) => {
+    // Per-chat language, time zone and pace; the channel a private chat manages; topic and mute per query.
+    const chatColumns: Array<[string, "text" | "integer" | "bigint"]> = [
+      ["lang", "text"],
+      ["tz", "text"],
+      ["paused_until", "bigint"],
+      ["quiet_from", "integer"],
+      ["quiet_to", "integer"],
+      ["digest", "text"],
+      ["manages", "bigint"],
+    ];
+    for (const [name, type] of chatColumns) {
+      await db.schema.alterTable("chats").addColumn(name, type).execute();
+    }
+    await db.schema.alterTable("subscriptions").addColumn("thread_id", "bigint").execute();
+    await db.schema
+      .alterTable("subscriptions")
+      .addColumn("muted", "integer", (c) => c.notNull().defaultTo(0))
+      .execute();
+    // A number per chat that never shifts: /unsubscribe 3 means what /list showed as 3, also after removals.
+    await db.schema.alterTable("subscriptions").addColumn("num", "integer").execute();
+    await sql`update subscriptions set num = (select count(*) from subscriptions s2
+      where s2.chat_id = subscriptions.chat_id and s2.id <= subscriptions.id)`.execute(db);
+  },
 };
 
 /** Brings the schema up to date; safe to call at every start-up and from several processes. */

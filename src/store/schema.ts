@@ -12,6 +12,19 @@ export interface ChatTable {
   /** 0 once Telegram says the bot can no longer write there (blocked, kicked, chat gone). */
   active: number;
   created_at: number;
+  /** "ru" or "en" once set by /lang; null: from the user's Telegram language. */
+  lang: string | null;
+  /** IANA zone set by /tz; null: the operator's TZ. */
+  tz: string | null;
+  /** With paused = 1: when the pause ends by itself (null: until /resume). */
+  paused_until: number | null;
+  /** Quiet hours as minutes after local midnight; both null when off. */
+  quiet_from: number | null;
+  quiet_to: number | null;
+  /** "hourly", "daily:<minutes after midnight>" or null (instant alerts). */
+  digest: string | null;
+  /** In a private chat: the channel whose queries the commands manage now (null: this chat). */
+  manages: number | null;
 }
 
 /** One query a chat follows, stored in its canonical text form. */
@@ -20,6 +33,12 @@ export interface SubscriptionTable {
   chat_id: number;
   query: string;
   created_at: number;
+  /** Forum topic the query was subscribed in; alerts go there (message_thread_id). */
+  thread_id: number | null;
+  /** 1 while muted: kept in /list, not matched. */
+  muted: Generated<number>;
+  /** The number /list shows, stable within the chat (null only for rows older than 0006_chat). */
+  num: number | null;
 }
 
 /** A feed the bot polls, with its HTTP validators, schedule and health. */

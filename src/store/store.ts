@@ -6,8 +6,8 @@ import { FeedStore } from "./feeds.js";
 import { ItemStore } from "./items.js";
 import { migrate } from "./migrations.js";
 import { OutboxStore } from "./outbox.js";
-import { StoryStore } from "./stories.js";
 import { StatsStore } from "./stats.js";
+import { StoryStore } from "./stories.js";
 import { SubscriptionStore } from "./subscriptions.js";
 
 /** All persistent state, over SQLite or PostgreSQL with the same queries. */

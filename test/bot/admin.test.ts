@@ -10,9 +10,14 @@ const REFUSAL = /только администраторы/;
 const CHANGING: Array<[string, RegExp]> = [
   ["/subscribe литий", /Подписка №1/],
   ["/add литий", /Подписка №1/],
-  ["/unsubscribe 1", /Не нашёл подписку/],
-  ["/remove литий", /Не нашёл подписку/],
-  ["/pause", /приостановлены/],
+  ["/unsubscribe 1", /Удалять нечего/],
+  ["/remove литий", /Удалять нечего/],
+  ["/pause", /На сколько приостановить/],
+  ["/pause 8h", /на паузе до/],
+  ["/quiet 23:00-08:00", /Тихие часы 23:00–08:00/],
+  ["/digest hourly", /Сводка раз в час/],
+  ["/tz Новосибирск", /Asia\/Novosibirsk/],
+  ["/lang en", /Chat language: English/],
   ["/resume", /и так включены/],
   ["/addfeed https://example.invalid/rss", /Не получилось добавить ленту/],
   ["/removefeed 1", /Такой своей ленты нет/],
@@ -39,10 +44,14 @@ describe("who may change settings in groups, supergroups and channels", () => {
       const group = freshGroup();
       const user = { id: 4001, first_name: "Пётр" };
       h.api.setChatMember(group.id, user.id, status);
+      const start = h.api.sent.length;
       const text = await answerTo(h, group, user, command);
       if (allowed) expect(text).toMatch(answer);
       else {
         expect(text).toMatch(REFUSAL);
+        // The refusal answers the person's own message, so the group sees whom it means.
+        const refusal = h.api.sent.slice(start).find((m) => m.chat_id === group.id);
+        expect(refusal?.reply_to).toBeGreaterThan(0);
         expect(await h.app?.store.chats.get(group.id)).toBeUndefined();
       }
     });
@@ -100,8 +109,8 @@ describe("who may change settings in groups, supergroups and channels", () => {
     expect((await post("/subscribe литий")).map((m) => m.text)).toEqual([
       expect.stringContaining("Подписка №1"),
     ]);
-    expect((await post(`/pause@${BOT}`)).map((m) => m.text)).toEqual([
-      expect.stringContaining("приостановлены"),
+    expect((await post(`/pause@${BOT} off`)).map((m) => m.text)).toEqual([
+      expect.stringContaining("на паузе до /resume"),
     ]);
     expect((await h.app?.store.chats.get(channel.id))?.paused).toBe(1);
     const listed = await post("/list");
@@ -126,10 +135,18 @@ describe("who may change settings in groups, supergroups and channels", () => {
     expect(h.api.calls.filter((c) => c.method === "getChatMember").length).toBe(before);
   });
 
-  it("a member's /start in a group greets but does not register the chat", async () => {
+  it("a member's /start in a group gets a short answer to them, not the greeting, and does not register the chat", async () => {
     const group = freshGroup();
     const member = { id: 4020, first_name: "Участник" };
-    expect(await ask(h, group, member, "/start")).toContain("/subscribe");
+    const replies = await say(h, group, member, "/start");
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toContain(`@${BOT}`);
+    expect(replies[0]?.text).not.toContain("Нажмите тему");
+    expect(replies[0]?.reply_markup).toBeUndefined();
+    expect(replies[0]?.reply_to).toBeGreaterThan(0);
     expect(await h.app?.store.chats.get(group.id)).toBeUndefined();
+    // In English for an English-speaking member.
+    const en = await say(h, group, { id: 4021, first_name: "Ann", language_code: "en" }, "/start");
+    expect(en[0]?.text).toMatch(/^I send this chat news/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Harness } from "../e2e/harness.js";
+import type { Harness, Story } from "../e2e/harness.js";
 import type { SentMessage } from "../support/bot-api-server.js";
 
 /** The username the fake Bot API reports for the bot. */
@@ -127,4 +127,35 @@ export function buttons(message: SentMessage): Array<{ text: string; data: strin
     message.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> }
   )?.inline_keyboard;
   return (rows ?? []).flat().map((b) => ({ text: b.text, data: b.callback_data ?? "" }));
+}
+
+let storyNo = 0;
+/** A new story about lithium (every call a different link). */
+export const lithium = (): Story => ({
+  title: `Добыча лития выросла, выпуск ${++storyNo}`,
+  link: `https://news.example/li-${storyNo}`,
+});
+
+/**
+ * Starts the harness with a feed that keeps its earlier stories, as a real feed does; `publishAndPoll`
+ * puts one more on top and runs a poll cycle.
+ */
+export async function startWithFeed(h: Harness, first: Story[]) {
+  let shown = [...first];
+  h.publish(shown);
+  await h.start();
+  return {
+    async publishAndPoll(story: Story): Promise<void> {
+      shown = [story, ...shown];
+      h.publish(shown);
+      await h.poll();
+    },
+  };
+}
+
+/** The alerts the bot sent to a chat: messages with a link (only those naming `link`, when given). */
+export function alertsTo(h: Harness, chatId: number, link = '<a href="'): SentMessage[] {
+  return h.api.sent.filter(
+    (m) => m.chat_id === chatId && m.method === "sendMessage" && m.text.includes(link),
+  );
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { COMMANDS } from "../../src/bot/bot.js";
 import { Harness } from "../e2e/harness.js";
-import { ask, BOT, freshGroup, listQueries, privateChat, say } from "./helpers.js";
+import type { SentMessage } from "../support/bot-api-server.js";
+import { ask, BOT, buttons, freshGroup, listQueries, privateChat, say } from "./helpers.js";
 
 /** The chat commands SPEC lists (besides /start, which Telegram shows by itself). */
 const SPEC_COMMANDS = [
@@ -27,16 +27,22 @@ describe("/start, /help, command addressing and the command menu", () => {
     await h.close();
   });
 
-  it("/start greets with examples and registers the chat", async () => {
+  it("/start greets in two lines with topic buttons and registers the chat", async () => {
     await h.start();
     const { chat, user } = privateChat(2001);
     expect(await h.app?.store.chats.get(chat.id)).toBeUndefined();
-    const text = await ask(h, chat, user, "/start");
-    expect(text).toContain("<code>/subscribe литий</code>");
-    expect(text).toContain("<code>/subscribe &quot;ставка ЦБ&quot;</code>");
+    const replies = await say(h, chat, user, "/start");
+    expect(replies).toHaveLength(1);
+    const text = replies[0]?.text ?? "";
+    expect(text.split("\n")).toHaveLength(2);
     expect(text).toContain("/help");
+    // Examples are buttons that subscribe on a tap, plus one that asks for the person's own query.
+    const shown = buttons(replies[0] as SentMessage);
+    expect(shown).toContainEqual({ text: "литий", data: "s:литий" });
+    expect(shown).toContainEqual({ text: '"ставка ЦБ"', data: 's:"ставка ЦБ"' });
+    expect(shown.at(-1)).toEqual({ text: "✏️ Свой запрос", data: "ask" });
     // The harness sets FEEDS to one local feed: the greeting counts it instead of naming the newswires.
-    expect(text).toContain("1 источник)");
+    expect(text).toContain("из 1 источника");
     expect(text).not.toContain("Интерфакс");
     expect(await h.app?.store.chats.get(chat.id)).toMatchObject({
       id: chat.id,
@@ -59,6 +65,9 @@ describe("/start, /help, command addressing and the command menu", () => {
 
     const second = await say(h, chat, user, "/start");
     expect(second).toHaveLength(1);
+    // A returning chat's /start lists its queries instead of greeting again.
+    expect(second[0]?.text).toContain("С возвращением");
+    expect(second[0]?.text).toContain("1. <code>литий</code>");
     expect(await listQueries(h, chat, user)).toEqual(["литий", '"ставка ЦБ"']);
   });
 
@@ -143,20 +152,42 @@ describe("/start, /help, command addressing and the command menu", () => {
     },
   );
 
-  it("plain text in a private chat is not mistaken for a command", async () => {
+  it("plain text in a private chat is not mistaken for a command: it is tried as a query", async () => {
     await h.start();
     const { chat, user } = privateChat(2021);
-    expect(await say(h, chat, user, "литий")).toEqual([]);
+    const replies = await say(h, chat, user, "литий");
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).not.toContain("Не знаю такой команды");
+    expect(replies[0]?.text).toContain("🔎 <code>литий</code>");
+    expect(await listQueries(h, chat, user)).toEqual([]);
   });
 
-  it("publishes the SPEC commands with setMyCommands at start-up", async () => {
+  it("publishes the SPEC commands per scope and language with setMyCommands at start-up", async () => {
     await h.start();
-    const calls = h.api.calls.filter((c) => c.method === "setMyCommands");
-    expect(calls).toHaveLength(1);
-    const payload = calls[0]?.payload.commands as Array<{ command: string; description: string }>;
-    const published = payload.map((c) => c.command);
-    expect([...published].sort()).toEqual([...SPEC_COMMANDS].sort());
-    expect(COMMANDS.every((c) => c.description.length > 0 && c.description.length <= 256)).toBe(true);
+    const menu = (key: string) => (h.api.menus.get(key) ?? []).map((c) => c.command);
+    // Private chats and group administrators get every SPEC command, in Russian and (by default) English.
+    for (const key of [
+      "all_private_chats|ru",
+      "all_private_chats|",
+      "all_chat_administrators|ru",
+      "all_chat_administrators|",
+    ]) {
+      expect(menu(key)).toEqual(expect.arrayContaining(SPEC_COMMANDS));
+    }
+    expect(menu("all_private_chats|")).toContain("channel");
+    expect(menu("all_chat_administrators|")).not.toContain("channel");
+    // Ordinary group members see only what they may use.
+    expect(menu("default|ru").sort()).toEqual(["feeds", "help", "list", "status"]);
+    // Russian for ru/uk/be/kk, English for everyone else.
+    for (const code of ["uk", "be", "kk"])
+      expect(h.api.menus.get(`all_private_chats|${code}`)).toEqual(h.api.menus.get("all_private_chats|ru"));
+    const describe = (key: string, command: string) =>
+      h.api.menus.get(key)?.find((c) => c.command === command)?.description ?? "";
+    expect(describe("all_private_chats|ru", "pause")).toBe("Приостановить уведомления");
+    expect(describe("all_private_chats|", "pause")).toBe("Pause alerts");
+    for (const menuOf of h.api.menus.values()) {
+      expect(menuOf.every((c) => c.description.length > 0 && c.description.length <= 256)).toBe(true);
+    }
   });
 
   it.each([

@@ -15,11 +15,18 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
   });
 
   it.each([["/subscribe"], ["/subscribe   "], ["/add"]])(
-    "%j without a query answers with the usage",
+    "%j without a query asks for one (ForceReply) and takes the answer",
     async (text) => {
       const { chat, user } = privateChat(3001);
-      expect(await ask(h, chat, user, text)).toContain("<code>/subscribe литий</code>");
+      const [prompt] = await say(h, chat, user, text);
+      expect(prompt?.text).toContain("Напишите, за чем следить");
+      expect(prompt?.reply_markup).toMatchObject({ force_reply: true });
       expect(await listQueries(h, chat, user)).toEqual([]);
+      const start = h.api.sent.length;
+      h.api.sendText(chat, user, "литий", { replyTo: prompt as SentMessage });
+      const done = await h.api.waitForSent((m) => m.chat_id === chat.id && h.api.sent.indexOf(m) >= start);
+      expect(done.text).toContain("✅ Подписка №1");
+      expect(await listQueries(h, chat, user)).toEqual(["литий"]);
     },
   );
 
@@ -128,25 +135,46 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
       expect(await listQueries(h, chat, user)).toEqual([]);
     });
 
-    it("without an argument offers one button per subscription; pressing one removes it and edits the message", async () => {
+    it("without an argument opens the /list menu; its delete button removes by id and the menu is redrawn", async () => {
       await subscribeThree();
       const [offer] = await say(h, chat, user, "/unsubscribe");
-      expect(offer?.text).toContain("Какую подписку удалить?");
+      expect(offer?.text).toContain("Запросы этого чата");
       const options = buttons(offer as SentMessage);
-      expect(options.map((b) => b.text)).toEqual(["1. литий", '2. "ставка ЦБ"', "3. РЗМ -китай"]);
-      expect(options.every((b) => /^unsub:\d+$/.test(b.data))).toBe(true);
+      expect(
+        options.filter((b) => b.text.startsWith("🗑 ") && /^\d/.test(b.text.slice(3))).map((b) => b.text),
+      ).toEqual(["🗑 1", "🗑 2", "🗑 3"]);
+      expect(options.every((b) => /^l:(m|d)\d+:0$|^l:a$/.test(b.data))).toBe(true);
+      const remove2 = options.find((b) => b.text === "🗑 2")?.data as string;
 
-      const answer = await press(h, offer as SentMessage, chat, user, options[1]?.data as string);
+      const answer = await press(h, offer as SentMessage, chat, user, remove2);
       expect(answer.map((m) => m.method)).toEqual(["answerCallbackQuery", "editMessageText"]);
+      expect(answer[0]?.text).toContain("ставка ЦБ");
       expect(answer[1]).toMatchObject({ chat_id: chat.id, message_id: offer?.message_id });
-      expect(answer[1]?.text).toContain("ставка ЦБ");
-      expect(answer[1]?.text).toContain("удалена");
+      expect(answer[1]?.text).not.toContain("ставка ЦБ");
       expect(await listQueries(h, chat, user)).toEqual(["литий", "РЗМ -китай"]);
+      // Numbers never shift: «РЗМ -китай» is still number 3, and /unsubscribe 2 finds nothing.
+      expect(answer[1]?.text).toContain("3. <code>РЗМ -китай</code>");
+      expect(await ask(h, chat, user, "/unsubscribe 2")).toMatch(/Не нашёл подписку/);
 
-      // The same button pressed again: nothing left to remove, and the message says so.
-      const again = await press(h, offer as SentMessage, chat, user, options[1]?.data as string);
-      expect(again.find((m) => m.method === "editMessageText")?.text).toContain("Этой подписки уже нет");
+      // The same button pressed again: nothing left to remove, and the answer says so.
+      const again = await press(h, offer as SentMessage, chat, user, remove2);
+      expect(again.find((m) => m.method === "answerCallbackQuery")?.text).toContain("Этой подписки уже нет");
       expect(await listQueries(h, chat, user)).toHaveLength(2);
+    });
+
+    it("/unsubscribe все (or all) asks to confirm, then deletes every query; Cancel keeps them", async () => {
+      await subscribeThree();
+      const [confirm] = await say(h, chat, user, "/unsubscribe все");
+      expect(confirm?.text).toContain("Удалить все запросы этого чата (3)?");
+      const [yes, cancel] = buttons(confirm as SentMessage);
+      expect(cancel?.data).toBe("l:p0");
+      const kept = await press(h, confirm as SentMessage, chat, user, cancel?.data as string);
+      expect(kept.find((m) => m.method === "editMessageText")?.text).toContain("1. <code>литий</code>");
+      expect(await listQueries(h, chat, user)).toHaveLength(3);
+      const [again] = await say(h, chat, user, "/unsubscribe all");
+      const done = await press(h, again as SentMessage, chat, user, yes?.data as string);
+      expect(done.find((m) => m.method === "editMessageText")?.text).toContain("Удалены все запросы (3)");
+      expect(await listQueries(h, chat, user)).toEqual([]);
     });
 
     it("without an argument and without subscriptions says there is nothing to remove", async () => {
@@ -158,7 +186,7 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
       const [offer] = await say(h, chat, user, "/unsubscribe");
       const other = privateChat(3011);
       await ask(h, other.chat, other.user, "/subscribe никель");
-      const data = buttons(offer as SentMessage)[0]?.data as string;
+      const data = buttons(offer as SentMessage).find((b) => b.data.startsWith("l:d"))?.data as string;
       await press(h, offer as SentMessage, other.chat, other.user, data);
       expect(await listQueries(h, chat, user)).toHaveLength(3);
       expect(await listQueries(h, other.chat, other.user)).toEqual(["никель"]);
@@ -171,15 +199,23 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
       h.api.setChatMember(group.id, admin.id, "administrator");
       await ask(h, group, admin, "/subscribe литий");
       const [offer] = await say(h, group, admin, "/unsubscribe");
-      const data = buttons(offer as SentMessage)[0]?.data as string;
-
-      const refused = await press(h, offer as SentMessage, group, member, data);
-      expect(refused.map((m) => m.method)).toEqual(["answerCallbackQuery"]);
-      expect(refused[0]?.text).toContain("только администраторы");
+      const all = buttons(offer as SentMessage);
+      for (const data of all
+        .map((b) => b.data)
+        .filter((d) => d !== "l:a")
+        .concat(["l:a", "l:xa"])) {
+        const refused = await press(h, offer as SentMessage, group, member, data);
+        expect(refused.map((m) => m.method)).toEqual(["answerCallbackQuery"]);
+        expect(refused[0]?.text).toContain("только администраторы");
+        expect(refused[0]?.show_alert).toBe(true);
+      }
       expect(await listQueries(h, group, member)).toEqual(["литий"]);
+      expect((await h.app?.store.subscriptions.listForChat(group.id))?.[0]?.muted).toBe(0);
 
+      const data = all.find((b) => b.data.startsWith("l:d"))?.data as string;
       const done = await press(h, offer as SentMessage, group, admin, data);
-      expect(done.find((m) => m.method === "editMessageText")?.text).toContain("удалена");
+      expect(done.find((m) => m.method === "answerCallbackQuery")?.text).toContain("удалена");
+      expect(done.find((m) => m.method === "editMessageText")?.text).toContain("Подписок пока нет");
       expect(await listQueries(h, group, member)).toEqual([]);
     });
   });
@@ -191,10 +227,10 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
       await ask(h, chat, user, "/subscribe литий");
       await ask(h, chat, user, "/subscribe никель");
       const text = await ask(h, chat, user, "/list");
-      expect(text).toContain("1. <code>литий</code>\n2. <code>никель</code>");
+      expect(text).toMatch(/1\. <code>литий<\/code>\n.*за 7 дней: ничего\n2\. <code>никель<\/code>/);
     });
 
-    it("splits a long list (100 queries of 150 characters) into messages Telegram accepts, in order", async () => {
+    it("pages a long list (100 queries of 150 characters) ten at a time, every page accepted by Telegram", async () => {
       const { chat, user } = privateChat(3031);
       // 150 characters each: a distinct number and 13 words (the 100th is added through the chat).
       const query = (n: number) =>
@@ -204,19 +240,36 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
       expect(query(100)).toHaveLength(150);
       expect(await ask(h, chat, user, `/subscribe ${query(100)}`)).toContain("Подписка №100");
 
-      const replies = await say(h, chat, user, "/list");
-      expect(replies.length).toBeGreaterThan(1);
-      const lines = replies.flatMap((m) => m.text.split("\n")).filter((l) => /^\d+\. /.test(l));
-      expect(lines).toHaveLength(100);
-      for (const [i, l] of lines.entries()) {
+      let [page] = await say(h, chat, user, "/list");
+      const seen: string[] = [];
+      for (let p = 1; p <= 10; p++) {
+        expect(page?.text).toContain(`стр. ${p} из 10`);
+        seen.push(...(page?.text ?? "").split("\n").filter((l) => /^\d+\. /.test(l)));
+        const next = buttons(page as SentMessage).find((b) => b.text === "Дальше ›");
+        if (p === 10) expect(next).toBeUndefined();
+        else
+          page = (await press(h, page as SentMessage, chat, user, next?.data as string)).find(
+            (m) => m.method === "editMessageText",
+          );
+      }
+      expect(seen).toHaveLength(100);
+      for (const [i, l] of seen.entries()) {
         expect(l.startsWith(`${i + 1}. <code>тема${String(i + 1).padStart(3, "0")}`)).toBe(true);
       }
       // 100 is the most one chat may follow.
       expect(await ask(h, chat, user, "/subscribe никель")).toMatch(/100 подписок — это максимум/);
-      // Every part went through the fake, which refuses texts over 4096 characters.
-      expect(
-        h.api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === chat.id).length,
-      ).toBe(h.api.sent.filter((m) => m.chat_id === chat.id).length);
+      // A query on the last page is muted from it; the others stay as they were.
+      const mute = buttons(page as SentMessage).find((b) => b.text === "🔕 95");
+      const muted = await press(h, page as SentMessage, chat, user, mute?.data as string);
+      expect(muted.find((m) => m.method === "editMessageText")?.text).toMatch(
+        /95\. <code>тема095[^\n]*\n\s+🔕 заглушен/,
+      );
+      const subs = (await h.app?.store.subscriptions.listForChat(chat.id)) ?? [];
+      expect(subs.filter((s) => s.muted).map((s) => s.num)).toEqual([95]);
+      // Every page went through the fake, which refuses texts over 4096 characters.
+      expect(h.api.calls.filter((c) => c.method === "editMessageText").length).toBe(
+        h.api.sent.filter((m) => m.method === "editMessageText").length,
+      );
     });
   });
 });

@@ -43,6 +43,8 @@ export class Harness {
       HTTP_PORT: "off",
       LOG_LEVEL: "silent",
       TZ: "Europe/Moscow",
+      // Tests send many commands from one user; the limiter has tests of its own.
+      USER_RATE_LIMIT: "10000/60s",
       ...extra,
     };
   }

@@ -14,6 +14,12 @@ export interface SentMessage {
   method: string;
   /** For sendDocument: the uploaded file's name and text. */
   document?: { name: string; content: string };
+  /** The message this one replies to (reply_parameters.message_id). */
+  reply_to?: number;
+  /** The forum topic it was sent into. */
+  message_thread_id?: number;
+  /** For answerCallbackQuery: whether the answer is a pop-up. */
+  show_alert?: boolean;
 }
 
 /** Status the fake reports for a chat member in getChatMember. */
@@ -61,7 +67,8 @@ export class BotApiServer {
   private readonly chats = new Map<number, Chat>();
   private readonly texts = new Map<string, string>();
   private readonly files = new Map<string, { data: Buffer; path: string }>();
-  private commands: unknown[] = [];
+  /** Command menus by scope type and language code ("default|" is the menu of everyone). */
+  readonly menus = new Map<string, Array<{ command: string; description: string }>>();
   private closed = false;
   /** The registered webhook (setWebhook), as Telegram would keep it; null in long-polling mode. */
   webhook: { url: string; secret_token?: string } | null = null;
@@ -109,16 +116,26 @@ export class BotApiServer {
 
   /** Queues a text message update (channel_post for channels) with bot_command entities like Telegram adds. */
   sendText(
-    chat: { id: number; type?: "private" | "group" | "supergroup" | "channel"; title?: string },
-    from: { id: number; first_name?: string; username?: string } | null,
+    chat: {
+      id: number;
+      type?: "private" | "group" | "supergroup" | "channel";
+      title?: string;
+      is_forum?: boolean;
+    },
+    from: { id: number; first_name?: string; username?: string; language_code?: string } | null,
     text: string,
-    opts: { senderChat?: object } = {},
+    opts: { senderChat?: object; replyTo?: SentMessage; threadId?: number; extra?: object } = {},
   ): void {
     const type = chat.type ?? (chat.id > 0 ? "private" : "supergroup");
     const fullChat: Chat =
       type === "private"
         ? { id: chat.id, type, first_name: from?.first_name ?? "User", username: from?.username }
-        : { id: chat.id, type, title: chat.title ?? `Chat ${chat.id}` };
+        : {
+            id: chat.id,
+            type,
+            title: chat.title ?? `Chat ${chat.id}`,
+            ...(chat.is_forum ? { is_forum: true } : {}),
+          };
     this.chats.set(chat.id, fullChat);
     const entities = commandEntities(text);
     const message: Payload = {
@@ -129,8 +146,36 @@ export class BotApiServer {
       ...(from ? { from: { is_bot: false, first_name: "User", ...from } } : {}),
       ...(opts.senderChat ? { sender_chat: opts.senderChat } : {}),
       ...(entities.length ? { entities } : {}),
+      ...(opts.threadId === undefined ? {} : { message_thread_id: opts.threadId, is_topic_message: true }),
+      ...(opts.replyTo ? { reply_to_message: this.asMessage(opts.replyTo, fullChat) } : {}),
+      ...opts.extra,
     };
     this.pushUpdate(type === "channel" ? { channel_post: message } : { message });
+  }
+
+  /** A message the bot sent, as Telegram shows it inside an update (plain text, entities dropped). */
+  private asMessage(m: SentMessage, chat: Chat): Payload {
+    const me = { id: this.botId, is_bot: true, first_name: "NewsAlert Test", username: this.botUsername };
+    const text = m.parse_mode === "HTML" ? plainText(m.text) : m.text;
+    return { message_id: m.message_id, date: Math.floor(Date.now() / 1000), chat, from: me, text };
+  }
+
+  /** Queues the service message Telegram sends when a user picks a chat from a request_chat button. */
+  shareChat(
+    user: { id: number; first_name?: string; language_code?: string },
+    shared: { request_id: number; chat_id: number; title?: string },
+  ): void {
+    const chat: Chat = { id: user.id, type: "private", first_name: user.first_name ?? "User" };
+    this.chats.set(user.id, chat);
+    this.pushUpdate({
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: { is_bot: false, first_name: "User", ...user },
+        chat_shared: shared,
+      },
+    });
   }
 
   /** Sets the status getChatMember reports for (chatId, userId); unset pairs report "member". */
@@ -278,7 +323,16 @@ export class BotApiServer {
           );
         }
         this.texts.set(key, state);
-        this.record({ method, chat_id: chatId, text, message_id: messageId, ...pick(p) });
+        const replyTo = (p.reply_parameters as { message_id?: number } | undefined)?.message_id;
+        this.record({
+          method,
+          chat_id: chatId,
+          text,
+          message_id: messageId,
+          ...pick(p),
+          ...(replyTo === undefined ? {} : { reply_to: Number(replyTo) }),
+          ...(p.message_thread_id === undefined ? {} : { message_thread_id: Number(p.message_thread_id) }),
+        });
         if (editing && p.inline_message_id !== undefined) return ok(true);
         const date = Math.floor(Date.now() / 1000);
         return ok({ message_id: messageId, date, chat: this.chatFor(chatId), from: me, text: checked.text });
@@ -310,7 +364,13 @@ export class BotApiServer {
         });
       }
       case "answercallbackquery":
-        this.record({ method, chat_id: 0, text: typeof p.text === "string" ? p.text : "", message_id: 0 });
+        this.record({
+          method,
+          chat_id: 0,
+          text: typeof p.text === "string" ? p.text : "",
+          message_id: 0,
+          show_alert: p.show_alert === true || p.show_alert === "true",
+        });
         return ok(true);
       case "getchatmember": {
         const userId = Number(p.user_id);
@@ -327,13 +387,13 @@ export class BotApiServer {
         if (commands.some((c) => typeof c.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(c.command))) {
           return bad("BOT_COMMAND_INVALID");
         }
-        this.commands = commands;
+        this.menus.set(menuKey(p), commands as Array<{ command: string; description: string }>);
         return ok(true);
       }
       case "getmycommands":
-        return ok(this.commands);
+        return ok(this.menus.get(menuKey(p)) ?? []);
       case "deletemycommands":
-        this.commands = [];
+        this.menus.delete(menuKey(p));
         return ok(true);
       case "setwebhook":
         if (typeof p.url !== "string" || !p.url.startsWith("https://"))
@@ -370,6 +430,22 @@ export class BotApiServer {
       (id > 0 ? { id, type: "private", first_name: "User" } : { id, type: "supergroup", title: `Chat ${id}` })
     );
   }
+}
+
+/** The key of a command menu: its scope type and language code, as setMyCommands names them. */
+function menuKey(p: Payload): string {
+  const scope = (p.scope as { type?: string } | undefined)?.type ?? "default";
+  return `${scope}|${typeof p.language_code === "string" ? p.language_code : ""}`;
+}
+
+/** Telegram HTML as the plain text a client gets back (tags dropped, entities decoded). */
+function plainText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&");
 }
 
 function pick(p: Payload): Partial<SentMessage> {

@@ -1,56 +1,54 @@
-import { Composer, type Context } from "grammy";
-import { formatTime } from "../../delivery/format.js";
-import { guarded } from "../admin.js";
+import { Composer } from "grammy";
+import { escapeHtml } from "../../delivery/format.js";
+import { parseDigest } from "../../delivery/pace.js";
+import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { ru } from "../i18n.js";
+import { formatLocalTime, localeOf } from "../locale.js";
+import { formatClock } from "../zones.js";
 
-/** /pause, /resume and /status. */
-export function chatCommands(deps: BotDeps): Composer<Context> {
-  const c = new Composer();
-
-  c.command(
-    "pause",
-    guarded(deps, async (ctx) => {
-      const chatId = ctx.chat?.id as number;
-      if ((await deps.store.chats.get(chatId))?.paused) return ctx.reply(ru.alreadyPaused);
-      await deps.store.chats.setPaused(chatId, true);
-      // What was queued is dropped: on /resume the chat gets what is new from then on, not a flood.
-      await deps.store.outbox.dropPending(chatId, "paused");
-      return ctx.reply(ru.paused);
-    }),
-  );
-
-  c.command(
-    "resume",
-    guarded(deps, async (ctx) => {
-      const chatId = ctx.chat?.id as number;
-      if (!(await deps.store.chats.get(chatId))?.paused) return ctx.reply(ru.notPaused);
-      await deps.store.chats.setPaused(chatId, false);
-      return ctx.reply(ru.resumed);
-    }),
-  );
+/** /status: the chat's settings and the bot's health in short. */
+export function chatCommands(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
 
   c.command("status", async (ctx) => {
-    const chatId = ctx.chat?.id as number;
+    const chatId = ctx.target.id;
     const [chat, subs, feeds, outbox] = await Promise.all([
       deps.store.chats.get(chatId),
       deps.store.subscriptions.listForChat(chatId),
       deps.store.feeds.listForChat(chatId),
       deps.store.outbox.counts(),
     ]);
+    const zone = chat?.tz ?? deps.config.timeZone;
+    const locale = await localeOf(ctx);
     const failing = feeds.filter((f) => f.consecutive_failures > 0).length;
     const lastPoll = Math.max(0, ...feeds.map((f) => f.last_polled_at ?? 0));
+    const paused = chat?.paused && (chat.paused_until === null || chat.paused_until > Date.now());
+    const digest = parseDigest(chat?.digest ?? null);
     const lines = [
-      "<b>Этот чат</b>",
-      `Уведомления: ${chat?.paused ? "⏸ на паузе (/resume)" : "▶️ включены"}`,
-      `Подписок: ${subs.length} (/list)`,
-      `Источников: ${feeds.length}, из них своих: ${feeds.filter((f) => f.own).length} (/feeds)`,
-      "",
-      "<b>Бот</b>",
-      `Источники с ошибками: ${failing} из ${feeds.length}`,
-      `Последний опрос: ${lastPoll ? formatTime(lastPoll, deps.config.timeZone) : "ещё не было"}`,
-      `В очереди уведомлений: ${outbox.pending}`,
+      ctx.target.channelTitle === null
+        ? ctx.t("status-chat")
+        : ctx.t("managing-channel", { title: escapeHtml(ctx.target.channelTitle) }),
+      ctx.t(paused ? "status-alerts-paused" : "status-alerts-on"),
+      ctx.t("status-subscriptions", { count: subs.length }),
+      ctx.t("status-feeds", { count: feeds.length, own: feeds.filter((f) => f.own).length }),
+      ctx.t("status-zone", { zone }),
     ];
+    if (chat?.quiet_from != null && chat.quiet_to != null) {
+      lines.push(
+        ctx.t("status-quiet", { from: formatClock(chat.quiet_from), to: formatClock(chat.quiet_to) }),
+      );
+    }
+    if (digest?.kind === "hourly") lines.push(ctx.t("status-digest-hourly"));
+    if (digest?.kind === "daily") lines.push(ctx.t("status-digest-daily", { at: formatClock(digest.at) }));
+    lines.push(
+      "",
+      ctx.t("status-bot"),
+      ctx.t("status-failing", { failing, count: feeds.length }),
+      ctx.t("status-last-poll", {
+        when: lastPoll ? formatLocalTime(lastPoll, zone, locale) : ctx.t("status-never"),
+      }),
+      ctx.t("status-queue", { pending: outbox.pending }),
+    );
     return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
   });
   return c;

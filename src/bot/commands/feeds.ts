@@ -1,58 +1,61 @@
-import { Composer, type Context } from "grammy";
-import { escapeHtml, formatTime, sourceName } from "../../delivery/format.js";
+import { Composer } from "grammy";
+import { escapeHtml, sourceName } from "../../delivery/format.js";
 import { truncate } from "../../feeds/text.js";
 import type { Feed } from "../../store/schema.js";
 import { addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
+import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { plural, ru } from "../i18n.js";
+import { asLocale, formatLocalTime, type Locale } from "../locale.js";
 import { replyLines } from "../reply.js";
 
-/** One line of /feeds: the feed's name and how it is doing. */
-export function feedHealthLine(feed: Feed, n: number, timeZone: string): string {
+/** One line of /feeds: the feed's name and how it is doing, in the chat's language and zone. */
+export function feedHealthLine(
+  ctx: BotContext,
+  feed: Feed,
+  n: number,
+  timeZone: string,
+  locale: Locale,
+): string {
   const name = escapeHtml(sourceName(feed.title, feed.url));
+  const at = (t: number) => formatLocalTime(t, timeZone, locale);
   let health: string;
   if (feed.consecutive_failures > 0) {
-    const since = feed.last_success_at
-      ? `, последний успех ${formatTime(feed.last_success_at, timeZone)}`
-      : "";
-    health = `⚠️ ${escapeHtml(truncate(feed.last_error ?? "ошибка", 120))} (${feed.consecutive_failures} ${plural(feed.consecutive_failures, "раз", "раза", "раз")} подряд${since})`;
+    const since = feed.last_success_at ? ctx.t("feed-last-success", { when: at(feed.last_success_at) }) : "";
+    const error = escapeHtml(truncate(feed.last_error ?? ctx.t("feed-error"), 120));
+    health = ctx.t("feed-failing", { error, count: feed.consecutive_failures, since });
   } else if (feed.last_success_at) {
-    health = `✅ ${formatTime(feed.last_success_at, timeZone)}, новостей: ${feed.items_seen}`;
+    health = ctx.t("feed-ok", { when: at(feed.last_success_at), items: feed.items_seen });
   } else {
-    health = "⏳ ещё не опрашивался";
+    health = ctx.t("feed-never");
   }
   return `${n}. ${name} — ${health}`;
 }
 
 /** /feeds, /addfeed and /removefeed. */
-export function feedCommands(deps: BotDeps): Composer<Context> {
-  const c = new Composer();
+export function feedCommands(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
 
   c.command("feeds", async (ctx) => {
-    const feeds = await deps.store.feeds.listForChat(ctx.chat?.id as number);
+    const feeds = await deps.store.feeds.listForChat(ctx.target.id);
+    const zone = ctx.chatRow?.tz ?? deps.config.timeZone;
+    const locale = asLocale(await ctx.i18n.getLocale()) ?? "ru";
     const own = feeds.filter((f) => f.own);
-    const lines = ["<b>Общие источники</b>"];
+    const lines = [ctx.t("feeds-shared")];
     for (const [i, f] of feeds.filter((f) => !f.own).entries()) {
-      lines.push(feedHealthLine(f, i + 1, deps.config.timeZone));
+      lines.push(feedHealthLine(ctx, f, i + 1, zone, locale));
     }
-    lines.push(
-      "",
-      own.length ? "<b>Свои источники</b>" : "Своих источников нет: /addfeed &lt;адрес ленты&gt;",
-    );
-    for (const [i, f] of own.entries()) lines.push(feedHealthLine(f, i + 1, deps.config.timeZone));
+    lines.push("", own.length ? ctx.t("feeds-own") : ctx.t("feeds-no-own"));
+    for (const [i, f] of own.entries()) lines.push(feedHealthLine(ctx, f, i + 1, zone, locale));
     return replyLines(ctx, lines);
   });
 
   c.command(
     "addfeed",
     guarded(deps, async (ctx) => {
-      const chatId = ctx.chat?.id as number;
+      const chatId = ctx.target.id;
       const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
-      if (!arg)
-        return ctx.reply("Пришлите адрес ленты: <code>/addfeed https://example.ru/rss</code>", {
-          parse_mode: "HTML",
-        });
+      if (!arg) return ctx.reply(ctx.t("addfeed-usage"), { parse_mode: "HTML" });
       // The limit, the scheme and the feed itself are all checked by addChatFeed, limit first.
       await checkInBackground(ctx, deps, () => checkAndAdd(ctx, deps, chatId, arg));
     }),
@@ -61,50 +64,42 @@ export function feedCommands(deps: BotDeps): Composer<Context> {
   c.command(
     "removefeed",
     guarded(deps, async (ctx) => {
-      const chatId = ctx.chat?.id as number;
+      const chatId = ctx.target.id;
       const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
       const own = (await deps.store.feeds.listForChat(chatId)).filter((f) => f.own);
-      if (!arg)
-        return ctx.reply("Укажите адрес или номер своей ленты из /feeds: <code>/removefeed 1</code>", {
-          parse_mode: "HTML",
-        });
+      if (!arg) return ctx.reply(ctx.t("removefeed-usage"), { parse_mode: "HTML" });
       const feed = /^\d+$/.test(arg) ? own[Number(arg) - 1] : own.find((f) => f.url === arg);
-      if (!feed) return ctx.reply("Такой своей ленты нет. Общие источники удалить нельзя; список — /feeds.");
+      if (!feed) return ctx.reply(ctx.t("removefeed-not-found"));
       await deps.store.feeds.removeForChat(chatId, feed.id);
-      return ctx.reply(`🗑 Лента «${escapeHtml(sourceName(feed.title, feed.url))}» удалена.`, {
-        parse_mode: "HTML",
-      });
+      const name = escapeHtml(sourceName(feed.title, feed.url));
+      return ctx.reply(ctx.t("feed-removed", { name }), { parse_mode: "HTML" });
     }),
   );
   return c;
 }
 
 /** /addfeed's slow part: fetch and check the feed, then add it and answer. */
-async function checkAndAdd(ctx: Context, deps: BotDeps, chatId: number, arg: string): Promise<unknown> {
+async function checkAndAdd(ctx: BotContext, deps: BotDeps, chatId: number, arg: string): Promise<unknown> {
   const r = await addChatFeed(deps, chatId, arg);
   const html = { parse_mode: "HTML" as const };
   switch (r.kind) {
     case "added": {
       const name = escapeHtml(sourceName(r.feed.title, r.feed.url));
-      const items = `${r.items} ${plural(r.items, "запись", "записи", "записей")}`;
-      return ctx.reply(
-        `✅ Лента «${name}» добавлена (сейчас в ней ${items}). Новые материалы начну проверять со следующего опроса.`,
-        html,
-      );
+      return ctx.reply(ctx.t("feed-added", { name, items: r.items }), html);
     }
     case "page": {
       const list = r.discovered.slice(0, 5).map((u) => `<code>/addfeed ${escapeHtml(u)}</code>`);
-      return ctx.reply(`Это страница, а не лента. На ней нашлись ленты:\n${list.join("\n")}`, html);
+      return ctx.reply(`${ctx.t("feed-page")}\n${list.join("\n")}`, html);
     }
     case "failed":
-      return ctx.reply(`Не получилось добавить ленту: ${escapeHtml(r.reason)}`, html);
+      return ctx.reply(ctx.t("feed-failed", { reason: escapeHtml(r.reason) }), html);
     case "not-http":
-      return ctx.reply("Не получилось добавить ленту: нужен адрес вида https://…", html);
+      return ctx.reply(ctx.t("feed-not-http"), html);
     case "limit":
-      return ctx.reply(ru.feedLimit(MAX_OWN_FEEDS));
+      return ctx.reply(ctx.t("feed-limit", { max: MAX_OWN_FEEDS }));
     case "shared":
-      return ctx.reply("Эта лента уже есть среди общих источников — добавлять не нужно.");
+      return ctx.reply(ctx.t("feed-shared"));
     case "exists":
-      return ctx.reply("Эта лента уже добавлена. Список — /feeds.");
+      return ctx.reply(ctx.t("feed-exists"));
   }
 }

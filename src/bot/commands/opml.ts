@@ -5,16 +5,17 @@ import { buildOpml, MAX_OPML_BYTES, parseOpml } from "../../feeds/opml.js";
 import { truncate } from "../../feeds/text.js";
 import { type AddFeedResult, addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
+import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { plural } from "../i18n.js";
 import { replyLines } from "../reply.js";
 
+/** The text key saying why an OPML entry was not added. */
 const WHY: Record<Exclude<AddFeedResult["kind"], "added" | "failed">, string> = {
-  exists: "уже добавлена",
-  shared: "уже среди общих",
-  limit: `достигнут предел в ${MAX_OWN_FEEDS} своих лент`,
-  "not-http": "не http(s)-адрес",
-  page: "это страница, а не лента",
+  exists: "opml-exists",
+  shared: "opml-shared",
+  limit: "opml-limit",
+  "not-http": "opml-not-http",
+  page: "opml-page",
 };
 
 /** True for a document that looks like an OPML subscription list. */
@@ -31,49 +32,54 @@ async function download(ctx: Context, deps: BotDeps): Promise<string> {
   return res.text();
 }
 
-async function importOpml(ctx: Context, deps: BotDeps): Promise<unknown> {
-  const chatId = ctx.chat?.id as number;
+async function importOpml(ctx: BotContext, deps: BotDeps): Promise<unknown> {
+  const chatId = ctx.target.id;
   let feeds: Awaited<ReturnType<typeof parseOpml>>;
   try {
     feeds = await parseOpml(await download(ctx, deps));
   } catch (err) {
     if (!isFeedError(err)) throw err;
-    return ctx.reply(`Не получилось прочитать файл: ${escapeHtml(err.message)}`, { parse_mode: "HTML" });
+    return ctx.reply(ctx.t("opml-unreadable", { reason: escapeHtml(err.message) }), { parse_mode: "HTML" });
   }
-  if (feeds.length === 0) return ctx.reply("В файле нет ни одной ленты (элементов outline с xmlUrl).");
-  await ctx.reply(`Нашёл ${feeds.length} ${plural(feeds.length, "ленту", "ленты", "лент")}, проверяю…`);
+  if (feeds.length === 0) return ctx.reply(ctx.t("opml-empty"));
+  await ctx.reply(ctx.t("opml-checking", { count: feeds.length }));
   const lines: string[] = [];
   let added = 0;
   for (const f of feeds) {
     const r = await addChatFeed(deps, chatId, f.url);
     const name = escapeHtml(truncate(f.title ?? f.url, 80));
     if (r.kind === "added") added++;
-    const why = r.kind === "added" ? "добавлена" : r.kind === "failed" ? escapeHtml(r.reason) : WHY[r.kind];
+    const why =
+      r.kind === "added"
+        ? ctx.t("opml-added")
+        : r.kind === "failed"
+          ? escapeHtml(r.reason)
+          : ctx.t(WHY[r.kind], { max: MAX_OWN_FEEDS });
     lines.push(`${r.kind === "added" ? "✅" : "—"} ${name}: ${why}`);
     if (r.kind === "limit") break;
   }
-  return replyLines(ctx, [`<b>Импорт OPML: добавлено ${added} из ${feeds.length}</b>`, ...lines]);
+  return replyLines(ctx, [ctx.t("opml-summary", { added, count: feeds.length }), ...lines]);
 }
 
 /** /export (the chat's feeds as an OPML file) and OPML import (the chat sends an .opml file). */
-export function opmlCommands(deps: BotDeps): Composer<Context> {
-  const c = new Composer();
+export function opmlCommands(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
 
   c.command("export", async (ctx) => {
-    const feeds = await deps.store.feeds.listForChat(ctx.chat?.id as number);
+    const feeds = await deps.store.feeds.listForChat(ctx.target.id);
     const xml = buildOpml(
       "newsalert",
       feeds.map((f) => ({ url: f.url, title: f.title })),
     );
     return ctx.replyWithDocument(new InputFile(Buffer.from(xml, "utf8"), "newsalert-feeds.opml"), {
-      caption: `Источники этого чата: ${feeds.length}. Файл можно импортировать в любую читалку RSS или прислать сюда.`,
+      caption: ctx.t("export-caption", { count: feeds.length }),
     });
   });
 
   c.on(":document", async (ctx, next) => {
     const doc = ctx.msg?.document;
     if (!doc || !isOpmlDocument(doc)) return next();
-    if ((doc.file_size ?? 0) > MAX_OPML_BYTES) return ctx.reply("Файл слишком большой: OPML до 1 МиБ.");
+    if ((doc.file_size ?? 0) > MAX_OPML_BYTES) return ctx.reply(ctx.t("opml-too-big"));
     return guarded(deps, async (ctx) => checkInBackground(ctx, deps, () => importOpml(ctx, deps)))(ctx);
   });
   return c;

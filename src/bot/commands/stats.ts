@@ -1,7 +1,7 @@
-import { Composer, type Context } from "grammy";
-import { formatTime } from "../../delivery/format.js";
+import { Composer } from "grammy";
+import { escapeHtml, formatTime } from "../../delivery/format.js";
+import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { ru } from "../i18n.js";
 import { replyLines } from "../reply.js";
 
 /** Instances silent for longer than this are not listed (heartbeats come every 10 s). */
@@ -36,12 +36,12 @@ export function startOfDay(now: number, timeZone: string): number {
 }
 
 /** /stats: whole-bot figures for the operators listed in ADMIN_IDS; anyone else is refused. */
-export function statsCommands(deps: BotDeps): Composer<Context> {
-  const c = new Composer();
+export function statsCommands(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
   c.command("stats", async (ctx) => {
     const userId = ctx.from?.id;
     if (userId === undefined || !deps.config.adminIds.includes(userId))
-      return ctx.reply(ru.statsOperatorsOnly);
+      return ctx.reply(ctx.t("stats-operators-only"));
     const now = Date.now();
     const tz = deps.config.timeZone;
     const [s, instances] = await Promise.all([
@@ -49,15 +49,19 @@ export function statsCommands(deps: BotDeps): Composer<Context> {
       deps.store.cluster.listInstances(now - INSTANCE_SILENCE_MS),
     ]);
     return replyLines(ctx, [
-      ru.statsHeader,
-      ru.statsChats(s.chatsActive, s.chatsInactive),
-      ru.statsQueries(s.queries),
-      ru.statsFeeds(s.feeds, s.failingFeeds),
-      ru.statsAlertsToday(s.alertsSince),
-      ru.statsQueue(s.pending, s.failed),
-      ru.statsInstances(instances.length),
+      ctx.t("stats-header"),
+      ctx.t("stats-chats", { active: s.chatsActive, inactive: s.chatsInactive }),
+      ctx.t("stats-queries", { count: s.queries }),
+      ctx.t("stats-feeds", { all: s.feeds, failing: s.failingFeeds }),
+      ctx.t("stats-alerts-today", { count: s.alertsSince }),
+      ctx.t("stats-queue", { pending: s.pending, failed: s.failed }),
+      ctx.t("stats-instances", { count: instances.length }),
       ...instances.map((i) =>
-        ru.statsInstance(i.id, i.role, i.lastPollAt === null ? null : formatTime(i.lastPollAt, tz)),
+        ctx.t("stats-instance", {
+          id: escapeHtml(i.id),
+          role: i.role,
+          lastPoll: i.lastPollAt === null ? "none" : formatTime(i.lastPollAt, tz),
+        }),
       ),
     ]);
   });

@@ -1,21 +1,32 @@
-import { Composer, type Context, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml, safeHref } from "../../delivery/format.js";
 import { truncate } from "../../feeds/text.js";
-import { explainQuery, formatQuery, matchQuery, parseQuery, QueryError } from "../../matching/index.js";
+import {
+  explainQuery,
+  formatQuery,
+  matchQuery,
+  parseQuery,
+  type Query,
+  QueryError,
+} from "../../matching/index.js";
 import type { Subscription } from "../../store/schema.js";
-import { canManage, guarded } from "../admin.js";
+import { canManage, guarded, refuse, replyTo } from "../admin.js";
+import { registerChat } from "../chat-registry.js";
+import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { ru } from "../i18n.js";
-import { replyLines } from "../reply.js";
+import { translate } from "../locale.js";
+import { listMenuOpener } from "./list-menu.js";
 
 const RECENT_WINDOW_MS = 24 * 60 * 60_000;
 const RECENT_SHOWN = 3;
+/** Telegram's limit on callback_data, in bytes. */
+const CALLBACK_MAX = 64;
 
-/** Finds a chat's subscription by its number in /list or by its query text. */
+/** Finds a chat's subscription by the number /list shows or by its query text. */
 export function findSubscription(subs: readonly Subscription[], arg: string): Subscription | undefined {
   const text = arg.trim();
-  // A number is a position in /list; with no such position it may still be a query («2024»).
-  const byNumber = /^\d+$/.test(text) ? subs[Number(text) - 1] : undefined;
+  // A number is the stable number /list shows; with no such number it may still be a query («2024»).
+  const byNumber = /^\d+$/.test(text) ? subs.find((s) => s.num === Number(text)) : undefined;
   if (byNumber) return byNumber;
   let canonical = text;
   try {
@@ -26,102 +37,180 @@ export function findSubscription(subs: readonly Subscription[], arg: string): Su
   return subs.find((s) => s.query === canonical || s.query === text);
 }
 
-async function recentMatches(
-  ctx: Context,
-  deps: BotDeps,
-  query: ReturnType<typeof parseQuery>,
-): Promise<string> {
-  const chatId = ctx.chat?.id ?? 0;
+/** Recent stories the chat can see that `query` matches, as HTML lines (or the "nothing yet" line). */
+async function recentMatches(ctx: BotContext, deps: BotDeps, chatId: number, query: Query): Promise<string> {
   const recent = await deps.store.items.listRecentForChat(chatId, Date.now() - RECENT_WINDOW_MS, 2000);
   const hits = recent
     .filter((i) => matchQuery(query, { title: i.title, summary: i.summary }))
     .slice(0, RECENT_SHOWN);
-  if (hits.length === 0) return ru.noRecentMatches;
+  if (hits.length === 0) return ctx.t("no-recent-matches");
   const lines = hits.map((i) => {
     const title = escapeHtml(truncate(i.title, 200));
     const href = safeHref(i.link);
     return `• ${href ? `<a href="${escapeHtml(href)}">${title}</a>` : title}`;
   });
-  return `${ru.recentMatches}\n${lines.join("\n")}`;
+  return `${ctx.t("recent-matches")}\n${lines.join("\n")}`;
 }
 
-/** /subscribe (/add), /unsubscribe (/remove), /list and the removal buttons. */
-export function subscriptionCommands(deps: BotDeps): Composer<Context> {
-  const c = new Composer();
+/** Parses a query, or answers with what is wrong (in the chat's language) and returns undefined. */
+async function parsedOrExplained(ctx: BotContext, text: string): Promise<Query | undefined> {
+  try {
+    return parseQuery(text);
+  } catch (err) {
+    if (!(err instanceof QueryError)) throw err;
+    await ctx.reply(ctx.t("bad-query", { why: escapeHtml(err.message) }), {
+      parse_mode: "HTML",
+      ...replyTo(ctx),
+    });
+    return undefined;
+  }
+}
+
+/** Subscribes the target chat to `text` and answers with what was understood and recent matches. */
+export async function subscribe(ctx: BotContext, deps: BotDeps, text: string): Promise<unknown> {
+  const chatId = ctx.target.id;
+  const query = await parsedOrExplained(ctx, text);
+  if (!query) return;
   const max = deps.maxSubscriptions ?? 100;
+  const existing = await deps.store.subscriptions.listForChat(chatId);
+  const canonical = formatQuery(query);
+  const dup = existing.find((s) => s.query === canonical);
+  if (dup) return ctx.reply(ctx.t("already-subscribed", { n: dup.num ?? dup.id }));
+  if (existing.length >= max) return ctx.reply(ctx.t("too-many-subscriptions", { max }));
+  // A query subscribed inside a forum topic alerts into that topic.
+  const thread = ctx.target.channelTitle === null ? (ctx.msg?.message_thread_id ?? null) : null;
+  const inTopic = thread !== null && ctx.msg?.is_topic_message === true;
+  const { sub } = await deps.store.subscriptions.add(chatId, canonical, Date.now(), inTopic ? thread : null);
+  deps.router.add(sub, query);
+  const parts = [
+    ctx.t("subscribed", { n: sub.num ?? sub.id, explanation: escapeHtml(explainQuery(query)) }),
+    await recentMatches(ctx, deps, chatId, query),
+  ];
+  if (inTopic) parts.push(ctx.t("subscribed-in-topic"));
+  if ((await deps.store.chats.get(chatId))?.paused) parts.push(ctx.t("paused-note"));
+  if (ctx.target.channelTitle !== null) {
+    parts.unshift(ctx.t("managing-channel", { title: escapeHtml(ctx.target.channelTitle) }));
+  }
+  return ctx.reply(parts.join("\n\n"), {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    ...(inTopic ? { message_thread_id: thread as number } : {}),
+  });
+}
+
+/** Callback data that subscribes to `query` on a tap; empty after the prefix when the query is too long to carry. */
+export function subscribeData(query: string): string {
+  const data = `s:${query}`;
+  return Buffer.byteLength(data) <= CALLBACK_MAX ? data : "s:";
+}
+
+/** The ForceReply prompt asking for a query; its text is how the answer is recognised after a restart too. */
+export function askForQuery(ctx: BotContext): Promise<unknown> {
+  return ctx.reply(ctx.t("ask-query"), {
+    parse_mode: "HTML",
+    reply_markup: {
+      force_reply: true,
+      selective: true,
+      input_field_placeholder: ctx.t("ask-query-placeholder"),
+    },
+    ...replyTo(ctx),
+  });
+}
+
+/** Whether a message answers the bot's ForceReply prompt (recognised by its text, in either language). */
+function answersPrompt(ctx: BotContext): boolean {
+  const to = ctx.msg?.reply_to_message;
+  if (!to || to.from?.id !== ctx.me.id || !to.text) return false;
+  const plain = (html: string) => html.replace(/<[^>]+>/g, "");
+  return (["ru", "en"] as const).some((l) => to.text === plain(translate(l, "ask-query")));
+}
+
+/** /subscribe (/add), /unsubscribe (/remove), the subscribe buttons and the ForceReply prompt. */
+export function subscriptionCommands(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
 
   c.command(
     ["subscribe", "add"],
     guarded(deps, async (ctx) => {
-      const chatId = ctx.chat?.id as number;
       const text = typeof ctx.match === "string" ? ctx.match.trim() : "";
-      if (!text) return ctx.reply(ru.subscribeUsage, { parse_mode: "HTML" });
-      let query: ReturnType<typeof parseQuery>;
-      try {
-        query = parseQuery(text);
-      } catch (err) {
-        if (err instanceof QueryError) return ctx.reply(ru.badQuery(err.message), { parse_mode: "HTML" });
-        throw err;
-      }
-      const existing = await deps.store.subscriptions.listForChat(chatId);
-      const canonical = formatQuery(query);
-      const dup = existing.findIndex((s) => s.query === canonical);
-      if (dup >= 0) return ctx.reply(ru.alreadySubscribed(dup + 1));
-      if (existing.length >= max) return ctx.reply(ru.tooManySubscriptions(max));
-      const { sub } = await deps.store.subscriptions.add(chatId, canonical);
-      deps.router.add(sub, query);
-      const chat = await deps.store.chats.get(chatId);
-      const parts = [
-        ru.subscribed(existing.length + 1, explainQuery(query)),
-        await recentMatches(ctx, deps, query),
-      ];
-      if (chat?.paused) parts.push(ru.pausedNote);
-      return ctx.reply(parts.join("\n\n"), {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-      });
+      return text ? subscribe(ctx, deps, text) : askForQuery(ctx);
     }),
   );
 
   c.command(
     ["unsubscribe", "remove"],
     guarded(deps, async (ctx) => {
-      const chatId = ctx.chat?.id as number;
+      const chatId = ctx.target.id;
       const subs = await deps.store.subscriptions.listForChat(chatId);
       const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
-      if (!arg) {
-        if (subs.length === 0) return ctx.reply(ru.unsubscribeNone);
-        const kb = new InlineKeyboard();
-        for (const [i, s] of subs.slice(0, 50).entries()) {
-          kb.text(`${i + 1}. ${truncate(s.query, 40)}`, `unsub:${s.id}`).row();
-        }
-        return ctx.reply(ru.unsubscribeChoose, { reply_markup: kb });
+      if (subs.length === 0) return ctx.reply(ctx.t("unsubscribe-none"));
+      if (!arg) return listMenuOpener(ctx, deps);
+      if (/^(все|всё|all)$/i.test(arg)) {
+        const kb = new InlineKeyboard()
+          .text(ctx.t("btn-delete-all-confirm"), "l:xa")
+          .text(ctx.t("btn-cancel"), "l:p0");
+        return ctx.reply(ctx.t("delete-all-confirm", { count: subs.length }), { reply_markup: kb });
       }
       const sub = findSubscription(subs, arg);
-      if (!sub) return ctx.reply(ru.unsubscribeNotFound(truncate(arg, 100)), { parse_mode: "HTML" });
+      if (!sub) {
+        return ctx.reply(ctx.t("unsubscribe-not-found", { what: escapeHtml(truncate(arg, 100)) }), {
+          parse_mode: "HTML",
+        });
+      }
       await deps.store.subscriptions.remove(chatId, sub.id);
       deps.router.remove(sub.id);
-      return ctx.reply(ru.unsubscribed(sub.query), { parse_mode: "HTML" });
+      return ctx.reply(ctx.t("unsubscribed", { query: escapeHtml(sub.query) }), { parse_mode: "HTML" });
     }),
   );
 
-  c.callbackQuery(/^unsub:(\d+)$/, async (ctx) => {
-    if (!(await canManage(ctx))) return ctx.answerCallbackQuery({ text: ru.notAdmin, show_alert: true });
-    const chatId = ctx.chat?.id as number;
-    const removed = await deps.store.subscriptions.remove(chatId, Number(ctx.match[1]));
-    if (removed) deps.router.remove(removed.id);
+  // A topic button (/start examples) or «Подписаться» under a tried query. A query too long for the
+  // callback data is read back from the message it sits under (its first line), so nothing lives in memory.
+  c.callbackQuery(/^s:(.*)$/s, async (ctx) => {
+    if (!(await canManage(ctx))) return refuse(ctx);
+    await registerChat(ctx, deps);
+    let text = ctx.match[1] ?? "";
+    if (!text) text = /^🔎 (.+)$/m.exec(ctx.callbackQuery.message?.text ?? "")?.[1] ?? "";
     await ctx.answerCallbackQuery();
-    const text = removed ? ru.unsubscribed(removed.query) : ru.unsubscribeGone;
-    return ctx.editMessageText(text, { parse_mode: "HTML" });
+    return subscribe(ctx, deps, text);
   });
+  c.callbackQuery("ask", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    return askForQuery(ctx);
+  });
+  c.callbackQuery("help", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    return ctx.reply(ctx.t("help"), { parse_mode: "HTML" });
+  });
+  return c;
+}
 
-  c.command("list", async (ctx) => {
-    const subs = await deps.store.subscriptions.listForChat(ctx.chat?.id as number);
-    if (subs.length === 0) return ctx.reply(ru.listEmpty, { parse_mode: "HTML" });
-    return replyLines(ctx, [
-      ru.listHeader,
-      ...subs.map((s, i) => `${i + 1}. <code>${escapeHtml(s.query)}</code>`),
-    ]);
+/** Plain text: the answer to the ForceReply prompt subscribes; in a private chat anything else is tried as a query. */
+export function tryQueryCommands(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.on("message:text", async (ctx, next) => {
+    const text = ctx.message.text.trim();
+    if (text.startsWith("/")) return next();
+    if (answersPrompt(ctx)) {
+      if (!(await canManage(ctx))) return refuse(ctx);
+      await registerChat(ctx, deps);
+      return subscribe(ctx, deps, text);
+    }
+    if (ctx.chat.type !== "private") return next();
+    const query = await parsedOrExplained(ctx, text);
+    if (!query) return;
+    const canonical = formatQuery(query);
+    const kb = new InlineKeyboard()
+      .text(ctx.t("btn-subscribe"), subscribeData(canonical))
+      .text(ctx.t("btn-syntax"), "help");
+    const understood = ctx.t("try-understood", {
+      query: escapeHtml(canonical),
+      explanation: escapeHtml(explainQuery(query)),
+    });
+    return ctx.reply(`${understood}\n\n${await recentMatches(ctx, deps, ctx.target.id, query)}`, {
+      parse_mode: "HTML",
+      reply_markup: kb,
+      link_preview_options: { is_disabled: true },
+    });
   });
   return c;
 }
