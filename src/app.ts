@@ -54,7 +54,8 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   poller.start();
   const prune = () =>
     store.items.prune(Date.now() - RETENTION_MS).then(
-      (n) => n > 0 && log.info({ items: n }, "old items pruned"),
+      (r) =>
+        r.items > 0 && log.info({ ...r, longestBatchMs: Math.round(r.longestBatchMs) }, "old items pruned"),
       (err) => log.warn({ err }, "pruning old items failed"),
     );
   void prune();

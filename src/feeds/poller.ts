@@ -5,7 +5,7 @@ import { feedFetches, itemsStored, pollCycleSeconds } from "../metrics.js";
 import type { Feed, Item } from "../store/schema.js";
 import type { Store } from "../store/store.js";
 import { FeedError } from "./errors.js";
-import { canonicalLink } from "./identity.js";
+import { linkKey } from "./identity.js";
 import { loadFeed } from "./load.js";
 import type { FeedItem } from "./parse.js";
 import { runLimited } from "./pool.js";
@@ -38,7 +38,7 @@ export function toStoredItem(item: FeedItem, fetchedAt: number) {
   const known = published !== undefined && Number.isFinite(published);
   return {
     key: item.key,
-    link_key: item.link ? canonicalLink(item.link) : null,
+    link_key: item.link ? linkKey(item.link) : null,
     title: item.title,
     link: item.link,
     summary: item.summary,

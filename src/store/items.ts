@@ -8,13 +8,29 @@ export type IncomingItem = Omit<NewItem, "id" | "feed_id" | "fetched_at" | "rout
   old?: boolean;
 };
 
+/**
+ * How stale an item's last-seen time may get before a poll that sees it again records so: one write per
+ * item a day at most, and the margin by which a feed's latest document is told apart from older items.
+ */
+export const SEEN_REFRESH_MS = 24 * 60 * 60_000;
+
+/** What a prune did: items deleted, batches run and the longest batch (the longest the store held the loop). */
+export interface PruneReport {
+  items: number;
+  batches: number;
+  longestBatchMs: number;
+}
+
+type PruneCursor = { seen: number; id: number };
+
 /** Stories seen in feeds: the memory that makes "new" mean new. */
 export class ItemStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
    * Stores the items a feed has not shown before and returns them with ids, in the order given.
-   * An item is old when its key or its canonical link was seen in the same feed.
+   * An item is old when its key or its canonical link was seen in the same feed; old items the feed
+   * still carries are recorded as seen now (at most once a day each), which keeps them from being pruned.
    */
   async insertNew(
     feedId: number,
@@ -26,24 +42,26 @@ export class ItemStore {
     return this.db.transaction().execute(async (tx) => {
       const seenKeys = new Set<string>();
       const seenLinks = new Set<string>();
-      for (const part of chunks(items.map((i) => i.key))) {
-        const rows = await tx
-          .selectFrom("items")
-          .select("key")
-          .where("feed_id", "=", feedId)
-          .where("key", "in", part)
-          .execute();
-        for (const r of rows) seenKeys.add(r.key);
-      }
+      const stale = new Set<number>();
       const links = items.map((i) => i.link_key).filter((l): l is string => !!l);
-      for (const part of chunks(links)) {
-        const rows = await tx
-          .selectFrom("items")
-          .select("link_key")
-          .where("feed_id", "=", feedId)
-          .where("link_key", "in", part)
-          .execute();
-        for (const r of rows) if (r.link_key) seenLinks.add(r.link_key);
+      const lookups = [["key", items.map((i) => i.key)] as const, ["link_key", links] as const];
+      for (const [column, values] of lookups) {
+        for (const part of chunks(values)) {
+          const rows = await tx
+            .selectFrom("items")
+            .select(["id", "key", "link_key", "last_seen_at"])
+            .where("feed_id", "=", feedId)
+            .where(column, "in", part)
+            .execute();
+          for (const r of rows) {
+            seenKeys.add(r.key);
+            if (r.link_key) seenLinks.add(r.link_key);
+            if (r.last_seen_at < now - SEEN_REFRESH_MS) stale.add(r.id);
+          }
+        }
+      }
+      for (const part of chunks([...stale])) {
+        await tx.updateTable("items").set({ last_seen_at: now }).where("id", "in", part).execute();
       }
       const fresh: NewItem[] = [];
       for (const item of items) {
@@ -51,7 +69,13 @@ export class ItemStore {
         seenKeys.add(item.key);
         if (item.link_key) seenLinks.add(item.link_key);
         const { old, ...row } = item;
-        fresh.push({ ...row, feed_id: feedId, fetched_at: now, routed: opts.routed || old ? 1 : 0 });
+        fresh.push({
+          ...row,
+          feed_id: feedId,
+          fetched_at: now,
+          last_seen_at: now,
+          routed: opts.routed || old ? 1 : 0,
+        });
       }
       const inserted: Item[] = [];
       for (const part of chunks(fresh, 50)) {
@@ -68,16 +92,73 @@ export class ItemStore {
   }
 
   /**
-   * Forgets items fetched and published before a moment, with their delivery records. Safe because
-   * an item that reappears after that is older than the poller's news window and is not alerted.
+   * Forgets items published and last carried by their feed before a moment, with their delivery
+   * records, except those of each feed's latest document (a feed answering 304 for months still
+   * carries them). Safe because an item that reappears after that is older than the poller's news
+   * window. Runs in bounded batches, yielding to the event loop between them, so the bot keeps
+   * answering while a large backlog is pruned.
    */
-  async prune(before: number): Promise<number> {
-    const r = await this.db
-      .deleteFrom("items")
-      .where("fetched_at", "<", before)
-      .where("published_at", "<", before)
-      .executeTakeFirst();
-    return Number(r.numDeletedRows);
+  async prune(before: number, opts: { batchSize?: number } = {}): Promise<PruneReport> {
+    const batchSize = opts.batchSize ?? 500;
+    const report: PruneReport = { items: 0, batches: 0, longestBatchMs: 0 };
+    let cursor: PruneCursor | null = null;
+    for (;;) {
+      const started = performance.now();
+      const batch = await this.pruneBatch(before, cursor, batchSize);
+      if (!batch) return report;
+      cursor = batch.cursor;
+      report.items += batch.deleted;
+      report.batches++;
+      report.longestBatchMs = Math.max(report.longestBatchMs, performance.now() - started);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Looks at the next `size` candidates after the cursor and deletes those due; undefined when none are left. */
+  private async pruneBatch(
+    before: number,
+    after: PruneCursor | null,
+    size: number,
+  ): Promise<{ cursor: PruneCursor; deleted: number } | undefined> {
+    // Keyset paging over (last_seen_at, id): kept rows are stepped over once, not rescanned every batch.
+    const rows = await this.db
+      .selectFrom("items")
+      .select(["id", "feed_id", "published_at", "last_seen_at"])
+      .where("last_seen_at", "<", before)
+      .$if(after !== null, (q) =>
+        q.where((eb) =>
+          eb(eb.refTuple("last_seen_at", "id"), ">", eb.tuple(after?.seen ?? 0, after?.id ?? 0)),
+        ),
+      )
+      .orderBy("last_seen_at")
+      .orderBy("id")
+      .limit(size)
+      .execute();
+    const last = rows.at(-1);
+    if (!last) return undefined;
+    const latest = await this.latestSeen([...new Set(rows.map((r) => r.feed_id))]);
+    const doomed = rows
+      .filter(
+        (r) => r.published_at < before && r.last_seen_at < (latest.get(r.feed_id) ?? 0) - SEEN_REFRESH_MS,
+      )
+      .map((r) => r.id);
+    if (doomed.length > 0) await this.db.deleteFrom("items").where("id", "in", doomed).execute();
+    return { cursor: { seen: last.last_seen_at, id: last.id }, deleted: doomed.length };
+  }
+
+  /** When each of the feeds last delivered a document with items in it (its newest last_seen_at). */
+  private async latestSeen(feedIds: number[]): Promise<Map<number, number>> {
+    const latest = new Map<number, number>();
+    for (const part of chunks(feedIds)) {
+      const rows = await this.db
+        .selectFrom("items")
+        .select((eb) => ["feed_id", eb.fn.max("last_seen_at").as("seen")])
+        .where("feed_id", "in", part)
+        .groupBy("feed_id")
+        .execute();
+      for (const r of rows) latest.set(r.feed_id, Number(r.seen));
+    }
+    return latest;
   }
 
   /** Marks items as matched and their alerts queued. */

@@ -64,6 +64,8 @@ export interface ItemTable {
   fetched_at: number;
   /** 0 until the item went through matching; items left at 0 by a crash are matched again. */
   routed: Generated<number>;
+  /** When the feed last carried the item (refreshed at most daily); retention counts from here. */
+  last_seen_at: Generated<number>;
 }
 
 /** An alert owed to a chat; unique per (chat, story) so nothing is sent twice. */
