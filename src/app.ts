@@ -42,10 +42,10 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       if ((await router.route(feed, items)) > 0) sender.kick();
     },
     afterCycle: () => sender.kick(),
+    // Items stored but never matched (a crash, a routing error) are matched at the next cycle.
+    sweepUnrouted: () => router.sweep(500),
   });
 
-  // Items stored by a run that died before matching them are matched now, so nothing is lost.
-  await router.recover();
   await bot.init();
   await publishCommands(bot, { log });
   const health = config.httpPort === null ? null : await startHealthServer(config.httpPort, store, log);

@@ -50,3 +50,10 @@ export const activeChats = new Gauge({
   help: "Chats the bot can write to",
   registers: [registry],
 });
+
+/** Failures to match or queue stored items (a store error): they are retried every cycle, apart from feed health. */
+export const routingErrors = new Counter({
+  name: "newsalert_routing_errors_total",
+  help: "Routing (matching and queueing) failures; the items are retried at the next poll cycle",
+  registers: [registry],
+});

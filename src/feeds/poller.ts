@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../log.js";
-import { feedFetches, itemsStored, pollCycleSeconds } from "../metrics.js";
+import { feedFetches, itemsStored, pollCycleSeconds, routingErrors } from "../metrics.js";
 import type { Feed, Item } from "../store/schema.js";
 import type { Store } from "../store/store.js";
 import { FeedError } from "./errors.js";
@@ -26,6 +26,11 @@ export interface PollerOptions {
   perHost?: number;
   /** Runs once a cycle has finished, e.g. to wake delivery. */
   afterCycle?: () => void;
+  /**
+   * Runs at the start of every cycle to hand on items stored earlier but never routed (a crash or a
+   * routing error); it should be bounded and deal with its own errors.
+   */
+  sweepUnrouted?: () => Promise<unknown>;
 }
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -95,6 +100,10 @@ export class Poller {
   }
 
   private async runCycle(): Promise<void> {
+    // The feeds are polled even when the sweep fails (the store may be back by then).
+    await this.opts
+      .sweepUnrouted?.()
+      .catch((err) => this.opts.log.error({ err }, "sweeping unrouted items failed"));
     const due = await this.store.feeds.listDue(Date.now());
     const started = Date.now();
     const timer = pollCycleSeconds.startTimer();
@@ -152,13 +161,26 @@ export class Poller {
         itemsStored.inc({ kind: "news" }, news.length);
         itemsStored.inc({ kind: "history" }, fresh.length - news.length);
         log.debug({ items: fresh.length, news: news.length }, "new items");
-        if (news.length > 0) await this.opts.onNewItems(feed, news);
+        if (news.length > 0) await this.handOn(feed, news, log);
       }
     } catch (err) {
       // A fetch cut short by shutdown says nothing about the feed's health.
       if (!this.stopping) await this.recordFailure(feed, err, log);
     } finally {
       this.inFlight.delete(feed.id);
+    }
+  }
+
+  /**
+   * Hands stored items on to routing. Its failure is ours, not the feed's: the feed's health is left
+   * alone, and the items, stored but unrouted, are picked up by the next cycle's sweep.
+   */
+  private async handOn(feed: Feed, items: Item[], log: Logger): Promise<void> {
+    try {
+      await this.opts.onNewItems(feed, items);
+    } catch (err) {
+      routingErrors.inc();
+      log.error({ err, items: items.length }, "routing new items failed; retried next cycle");
     }
   }
 
