@@ -61,9 +61,22 @@ export class AlertRouter {
     this.chatOf.delete(subId);
   }
 
-  /** Re-points every subscription of a chat after Telegram changed its id. */
-  moveChat(from: number, to: number): void {
-    for (const [sub, chat] of this.chatOf) if (chat === from) this.chatOf.set(sub, to);
+  /**
+   * Follows a chat whose id Telegram changed, after the store moved it: re-points the subscriptions the
+   * store kept and drops those it deleted (the group's duplicates of queries the new chat already had),
+   * so the index matches the store. Never throws: a failure is logged and leaves the index as it was.
+   */
+  async moveChat(from: number, to: number): Promise<void> {
+    try {
+      const kept = new Set((await this.store.subscriptions.listForChat(to)).map((s) => s.id));
+      for (const [sub, chat] of this.chatOf) {
+        if (chat !== from) continue;
+        if (kept.has(sub)) this.chatOf.set(sub, to);
+        else this.remove(sub);
+      }
+    } catch (err) {
+      this.log.error({ err, from, to }, "could not follow a migrated chat in the matching index");
+    }
   }
 
   /** Matches a feed's new items and queues their alerts; returns how many alerts were queued. */

@@ -200,6 +200,29 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     expect((await listQueries(h, supergroup, admin)).sort()).toEqual(["литий", "никель"]);
   });
 
+  it("after a migration into a supergroup with the same query, unsubscribing there stops its alerts", async () => {
+    const group = freshGroup("group");
+    const admin = { id: 5045, first_name: "Админ" };
+    const superId = group.id - 1;
+    const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
+    h.api.setChatMember(group.id, admin.id, "creator");
+    h.api.setChatMember(superId, admin.id, "creator");
+    await ask(h, group, admin, "/subscribe литий");
+    await ask(h, supergroup, admin, "/subscribe литий");
+    await ask(h, supergroup, admin, "/subscribe никель");
+    h.api.pushUpdate(migration(group, superId, admin));
+    await settle(h);
+    expect(await listQueries(h, supergroup, admin)).toEqual(["литий", "никель"]);
+    expect(await ask(h, supergroup, admin, "/unsubscribe литий")).toContain("удалена");
+
+    const li = lithium();
+    const ni = { title: "Никель подешевел", link: "https://news.example/ni-1" };
+    await publishAndPoll(li);
+    await publishAndPoll(ni);
+    await h.api.waitForSent((m) => m.chat_id === superId && m.text.includes(ni.link));
+    expect(alertsTo(superId).filter((m) => m.text.includes(li.link))).toEqual([]);
+  });
+
   // The sender learns of the upgrade from a refused alert; the router must follow (fixed in 097e240).
   it("a group upgraded to a supergroup, learnt from a failed alert, keeps getting alerts", async () => {
     const group = freshGroup("group");
