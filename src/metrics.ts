@@ -36,10 +36,10 @@ export const alertMessages = new Counter({
   registers: [registry],
 });
 
-/** Alerts in the outbox by status, read from the store when /metrics is scraped. */
+/** Alerts waiting in the outbox (status="pending"), read from the store when /metrics is scraped. */
 export const queuedAlerts = new Gauge({
   name: "newsalert_alerts",
-  help: "Alerts by delivery status",
+  help: "Alerts waiting to be sent (status=pending); delivered and failed ones are counted by newsalert_alert_messages_total",
   labelNames: ["status"] as const,
   registers: [registry],
 });

@@ -92,6 +92,37 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     expect(paused).toContain("/resume");
   });
 
+  it("/status shows the chat's own queue, not the alerts waiting for other chats", async () => {
+    const store = h.app?.store;
+    if (!store) throw new Error("not started");
+    const mine = privateChat(5006);
+    const other = privateChat(5007);
+    await ask(h, mine.chat, mine.user, "/subscribe литий");
+    await ask(h, other.chat, other.user, "/subscribe литий");
+    const [feed] = await store.feeds.listForChat(mine.chat.id);
+    const items = await store.items.insertNew(
+      feed?.id ?? 0,
+      [1, 2, 3, 4, 5].map((n) => ({
+        key: `g:queued-${n}`,
+        link_key: null,
+        title: `Литий ${n}`,
+        link: null,
+        summary: "",
+        published_at: Date.now(),
+      })),
+      { routed: true },
+    );
+    // Held back for an hour (as after a flood wait): two for this chat, three for the other.
+    const owed = (chatId: number, from: number, to: number) =>
+      items.slice(from, to).map((i) => ({ chatId, itemId: i.id, storyKey: i.key, matched: ["литий"] }));
+    const later = Date.now() + 3_600_000;
+    await store.outbox.enqueue([...owed(mine.chat.id, 0, 2), ...owed(other.chat.id, 2, 5)], later);
+    const status = await ask(h, mine.chat, mine.user, "/status");
+    expect(status).toContain("Ждут отправки в этот чат: 2");
+    expect(status).not.toMatch(/\b5\b/);
+    expect(await ask(h, other.chat, other.user, "/status")).toContain("Ждут отправки в этот чат: 3");
+  });
+
   it("/status in a chat the bot has never seen answers without registering it", async () => {
     const { chat, user } = privateChat(5005);
     expect(await ask(h, chat, user, "/status")).toContain("Подписок: 0");

@@ -63,6 +63,29 @@ for (const { db, skip } of testDatabases) {
       }
     });
 
+    it("counts a chat's pending alerts, and all pending ones, on the pending-only index", async () => {
+      await seed(4, 10 * DAY, 2);
+      const due = await store.outbox.due(Number.MAX_SAFE_INTEGER, 100);
+      await store.outbox.markSent(
+        due.filter((a) => a.chatId === 1).map((a) => a.id),
+        1,
+      );
+      expect([
+        await store.outbox.pending(1),
+        await store.outbox.pending(2),
+        await store.outbox.pending(),
+      ]).toEqual([0, 4, 4]);
+      if (db.name !== "sqlite") return;
+      const conn = await connect(url);
+      try {
+        const plan = await sql<{ detail: string }>`explain query plan
+          select count(*) from outbox where status = 'pending' and chat_id = 2`.execute(conn.db);
+        expect(plan.rows.map((r) => r.detail).join(" ")).toContain("outbox_pending_chat");
+      } finally {
+        await conn.db.destroy();
+      }
+    });
+
     it("prunes in bounded batches and lets other work run between them", async () => {
       const now = 200 * DAY;
       await seed(1_000, 10 * DAY, 3); // old: due

@@ -32,11 +32,12 @@ export function chatCommands(deps: BotDeps): Composer<Context> {
 
   c.command("status", async (ctx) => {
     const chatId = ctx.chat?.id as number;
-    const [chat, subs, feeds, outbox] = await Promise.all([
+    // Any member may ask: only this chat's own figures, each a bounded or indexed query.
+    const [chat, subs, feeds, pending] = await Promise.all([
       deps.store.chats.get(chatId),
       deps.store.subscriptions.listForChat(chatId),
       deps.store.feeds.listForChat(chatId),
-      deps.store.outbox.counts(),
+      deps.store.outbox.pending(chatId),
     ]);
     const failing = feeds.filter((f) => f.consecutive_failures > 0).length;
     const lastPoll = Math.max(0, ...feeds.map((f) => f.last_polled_at ?? 0));
@@ -46,10 +47,10 @@ export function chatCommands(deps: BotDeps): Composer<Context> {
       `Подписок: ${subs.length} (/list)`,
       `Источников: ${feeds.length}, из них своих: ${feeds.filter((f) => f.own).length} (/feeds)`,
       "",
-      "<b>Бот</b>",
+      "<b>Источники</b>",
       `Источники с ошибками: ${failing} из ${feeds.length}`,
       `Последний опрос: ${lastPoll ? formatTime(lastPoll, deps.config.timeZone) : "ещё не было"}`,
-      `В очереди уведомлений: ${outbox.pending}`,
+      ru.statusPending(pending),
     ];
     return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
   });

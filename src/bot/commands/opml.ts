@@ -6,7 +6,7 @@ import { truncate } from "../../feeds/text.js";
 import { type AddFeedResult, addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
 import type { BotDeps } from "../deps.js";
-import { plural } from "../i18n.js";
+import { plural, ru } from "../i18n.js";
 import { replyLines } from "../reply.js";
 
 const WHY: Record<Exclude<AddFeedResult["kind"], "added" | "failed">, string> = {
@@ -60,13 +60,17 @@ export function opmlCommands(deps: BotDeps): Composer<Context> {
   const c = new Composer();
 
   c.command("export", async (ctx) => {
+    // Any member may export, so only the feeds the chat itself added: the operator's FEEDS URLs may
+    // carry credentials anywhere (user:password@, a token in the path or query), which no URL check can
+    // rule out, and the chat never saw them (/feeds names them without their addresses).
     const feeds = await deps.store.feeds.listForChat(ctx.chat?.id as number);
+    const own = feeds.filter((f) => f.own);
     const xml = buildOpml(
       "newsalert",
-      feeds.map((f) => ({ url: f.url, title: f.title })),
+      own.map((f) => ({ url: f.url, title: f.title })),
     );
     return ctx.replyWithDocument(new InputFile(Buffer.from(xml, "utf8"), "newsalert-feeds.opml"), {
-      caption: `Источники этого чата: ${feeds.length}. Файл можно импортировать в любую читалку RSS или прислать сюда.`,
+      caption: ru.exportCaption(own.length, feeds.length - own.length),
     });
   });
 
