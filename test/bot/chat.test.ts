@@ -38,6 +38,17 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
       (m) => m.chat_id === chatId && m.method === "sendMessage" && m.text.includes('<a href="'),
     );
 
+  /** A fresh group, the supergroup it will become, and an admin (creator of both). */
+  const upgradingGroup = (adminId: number) => {
+    const group = freshGroup("group");
+    const admin = { id: adminId, first_name: "Админ" };
+    const superId = group.id - 1;
+    const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
+    h.api.setChatMember(group.id, admin.id, "creator");
+    h.api.setChatMember(superId, admin.id, "creator");
+    return { group, admin, superId, supergroup };
+  };
+
   beforeEach(async () => {
     h = await Harness.create();
     shown = [{ title: "Погода в Москве", link: "https://news.example/weather" }];
@@ -186,17 +197,12 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
   });
 
   it("group migration (migrate_to_chat_id) moves the subscriptions, and alerts go to the new id", async () => {
-    const group = freshGroup("group");
-    const admin = { id: 5030, first_name: "Админ" };
-    const superId = group.id - 1;
-    h.api.setChatMember(group.id, admin.id, "creator");
-    h.api.setChatMember(superId, admin.id, "creator");
+    const { group, admin, superId, supergroup } = upgradingGroup(5030);
     await ask(h, group, admin, "/subscribe литий");
     await ask(h, group, admin, "/subscribe никель");
 
     h.api.pushUpdate(migration(group, superId, admin));
     await settle(h);
-    const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
     expect(await listQueries(h, supergroup, admin)).toEqual(["литий", "никель"]);
     expect(await listQueries(h, group, admin)).toEqual([]);
     expect(await h.app?.store.chats.get(superId)).toMatchObject({ type: "supergroup", active: 1 });
@@ -216,12 +222,7 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
   it("group migration when the supergroup already ran /start keeps the group's subscriptions", async () => {
     await h.stop();
     await h.start({ DEFAULT_KEYWORDS: "литий" });
-    const group = freshGroup("group");
-    const admin = { id: 5040, first_name: "Админ" };
-    const superId = group.id - 1;
-    const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
-    h.api.setChatMember(group.id, admin.id, "creator");
-    h.api.setChatMember(superId, admin.id, "creator");
+    const { group, admin, superId, supergroup } = upgradingGroup(5040);
     await say(h, group, admin, "/start");
     await ask(h, group, admin, "/subscribe никель");
     // Telegram may deliver the supergroup's first command before the old group's service message.
@@ -232,12 +233,7 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
   });
 
   it("after a migration into a supergroup with the same query, unsubscribing there stops its alerts", async () => {
-    const group = freshGroup("group");
-    const admin = { id: 5045, first_name: "Админ" };
-    const superId = group.id - 1;
-    const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
-    h.api.setChatMember(group.id, admin.id, "creator");
-    h.api.setChatMember(superId, admin.id, "creator");
+    const { group, admin, superId, supergroup } = upgradingGroup(5045);
     await ask(h, group, admin, "/subscribe литий");
     await ask(h, supergroup, admin, "/subscribe литий");
     await ask(h, supergroup, admin, "/subscribe никель");

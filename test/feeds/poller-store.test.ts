@@ -5,8 +5,8 @@ import { Poller } from "../../src/feeds/poller.js";
 import { createLogger } from "../../src/log.js";
 import { formatQuery, parseQuery } from "../../src/matching/index.js";
 import type { Feed } from "../../src/store/schema.js";
-import { Store } from "../../src/store/store.js";
-import { testDatabases } from "../store/databases.js";
+import type { Store } from "../../src/store/store.js";
+import { storeEachTest, testDatabases } from "../store/databases.js";
 import { FeedServer, rssDocument } from "../support/feed-server.js";
 
 const DAY = 86_400_000;
@@ -22,8 +22,8 @@ const story = (n: number, extra: Partial<Story> = {}): Story => ({
 // The poller, router and store together, on SQLite and on PostgreSQL: what a feed's stories become.
 for (const { db, skip } of testDatabases) {
   describe.skipIf(skip)(`polling into the store on ${db.name}`, () => {
+    const t = storeEachTest(db);
     let store: Store;
-    let drop: () => Promise<void>;
     let server: FeedServer;
     let router: AlertRouter;
     let poller: Poller;
@@ -31,9 +31,7 @@ for (const { db, skip } of testDatabases) {
     let routingFails = false;
 
     beforeEach(async () => {
-      let url: string;
-      ({ url, drop } = await db.create());
-      store = await Store.open(url);
+      store = t.store;
       server = await FeedServer.start();
       router = new AlertRouter(store, createLogger("silent"));
       routingFails = false;
@@ -55,9 +53,7 @@ for (const { db, skip } of testDatabases) {
     afterEach(async () => {
       vi.useRealTimers();
       await poller.stop();
-      await store.close();
       await server.close();
-      await drop();
     });
 
     const alerted = async () =>

@@ -1,32 +1,20 @@
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connect } from "../../src/store/db.js";
-import { Store } from "../../src/store/store.js";
-import { testDatabases } from "./databases.js";
+import { storeEachTest, testDatabases } from "./databases.js";
 
 const DAY = 86_400_000;
 
 for (const { db, skip } of testDatabases) {
   describe.skipIf(skip)(`pruning old items on ${db.name}`, () => {
-    let store: Store;
-    let url: string;
-    let drop: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ url, drop } = await db.create());
-      store = await Store.open(url);
-    });
-    afterEach(async () => {
-      await store.close();
-      await drop();
-    });
+    const t = storeEachTest(db);
 
     /** Stores `n` stories fetched at `at` in the shared feed, each alerted to `chats` chats. */
     async function seed(n: number, at: number, chats: number) {
-      await store.feeds.syncShared(["https://wire.example/rss"]);
-      const [feed] = await store.feeds.listForChat(0);
+      await t.store.feeds.syncShared(["https://wire.example/rss"]);
+      const [feed] = await t.store.feeds.listForChat(0);
       if (!feed) throw new Error("no feed");
-      for (let c = 1; c <= chats; c++) await store.chats.upsert({ id: c, type: "private", title: null });
+      for (let c = 1; c <= chats; c++) await t.store.chats.upsert({ id: c, type: "private", title: null });
       const rows = Array.from({ length: n }, (_, i) => ({
         key: `g:${at}:${i}`,
         link_key: null,
@@ -35,8 +23,8 @@ for (const { db, skip } of testDatabases) {
         summary: "",
         published_at: at,
       }));
-      const items = await store.items.insertNew(feed.id, rows, { now: at });
-      await store.outbox.enqueue(
+      const items = await t.store.items.insertNew(feed.id, rows, { now: at });
+      await t.store.outbox.enqueue(
         items.flatMap((item) =>
           Array.from({ length: chats }, (_, c) => ({
             chatId: c + 1,
@@ -49,7 +37,7 @@ for (const { db, skip } of testDatabases) {
     }
 
     it("has an index on outbox(item_id), so deleting an item does not scan the outbox", async () => {
-      const conn = await connect(url);
+      const conn = await connect(t.url);
       try {
         const rows =
           conn.dialect === "sqlite"
@@ -65,18 +53,18 @@ for (const { db, skip } of testDatabases) {
 
     it("counts a chat's pending alerts, and all pending ones, on the pending-only index", async () => {
       await seed(4, 10 * DAY, 2);
-      const due = await store.outbox.due(Number.MAX_SAFE_INTEGER, 100);
-      await store.outbox.markSent(
+      const due = await t.store.outbox.due(Number.MAX_SAFE_INTEGER, 100);
+      await t.store.outbox.markSent(
         due.filter((a) => a.chatId === 1).map((a) => a.id),
         1,
       );
       expect([
-        await store.outbox.pending(1),
-        await store.outbox.pending(2),
-        await store.outbox.pending(),
+        await t.store.outbox.pending(1),
+        await t.store.outbox.pending(2),
+        await t.store.outbox.pending(),
       ]).toEqual([0, 4, 4]);
       if (db.name !== "sqlite") return;
-      const conn = await connect(url);
+      const conn = await connect(t.url);
       try {
         const plan = await sql<{ detail: string }>`explain query plan
           select count(*) from outbox where status = 'pending' and chat_id = 2`.execute(conn.db);
@@ -98,11 +86,11 @@ for (const { db, skip } of testDatabases) {
         setImmediate(tick);
       };
       setImmediate(tick);
-      const report = await store.items.prune(now - 90 * DAY, { batchSize: 100 });
+      const report = await t.store.items.prune(now - 90 * DAY, { batchSize: 100 });
       done = true;
       expect(report.items).toBe(1_000);
       expect(ticks).toBeGreaterThanOrEqual(10);
-      expect(await store.outbox.counts()).toEqual({ pending: 30, sent: 0, failed: 0 });
+      expect(await t.store.outbox.counts()).toEqual({ pending: 30, sent: 0, failed: 0 });
     });
   });
 }
