@@ -3,7 +3,7 @@ import { chunks } from "./chunks.js";
 import type { Database, Item, NewItem } from "./schema.js";
 
 /** An item as the poller hands it over, before it has an id. */
-export type IncomingItem = Omit<NewItem, "id" | "feed_id" | "fetched_at" | "routed"> & {
+export type IncomingItem = Omit<NewItem, "id" | "feed_id" | "fetched_at" | "routed" | "last_seen_at"> & {
   /** True for an item that is history, not news: stored so it is known, never alerted. */
   old?: boolean;
 };

@@ -132,6 +132,16 @@ export async function migrate(db: Kysely<Database>, dialect: DialectName): Promi
       return all;
     },
   };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely looks for its migration tables in every schema unless told which: a database shared by
+  // several schemas (another app's, or each test's) would find another schema's and skip creating ours.
+  const migrationTableSchema =
+    dialect === "postgres"
+      ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name
+      : undefined;
+  const { error } = await new Migrator({
+    db,
+    provider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

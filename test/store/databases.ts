@@ -62,16 +62,20 @@ export interface StoreFixture {
 
 /** Opens a fresh store on `db` before each test, closes and drops it after; read the fields inside tests. */
 export function storeEachTest(db: TestDatabase): StoreFixture {
-  const fixture = {} as StoreFixture & { drop(): Promise<void> };
+  const fixture = {} as StoreFixture;
+  let drop: (() => Promise<void>) | undefined;
   beforeEach(async () => {
     const made = await db.create();
+    drop = made.drop;
     fixture.url = made.url;
-    fixture.drop = made.drop;
     fixture.store = await Store.open(made.url);
   });
   afterEach(async () => {
-    await fixture.store.close();
-    await fixture.drop();
+    // After a failed open there is no store to close, but the database is still dropped.
+    await fixture.store?.close();
+    await drop?.();
+    drop = undefined;
+    Object.assign(fixture, { store: undefined });
   });
   return fixture;
 }

@@ -32,6 +32,18 @@ for (const { db, skip } of testDatabases) {
       ]);
     });
 
+    it("opens a second store beside another in the same database, each with its own tables", async () => {
+      const other = await db.create();
+      try {
+        const second = await Store.open(other.url);
+        await second.chats.upsert({ id: 2, type: "private", title: null });
+        await second.close();
+        expect(await t.store.chats.get(2)).toBeUndefined();
+      } finally {
+        await other.drop();
+      }
+    });
+
     it("adds a query once per chat and removes only the chat's own", async () => {
       await t.store.chats.upsert({ id: 1, type: "private", title: null });
       await t.store.chats.upsert({ id: 2, type: "private", title: null });
