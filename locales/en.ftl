@@ -144,7 +144,7 @@ status-bot = <b>Bot</b>
 status-failing = Failing sources: { $failing } of { $count }
 status-last-poll = Last poll: { $when }
 status-never = not yet
-status-queue = Alerts queued: { $pending }
+status-queue = Waiting to be sent to this chat: { $pending }
 
 ## Feeds
 feeds-shared = <b>Shared sources</b>
@@ -207,7 +207,10 @@ cmd-lang = Language / Язык
 cmd-channel = Manage a channel
 cmd-status = Settings and health
 cmd-help = Query syntax and commands
-export-caption = This chat's sources: { $count }. Import the file into any RSS reader or send it back here.
+export-caption = This chat's own sources: { $own }. Import the file into any RSS reader or send it back here.{ $shared ->
+    [0] {""}
+   *[other] {"\u000A"}The bot's shared sources ({ $shared }) are not exported: only the bot's operator knows their addresses; their names are in /feeds.
+}
 
 ## Operators (/stats)
 stats-operators-only = /stats is for the bot's operators only.

@@ -144,7 +144,7 @@ status-bot = <b>Бот</b>
 status-failing = Источники с ошибками: { $failing } из { $count }
 status-last-poll = Последний опрос: { $when }
 status-never = ещё не было
-status-queue = В очереди уведомлений: { $pending }
+status-queue = Ждут отправки в этот чат: { $pending }
 
 ## Feeds
 feeds-shared = <b>Общие источники</b>
@@ -210,7 +210,10 @@ cmd-lang = Язык / Language
 cmd-channel = Управлять каналом
 cmd-status = Настройки и состояние
 cmd-help = Синтаксис запросов и команды
-export-caption = Источники этого чата: { $count }. Файл можно импортировать в любую читалку RSS или прислать сюда.
+export-caption = Свои источники этого чата: { $own }. Файл можно импортировать в любую читалку RSS или прислать сюда.{ $shared ->
+    [0] {""}
+   *[other] {"\u000A"}Общие источники бота ({ $shared }) не выгружаются: их адреса знает только владелец бота, названия — в /feeds.
+}
 
 ## Operators (/stats)
 stats-operators-only = Команда /stats доступна только операторам бота.

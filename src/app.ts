@@ -60,6 +60,11 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
       cluster.pollCycleDone();
       sender.kick();
     },
+    // Items stored but never grouped or matched (a crash, a database blip) are taken up every cycle.
+    sweepUnrouted: async () => {
+      await stories.recover();
+      return router.sweep(500);
+    },
   });
 
   // The pipeline runs on the leader only (SQLite: always), so each feed is fetched and each alert
@@ -67,16 +72,16 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
   let pruning: NodeJS.Timeout | undefined;
   const pipeline = {
     start: async () => {
-      // The story window is built by the instance that groups; items stored by a run that died
-      // before grouping and matching them are grouped and matched now, so nothing is lost.
+      // The story window is built by the instance that groups; items a run left ungrouped or
+      // unmatched are taken up by the poller's sweep at every cycle, so nothing is lost.
       await stories.load();
-      await stories.recover();
-      await router.recover();
       sender.start();
       poller.start();
       const prune = () =>
         store.items.prune(Date.now() - RETENTION_MS).then(
-          (n) => n > 0 && log.info({ items: n }, "old items pruned"),
+          (r) =>
+            r.items > 0 &&
+            log.info({ ...r, longestBatchMs: Math.round(r.longestBatchMs) }, "old items pruned"),
           (err) => log.warn({ err }, "pruning old items failed"),
         );
       void prune();

@@ -36,10 +36,10 @@ export const alertMessages = new Counter({
   registers: [registry],
 });
 
-/** Alerts in the outbox by status, read from the store when /metrics is scraped. */
+/** Alerts waiting in the outbox (status="pending"), read from the store when /metrics is scraped. */
 export const queuedAlerts = new Gauge({
   name: "newsalert_alerts",
-  help: "Alerts by delivery status",
+  help: "Alerts waiting to be sent (status=pending); delivered and failed ones are counted by newsalert_alert_messages_total",
   labelNames: ["status"] as const,
   registers: [registry],
 });
@@ -100,5 +100,12 @@ export const alertsDropped = new Counter({
 export const isLeader = new Gauge({
   name: "newsalert_leader",
   help: "1 while this instance leads (updates, polling, delivery)",
+  registers: [registry],
+});
+
+/** Failures to match or queue stored items (a store error): they are retried every cycle, apart from feed health. */
+export const routingErrors = new Counter({
+  name: "newsalert_routing_errors_total",
+  help: "Routing (matching and queueing) failures; the items are retried at the next poll cycle",
   registers: [registry],
 });

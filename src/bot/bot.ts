@@ -52,7 +52,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.on("message:migrate_to_chat_id", async (ctx) => {
     const to = ctx.message.migrate_to_chat_id;
     await deps.store.chats.migrateId(ctx.chat.id, to);
-    deps.router.moveChat(ctx.chat.id, to);
+    await deps.router.moveChat(ctx.chat.id, to);
   });
 
   bot.use(i18n, chatContext(deps));

@@ -6,6 +6,7 @@ import {
   type Query,
   SubscriptionIndex,
 } from "../matching/index.js";
+import { routingErrors } from "../metrics.js";
 import type { NewAlert } from "../store/outbox.js";
 import type { Feed, Item, Subscription } from "../store/schema.js";
 import type { Store } from "../store/store.js";
@@ -101,9 +102,22 @@ export class AlertRouter {
     return changed;
   }
 
-  /** Re-points every subscription of a chat after Telegram changed its id. */
-  moveChat(from: number, to: number): void {
-    for (const [sub, chat] of this.chatOf) if (chat === from) this.chatOf.set(sub, to);
+  /**
+   * Follows a chat whose id Telegram changed, after the store moved it: re-points the subscriptions the
+   * store kept and drops those it deleted (the group's duplicates of queries the new chat already had),
+   * so the index matches the store. Never throws: a failure is logged and leaves the index as it was.
+   */
+  async moveChat(from: number, to: number): Promise<void> {
+    try {
+      const kept = new Set((await this.store.subscriptions.listForChat(to)).map((s) => s.id));
+      for (const [sub, chat] of this.chatOf) {
+        if (chat !== from) continue;
+        if (kept.has(sub)) this.chatOf.set(sub, to);
+        else this.remove(sub);
+      }
+    } catch (err) {
+      this.log.error({ err, from, to }, "could not follow a migrated chat in the matching index");
+    }
   }
 
   /** Matches a feed's new items and queues their alerts; returns how many alerts were queued. */
@@ -137,18 +151,27 @@ export class AlertRouter {
     return queued;
   }
 
-  /** Routes items a crash left unmatched; returns how many alerts that queued. */
-  async recover(): Promise<number> {
+  /**
+   * Routes up to `limit` items left unmatched (by a crash, or by a routing error such as a database
+   * blip) and returns how many alerts that queued. A feed whose items fail again is logged, counted
+   * and left for the next sweep; the poller sweeps every cycle.
+   */
+  async sweep(limit: number): Promise<number> {
     let queued = 0;
-    for (;;) {
-      const items = await this.store.items.listUnrouted(500);
-      if (items.length === 0) return queued;
-      const byFeed = groupBy(items, (i) => i.feed_id);
-      for (const [feedId, list] of byFeed) {
+    const items = await this.store.items.listUnrouted(limit);
+    for (const [feedId, list] of groupBy(items, (i) => i.feed_id)) {
+      try {
         const feed = await this.store.feeds.get(feedId);
         if (feed) queued += await this.route(feed, list);
         else await this.store.items.markRouted(list.map((i) => i.id));
+      } catch (err) {
+        routingErrors.inc();
+        this.log.error(
+          { err, feedId, items: list.length },
+          "routing stored items failed; retried next cycle",
+        );
       }
     }
+    return queued;
   }
 }

@@ -76,15 +76,22 @@ export function sha256(text: string): string {
 /** The identity key for a story: "g:"+GUID, else "l:"+canonical link, else "h:"+hash of title and summary. */
 export function itemKey(guid: string | null, link: string | null, title: string, summary: string): string {
   if (guid) return boundedKey("g:", guid);
-  if (link) return boundedKey("l:", canonicalLink(link));
+  if (link) return `l:${linkKey(link)}`;
   return `h:${sha256(`${title}\n${summary}`)}`;
 }
 
 /** Longest GUID or link kept verbatim in a key; longer ones (whole articles as GUIDs exist) are hashed. */
 export const MAX_KEY_VALUE_CHARS = 512;
 
+// Every stored key goes through here: PostgreSQL refuses a btree index entry over ~2.7 KB, and one such
+// key would fail the insert of every item of its poll.
 function boundedKey(prefix: string, value: string): string {
   return value.length > MAX_KEY_VALUE_CHARS ? `${prefix}sha256:${sha256(value)}` : `${prefix}${value}`;
+}
+
+/** A story link's stored identity: its canonical form, or that form's hash when it is too long to index. */
+export function linkKey(link: string): string {
+  return boundedKey("", canonicalLink(link));
 }
 
 /**
@@ -94,6 +101,6 @@ function boundedKey(prefix: string, value: string): string {
  */
 export function itemIdentities(item: { key: string; link: string | null }): string[] {
   const keys = [item.key];
-  if (item.link) keys.push(boundedKey("l:", canonicalLink(item.link)));
+  if (item.link) keys.push(`l:${linkKey(item.link)}`);
   return [...new Set(keys)];
 }

@@ -1,11 +1,11 @@
 import { setMaxListeners } from "node:events";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../log.js";
-import { feedFetches, itemsStored, pollCycleSeconds } from "../metrics.js";
+import { feedFetches, itemsStored, pollCycleSeconds, routingErrors } from "../metrics.js";
 import type { Feed, Item } from "../store/schema.js";
 import type { Store } from "../store/store.js";
 import { FeedError } from "./errors.js";
-import { canonicalLink } from "./identity.js";
+import { linkKey } from "./identity.js";
 import { loadFeed } from "./load.js";
 import type { FeedItem } from "./parse.js";
 import { runLimited } from "./pool.js";
@@ -29,6 +29,11 @@ export interface PollerOptions {
   perHost?: number;
   /** Runs once a cycle has finished, e.g. to wake delivery. */
   afterCycle?: () => void;
+  /**
+   * Runs at the start of every cycle to hand on items stored earlier but never routed (a crash or a
+   * routing error); it should be bounded and deal with its own errors.
+   */
+  sweepUnrouted?: () => Promise<unknown>;
 }
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -41,7 +46,7 @@ export function toStoredItem(item: FeedItem, fetchedAt: number) {
   const known = published !== undefined && Number.isFinite(published);
   return {
     key: item.key,
-    link_key: item.link ? canonicalLink(item.link) : null,
+    link_key: item.link ? linkKey(item.link) : null,
     title: item.title,
     link: item.link,
     summary: item.summary,
@@ -100,6 +105,10 @@ export class Poller {
   }
 
   private async runCycle(): Promise<void> {
+    // The feeds are polled even when the sweep fails (the store may be back by then).
+    await this.opts
+      .sweepUnrouted?.()
+      .catch((err) => this.opts.log.error({ err }, "sweeping unrouted items failed"));
     const due = await this.store.feeds.listDue(Date.now());
     const started = Date.now();
     this.tally = { newItems: 0, matches: 0, errors: 0 };
@@ -159,16 +168,28 @@ export class Poller {
         itemsStored.inc({ kind: "history" }, fresh.length - news.length);
         log.debug({ items: fresh.length, news: news.length }, "new items");
         this.tally.newItems += news.length;
-        if (news.length > 0) {
-          const matched = await this.opts.onNewItems(feed, news);
-          if (typeof matched === "number") this.tally.matches += matched;
-        }
+        if (news.length > 0) this.tally.matches += await this.handOn(feed, news, log);
       }
     } catch (err) {
       // A fetch cut short by shutdown says nothing about the feed's health.
       if (!this.stopping) await this.recordFailure(feed, err, log);
     } finally {
       this.inFlight.delete(feed.id);
+    }
+  }
+
+  /**
+   * Hands stored items on to routing; returns how many alerts that queued. Its failure is ours, not the feed's: the feed's health is left
+   * alone, and the items, stored but unrouted, are picked up by the next cycle's sweep.
+   */
+  private async handOn(feed: Feed, items: Item[], log: Logger): Promise<number> {
+    try {
+      const matched = await this.opts.onNewItems(feed, items);
+      return typeof matched === "number" ? matched : 0;
+    } catch (err) {
+      routingErrors.inc();
+      log.error({ err, items: items.length }, "routing new items failed; retried next cycle");
+      return 0;
     }
   }
 

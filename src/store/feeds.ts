@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { Database, Feed } from "./schema.js";
 
 /** What one successful fetch tells the store about a feed. */
@@ -10,14 +10,36 @@ export interface FeedSuccess {
   newItems: number;
 }
 
+/** What makes a feed's next poll a first poll: its backlog recorded, not alerted; fetched in full, now. */
+const FIRST_POLL = { initialized: 0, etag: null, last_modified: null, next_check_at: 0 } as const;
+
+/** The chats that added a feed themselves (in a query over `feeds`). */
+function audienceOf(eb: ExpressionBuilder<Database, "feeds">) {
+  return eb
+    .selectFrom("chat_feeds")
+    .select("chat_feeds.chat_id")
+    .whereRef("chat_feeds.feed_id", "=", "feeds.id");
+}
+
 /** Feeds, their validators, schedule and health. */
 export class FeedStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Makes the operator's FEEDS the shared set: adds new ones, demotes the ones no longer listed. */
+  /**
+   * Makes the operator's FEEDS the shared set: adds new ones, demotes the ones no longer listed. A listed
+   * feed nobody read before (so it was not polled) starts over with a first poll, like a new one.
+   */
   async syncShared(urls: readonly string[], now = Date.now()): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       for (const url of urls) {
+        const revived = await tx
+          .updateTable("feeds")
+          .set({ shared: 1, ...FIRST_POLL })
+          .where("url", "=", url)
+          .where("shared", "=", 0)
+          .where((eb) => eb.not(eb.exists(audienceOf(eb))))
+          .executeTakeFirst();
+        if (Number(revived.numUpdatedRows) > 0) continue;
         await tx
           .insertInto("feeds")
           .values({ url, shared: 1, created_at: now, next_check_at: 0 })
@@ -36,14 +58,7 @@ export class FeedStore {
       .selectFrom("feeds")
       .selectAll()
       .where("next_check_at", "<=", now)
-      .where((eb) =>
-        eb.or([
-          eb("shared", "=", 1),
-          eb.exists(
-            eb.selectFrom("chat_feeds").select("chat_id").whereRef("chat_feeds.feed_id", "=", "feeds.id"),
-          ),
-        ]),
-      )
+      .where((eb) => eb.or([eb("shared", "=", 1), eb.exists(audienceOf(eb))]))
       .orderBy("next_check_at")
       .execute();
   }
@@ -78,13 +93,24 @@ export class FeedStore {
     return rows.map((r) => r.chat_id);
   }
 
-  /** Adds a feed to a chat's own list; `created` is false when the chat already had it. */
+  /**
+   * Adds a feed to a chat's own list; `created` is false when the chat already had it. A known feed
+   * nobody read any more (so it was not polled) starts over with a first poll: what it published
+   * meanwhile is its backlog, not news.
+   */
   async addForChat(chatId: number, url: string, title: string | null, now = Date.now()) {
     return this.db.transaction().execute(async (tx) => {
       await tx
         .insertInto("feeds")
         .values({ url, title, shared: 0, created_at: now, next_check_at: 0 })
         .onConflict((oc) => oc.column("url").doNothing())
+        .execute();
+      await tx
+        .updateTable("feeds")
+        .set(FIRST_POLL)
+        .where("url", "=", url)
+        .where("shared", "=", 0)
+        .where((eb) => eb.not(eb.exists(audienceOf(eb))))
         .execute();
       const feed = await tx.selectFrom("feeds").selectAll().where("url", "=", url).executeTakeFirstOrThrow();
       const link = await tx

@@ -94,6 +94,33 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
   },
+  "0002_hardening": async (db) => {
+    // Deleting an item cascades into the outbox: without this index every deleted item scans the outbox.
+    await db.schema.createIndex("outbox_item").on("outbox").column("item_id").execute();
+    // Pending alerts are few, sent ones pile up for 90 days: queue figures count only the pending part.
+    await db.schema
+      .createIndex("outbox_pending_chat")
+      .on("outbox")
+      .column("chat_id")
+      .where(sql.ref("status"), "=", "pending")
+      .execute();
+    // When the feed last carried the story: a story still in its feed is never forgotten (undated ones
+    // would otherwise come back as news after the retention period).
+    await db.schema
+      .alterTable("items")
+      .addColumn("last_seen_at", "bigint", (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db
+      .updateTable("items")
+      .set((eb) => ({ last_seen_at: eb.ref("fetched_at") }))
+      .execute();
+    await db.schema.createIndex("items_last_seen").on("items").columns(["last_seen_at", "id"]).execute();
+    await db.schema
+      .createIndex("items_feed_last_seen")
+      .on("items")
+      .columns(["feed_id", "last_seen_at"])
+      .execute();
+  },
   "0004_stories": async (db) => {
     // The id of the first item of the story an item reports (null for items stored before stories existed).
     await db.schema.alterTable("items").addColumn("story_id", "bigint").execute();
@@ -179,6 +206,16 @@ export async function migrate(db: Kysely<Database>, dialect: DialectName): Promi
       return all;
     },
   };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely looks for its migration tables in every schema unless told which: a database shared by
+  // several schemas (another app's, or each test's) would find another schema's and skip creating ours.
+  const migrationTableSchema =
+    dialect === "postgres"
+      ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name
+      : undefined;
+  const { error } = await new Migrator({
+    db,
+    provider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { chunks } from "./chunks.js";
 import type { Database } from "./schema.js";
 
@@ -135,7 +135,22 @@ export class OutboxStore {
     return Number(r.numUpdatedRows);
   }
 
-  /** How many alerts are pending and how many were sent, for /status and metrics. */
+  /**
+   * How many alerts wait to be sent, to one chat or to all: counted on the pending-only index, so the
+   * cost follows the queue, not the 90 days of delivered alerts kept beside it.
+   */
+  async pending(chatId?: number): Promise<number> {
+    const r = await this.db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      // A literal, not a parameter: only then can either planner prove the partial index applies.
+      .where("status", "=", sql.lit("pending"))
+      .$if(chatId !== undefined, (q) => q.where("chat_id", "=", chatId ?? 0))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** How many alerts there are by status (a full count over the retained ledger: for tests and tools). */
   async counts(): Promise<{ pending: number; sent: number; failed: number }> {
     const rows = await this.db
       .selectFrom("outbox")

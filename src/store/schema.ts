@@ -85,6 +85,8 @@ export interface ItemTable {
   routed: Generated<number>;
   /** Id of the first item of the story this item reports, whichever feed carried it (src/stories). */
   story_id: number | null;
+  /** When the feed last carried the item (refreshed at most daily); retention counts from here. */
+  last_seen_at: Generated<number>;
 }
 
 /** An alert owed to a chat; unique per (chat, story) so nothing is sent twice. */

@@ -33,6 +33,17 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
   let publishAndPoll: (story: Story) => Promise<void>;
   const alertsTo = (chatId: number) => sentAlerts(h, chatId);
 
+  /** A fresh group, the supergroup it will become, and an admin (creator of both). */
+  const upgradingGroup = (adminId: number) => {
+    const group = freshGroup("group");
+    const admin = { id: adminId, first_name: "Админ" };
+    const superId = group.id - 1;
+    const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
+    h.api.setChatMember(group.id, admin.id, "creator");
+    h.api.setChatMember(superId, admin.id, "creator");
+    return { group, admin, superId, supergroup };
+  };
+
   beforeEach(async () => {
     h = await Harness.create();
     ({ publishAndPoll } = await startWithFeed(h, [
@@ -85,6 +96,37 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     const paused = await ask(h, chat, user, "/status");
     expect(paused).toContain("на паузе");
     expect(paused).toContain("/resume");
+  });
+
+  it("/status shows the chat's own queue, not the alerts waiting for other chats", async () => {
+    const store = h.app?.store;
+    if (!store) throw new Error("not started");
+    const mine = privateChat(5006);
+    const other = privateChat(5007);
+    await ask(h, mine.chat, mine.user, "/subscribe литий");
+    await ask(h, other.chat, other.user, "/subscribe литий");
+    const [feed] = await store.feeds.listForChat(mine.chat.id);
+    const items = await store.items.insertNew(
+      feed?.id ?? 0,
+      [1, 2, 3, 4, 5].map((n) => ({
+        key: `g:queued-${n}`,
+        link_key: null,
+        title: `Литий ${n}`,
+        link: null,
+        summary: "",
+        published_at: Date.now(),
+      })),
+      { routed: true },
+    );
+    // Held back for an hour (as after a flood wait): two for this chat, three for the other.
+    const owed = (chatId: number, from: number, to: number) =>
+      items.slice(from, to).map((i) => ({ chatId, itemId: i.id, storyKey: i.key, matched: ["литий"] }));
+    const later = Date.now() + 3_600_000;
+    await store.outbox.enqueue([...owed(mine.chat.id, 0, 2), ...owed(other.chat.id, 2, 5)], later);
+    const status = await ask(h, mine.chat, mine.user, "/status");
+    expect(status).toContain("Ждут отправки в этот чат: 2");
+    expect(status).not.toMatch(/\b5\b/);
+    expect(await ask(h, other.chat, other.user, "/status")).toContain("Ждут отправки в этот чат: 3");
   });
 
   it("/status in a chat the bot has never seen answers without registering it", async () => {
@@ -150,17 +192,12 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
   });
 
   it("group migration (migrate_to_chat_id) moves the subscriptions, and alerts go to the new id", async () => {
-    const group = freshGroup("group");
-    const admin = { id: 5030, first_name: "Админ" };
-    const superId = group.id - 1;
-    h.api.setChatMember(group.id, admin.id, "creator");
-    h.api.setChatMember(superId, admin.id, "creator");
+    const { group, admin, superId, supergroup } = upgradingGroup(5030);
     await ask(h, group, admin, "/subscribe литий");
     await ask(h, group, admin, "/subscribe никель");
 
     h.api.pushUpdate(migration(group, superId, admin));
     await settle(h);
-    const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
     expect(await listQueries(h, supergroup, admin)).toEqual(["литий", "никель"]);
     expect(await listQueries(h, group, admin)).toEqual([]);
     expect(await h.app?.store.chats.get(superId)).toMatchObject({ type: "supergroup", active: 1 });
@@ -180,12 +217,7 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
   it("group migration when the supergroup already ran /start keeps the group's subscriptions", async () => {
     await h.stop();
     await h.start({ DEFAULT_KEYWORDS: "литий" });
-    const group = freshGroup("group");
-    const admin = { id: 5040, first_name: "Админ" };
-    const superId = group.id - 1;
-    const supergroup = { id: superId, type: "supergroup" as const, title: group.title };
-    h.api.setChatMember(group.id, admin.id, "creator");
-    h.api.setChatMember(superId, admin.id, "creator");
+    const { group, admin, superId, supergroup } = upgradingGroup(5040);
     await say(h, group, admin, "/start");
     await ask(h, group, admin, "/subscribe никель");
     // Telegram may deliver the supergroup's first command before the old group's service message.
@@ -193,6 +225,24 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     h.api.pushUpdate(migration(group, superId));
     await settle(h);
     expect((await listQueries(h, supergroup, admin)).sort()).toEqual(["литий", "никель"]);
+  });
+
+  it("after a migration into a supergroup with the same query, unsubscribing there stops its alerts", async () => {
+    const { group, admin, superId, supergroup } = upgradingGroup(5045);
+    await ask(h, group, admin, "/subscribe литий");
+    await ask(h, supergroup, admin, "/subscribe литий");
+    await ask(h, supergroup, admin, "/subscribe никель");
+    h.api.pushUpdate(migration(group, superId, admin));
+    await settle(h);
+    expect(await listQueries(h, supergroup, admin)).toEqual(["литий", "никель"]);
+    expect(await ask(h, supergroup, admin, "/unsubscribe литий")).toContain("удалена");
+
+    const li = lithium();
+    const ni = { title: "Никель подешевел", link: "https://news.example/ni-1" };
+    await publishAndPoll(li);
+    await publishAndPoll(ni);
+    await h.api.waitForSent((m) => m.chat_id === superId && m.text.includes(ni.link));
+    expect(alertsTo(superId).filter((m) => m.text.includes(li.link))).toEqual([]);
   });
 
   // The sender learns of the upgrade from a refused alert; the router must follow (fixed in 097e240).

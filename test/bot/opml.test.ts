@@ -87,6 +87,26 @@ describe("OPML import and export", () => {
     const file = h.api.sent.find((m) => m.method.toLowerCase() === "senddocument" && m.chat_id === chat.id);
     expect(file?.document?.name).toBe("newsalert-feeds.opml");
     expect(file?.document?.content).toContain(`xmlUrl="${h.feeds.url("/a")}"`);
-    expect(file?.document?.content).toContain(`xmlUrl="${h.feeds.url("/rss")}"`);
+    expect(file?.text).toContain("Свои источники этого чата: 1");
+  });
+
+  it("a group member's /export gives the chat's own feeds, never the operator's FEEDS addresses", async () => {
+    await h.stop();
+    const secret = `http://reader:s3cret@127.0.0.1:${new URL(h.feeds.origin).port}/rss?token=t0ken`;
+    await h.start({ ALLOW_PRIVATE_URLS: "true", FEEDS: `${h.feeds.url("/rss")},${secret}` });
+    const group = freshGroup();
+    const admin = { id: 7101, first_name: "Админ" };
+    const member = { id: 7102, first_name: "Участник" };
+    h.api.setChatMember(group.id, admin.id, "administrator");
+    h.api.setChatMember(group.id, member.id, "member");
+    await say(h, group, admin, `/addfeed ${h.feeds.url("/a")}`);
+    await h.api.waitForSent((m) => m.chat_id === group.id && m.text.includes("добавлена"));
+    await say(h, group, member, "/export");
+    const file = h.api.sent.find((m) => m.method.toLowerCase() === "senddocument" && m.chat_id === group.id);
+    expect(file?.document?.content).toContain(`xmlUrl="${h.feeds.url("/a")}"`);
+    expect(file?.document?.content).not.toContain("s3cret");
+    expect(file?.document?.content).not.toContain("t0ken");
+    expect(file?.document?.content).not.toContain(`xmlUrl="${h.feeds.url("/rss")}"`);
+    expect(file?.text).toContain("Общие источники бота (2) не выгружаются");
   });
 });

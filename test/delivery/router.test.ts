@@ -94,8 +94,8 @@ describe("AlertRouter", () => {
   it("recovers items a crash left unrouted", async () => {
     await follow(1, "литий");
     await items(shared.id, "Литий растёт");
-    expect(await router.recover()).toBe(1);
-    expect(await router.recover()).toBe(0);
+    expect(await router.sweep(500)).toBe(1);
+    expect(await router.sweep(500)).toBe(0);
   });
 
   it("loads stored subscriptions into the index at start", async () => {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { afterEach, beforeEach } from "vitest";
+import { Store } from "../../src/store/store.js";
 
 /** A database a store test runs against: a fresh SQLite file, or a fresh PostgreSQL schema. */
 export interface TestDatabase {
@@ -51,3 +53,29 @@ export const testDatabases: Array<{ db: TestDatabase; skip: boolean }> = [
   { db: sqlite, skip: false },
   { db: postgres, skip: !pgUrl },
 ];
+
+/** The store a test works on and its DATABASE_URL; `store` may be replaced (e.g. reopened) by the test. */
+export interface StoreFixture {
+  store: Store;
+  url: string;
+}
+
+/** Opens a fresh store on `db` before each test, closes and drops it after; read the fields inside tests. */
+export function storeEachTest(db: TestDatabase): StoreFixture {
+  const fixture = {} as StoreFixture;
+  let drop: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const made = await db.create();
+    drop = made.drop;
+    fixture.url = made.url;
+    fixture.store = await Store.open(made.url);
+  });
+  afterEach(async () => {
+    // After a failed open there is no store to close, but the database is still dropped.
+    await fixture.store?.close();
+    await drop?.();
+    drop = undefined;
+    Object.assign(fixture, { store: undefined });
+  });
+  return fixture;
+}

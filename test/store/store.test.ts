@@ -1,21 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Store } from "../../src/store/store.js";
-import { testDatabases } from "./databases.js";
+import { storeEachTest, testDatabases } from "./databases.js";
 
 for (const { db, skip } of testDatabases) {
   describe.skipIf(skip)(`store on ${db.name}${skip ? " (set TEST_DATABASE_URL to run)" : ""}`, () => {
-    let store: Store;
-    let url: string;
-    let drop: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ url, drop } = await db.create());
-      store = await Store.open(url);
-    });
-    afterEach(async () => {
-      await store.close();
-      await drop();
-    });
+    const t = storeEachTest(db);
 
     const item = (key: string, link: string | null = null, title = key) => ({
       key,
@@ -27,91 +16,106 @@ for (const { db, skip } of testDatabases) {
     });
 
     it("survives reopening: chats, subscriptions and migrations are kept", async () => {
-      expect(await store.chats.upsert({ id: -1001234567890, type: "supergroup", title: "Аналитики" })).toBe(
+      expect(await t.store.chats.upsert({ id: -1001234567890, type: "supergroup", title: "Аналитики" })).toBe(
         true,
       );
-      expect(await store.chats.upsert({ id: -1001234567890, type: "supergroup", title: "Renamed" })).toBe(
+      expect(await t.store.chats.upsert({ id: -1001234567890, type: "supergroup", title: "Renamed" })).toBe(
         false,
       );
-      await store.subscriptions.add(-1001234567890, "литий");
-      await store.close();
-      store = await Store.open(url);
-      const chat = await store.chats.get(-1001234567890);
+      await t.store.subscriptions.add(-1001234567890, "литий");
+      await t.store.close();
+      t.store = await Store.open(t.url);
+      const chat = await t.store.chats.get(-1001234567890);
       expect(chat).toMatchObject({ id: -1001234567890, title: "Renamed", paused: 0, active: 1 });
-      expect((await store.subscriptions.listForChat(-1001234567890)).map((s) => s.query)).toEqual(["литий"]);
+      expect((await t.store.subscriptions.listForChat(-1001234567890)).map((s) => s.query)).toEqual([
+        "литий",
+      ]);
+    });
+
+    it("opens a second store beside another in the same database, each with its own tables", async () => {
+      const other = await db.create();
+      try {
+        const second = await Store.open(other.url);
+        await second.chats.upsert({ id: 2, type: "private", title: null });
+        await second.close();
+        expect(await t.store.chats.get(2)).toBeUndefined();
+      } finally {
+        await other.drop();
+      }
     });
 
     it("adds a query once per chat and removes only the chat's own", async () => {
-      await store.chats.upsert({ id: 1, type: "private", title: null });
-      await store.chats.upsert({ id: 2, type: "private", title: null });
-      const a = await store.subscriptions.add(1, "РЗМ");
-      const again = await store.subscriptions.add(1, "РЗМ");
+      await t.store.chats.upsert({ id: 1, type: "private", title: null });
+      await t.store.chats.upsert({ id: 2, type: "private", title: null });
+      const a = await t.store.subscriptions.add(1, "РЗМ");
+      const again = await t.store.subscriptions.add(1, "РЗМ");
       expect(a.created).toBe(true);
       expect(again).toEqual({ sub: a.sub, created: false });
-      expect(await store.subscriptions.remove(2, a.sub.id)).toBeUndefined();
-      expect((await store.subscriptions.remove(1, a.sub.id))?.query).toBe("РЗМ");
-      expect(await store.subscriptions.listAll()).toEqual([]);
+      expect(await t.store.subscriptions.remove(2, a.sub.id)).toBeUndefined();
+      expect((await t.store.subscriptions.remove(1, a.sub.id))?.query).toBe("РЗМ");
+      expect(await t.store.subscriptions.listAll()).toEqual([]);
     });
 
     it("treats an item as new once, by key or by canonical link", async () => {
-      await store.feeds.syncShared(["https://a.example/rss"]);
-      const [feed] = await store.feeds.listDue();
+      await t.store.feeds.syncShared(["https://a.example/rss"]);
+      const [feed] = await t.store.feeds.listDue();
       if (!feed) throw new Error("no feed");
-      const first = await store.items.insertNew(feed.id, [item("g:1", "l:x"), item("g:2"), item("g:2")]);
+      const first = await t.store.items.insertNew(feed.id, [item("g:1", "l:x"), item("g:2"), item("g:2")]);
       expect(first.map((i) => i.key)).toEqual(["g:1", "g:2"]);
       // Same link under a new GUID, an old key, and one new story.
-      const second = await store.items.insertNew(feed.id, [item("g:1b", "l:x"), item("g:2"), item("g:3")]);
+      const second = await t.store.items.insertNew(feed.id, [item("g:1b", "l:x"), item("g:2"), item("g:3")]);
       expect(second.map((i) => i.key)).toEqual(["g:3"]);
     });
 
-    it("prunes only items both fetched and published before the cut-off, with their alerts", async () => {
-      await store.chats.upsert({ id: 5, type: "private", title: null });
-      await store.feeds.syncShared(["https://a.example/rss"]);
-      const [feed] = await store.feeds.listDue();
-      const old = await store.items.insertNew(feed!.id, [{ ...item("g:old"), published_at: 10 }], {
+    it("prunes only items both last seen and published before the cut-off, with their alerts", async () => {
+      const day = 86_400_000;
+      await t.store.chats.upsert({ id: 5, type: "private", title: null });
+      await t.store.feeds.syncShared(["https://a.example/rss"]);
+      const [feed] = await t.store.feeds.listDue();
+      const old = await t.store.items.insertNew(feed!.id, [{ ...item("g:old"), published_at: 10 }], {
         now: 20,
       });
-      await store.items.insertNew(feed!.id, [{ ...item("g:late"), published_at: 10 }], { now: 5000 });
-      await store.items.insertNew(feed!.id, [{ ...item("g:new"), published_at: 4000 }], { now: 30 });
-      await store.outbox.enqueue([{ chatId: 5, itemId: old[0]!.id, storyKey: "s", matched: [] }]);
-      expect(await store.items.prune(1000)).toBe(1);
-      expect(await store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 0 });
-      const again = await store.items.insertNew(feed!.id, [item("g:old"), item("g:late"), item("g:new")]);
+      await t.store.items.insertNew(feed!.id, [{ ...item("g:late"), published_at: 10 }], { now: 50 * day });
+      await t.store.items.insertNew(feed!.id, [{ ...item("g:new"), published_at: 40 * day }], { now: 30 });
+      await t.store.outbox.enqueue([{ chatId: 5, itemId: old[0]!.id, storyKey: "s", matched: [] }]);
+      expect((await t.store.items.prune(10 * day)).items).toBe(1);
+      expect(await t.store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 0 });
+      const again = await t.store.items.insertNew(feed!.id, [item("g:old"), item("g:late"), item("g:new")]);
       expect(again.map((i) => i.key)).toEqual(["g:old"]);
     });
 
     it("keeps the shared feed set in step with FEEDS and lists a chat's feeds", async () => {
-      await store.chats.upsert({ id: 7, type: "private", title: null });
-      await store.feeds.syncShared(["https://a.example/rss", "https://b.example/rss"]);
-      await store.feeds.syncShared(["https://b.example/rss"]);
-      const own = await store.feeds.addForChat(7, "https://c.example/rss", "C");
+      await t.store.chats.upsert({ id: 7, type: "private", title: null });
+      await t.store.feeds.syncShared(["https://a.example/rss", "https://b.example/rss"]);
+      await t.store.feeds.syncShared(["https://b.example/rss"]);
+      const own = await t.store.feeds.addForChat(7, "https://c.example/rss", "C");
       expect(own.created).toBe(true);
-      expect((await store.feeds.addForChat(7, "https://c.example/rss", "C")).created).toBe(false);
-      const due = (await store.feeds.listDue()).map((f) => f.url).sort();
+      expect((await t.store.feeds.addForChat(7, "https://c.example/rss", "C")).created).toBe(false);
+      const due = (await t.store.feeds.listDue()).map((f) => f.url).sort();
       expect(due).toEqual(["https://b.example/rss", "https://c.example/rss"]);
-      const mine = await store.feeds.listForChat(7);
+      const mine = await t.store.feeds.listForChat(7);
       expect(mine.map((f) => [f.url, f.own])).toEqual([
         ["https://b.example/rss", 0],
         ["https://c.example/rss", 1],
       ]);
-      expect(await store.feeds.chatsOf(own.feed.id)).toEqual([7]);
-      expect(await store.feeds.removeForChat(7, own.feed.id)).toBe(true);
-      expect((await store.feeds.listDue()).map((f) => f.url)).toEqual(["https://b.example/rss"]);
+      expect(await t.store.feeds.chatsOf(own.feed.id)).toEqual([7]);
+      expect(await t.store.feeds.removeForChat(7, own.feed.id)).toBe(true);
+      expect((await t.store.feeds.listDue()).map((f) => f.url)).toEqual(["https://b.example/rss"]);
     });
 
     it("records feed health and schedule", async () => {
-      await store.feeds.syncShared(["https://a.example/rss"]);
-      const [feed] = await store.feeds.listDue(0);
+      await t.store.feeds.syncShared(["https://a.example/rss"]);
+      const [feed] = await t.store.feeds.listDue(0);
       if (!feed) throw new Error("no feed");
-      expect(await store.feeds.recordFailure(feed.id, "HTTP 500", 5000, 100)).toBe(1);
-      expect(await store.feeds.recordFailure(feed.id, "HTTP 502", 9000, 200)).toBe(2);
-      expect(await store.feeds.listDue(4000)).toEqual([]);
-      await store.feeds.recordSuccess(
+      expect(await t.store.feeds.recordFailure(feed.id, "HTTP 500", 5000, 100)).toBe(1);
+      expect(await t.store.feeds.recordFailure(feed.id, "HTTP 502", 9000, 200)).toBe(2);
+      expect(await t.store.feeds.listDue(4000)).toEqual([]);
+      await t.store.feeds.recordSuccess(
         feed.id,
         { etag: '"e"', lastModified: null, title: "A", nextCheckAt: 60, newItems: 3 },
         300,
       );
-      const after = await store.feeds.get(feed.id);
+      const after = await t.store.feeds.get(feed.id);
       expect(after).toMatchObject({
         etag: '"e"',
         title: "A",
@@ -121,21 +125,21 @@ for (const { db, skip } of testDatabases) {
         last_error: "HTTP 502",
         last_success_at: 300,
       });
-      expect(await store.feeds.moveTo(feed.id, "https://a.example/new")).toBe(true);
-      expect((await store.feeds.get(feed.id))?.url).toBe("https://a.example/new");
+      expect(await t.store.feeds.moveTo(feed.id, "https://a.example/new")).toBe(true);
+      expect((await t.store.feeds.get(feed.id))?.url).toBe("https://a.example/new");
     });
 
     it("never queues the same story twice for a chat and tracks delivery", async () => {
-      await store.chats.upsert({ id: 5, type: "private", title: null });
-      await store.feeds.syncShared(["https://a.example/rss"]);
-      const [feed] = await store.feeds.listDue();
+      await t.store.chats.upsert({ id: 5, type: "private", title: null });
+      await t.store.feeds.syncShared(["https://a.example/rss"]);
+      const [feed] = await t.store.feeds.listDue();
       if (!feed) throw new Error("no feed");
-      const [it1] = await store.items.insertNew(feed.id, [item("g:1", "l:x", "Литий дорожает")]);
+      const [it1] = await t.store.items.insertNew(feed.id, [item("g:1", "l:x", "Литий дорожает")]);
       if (!it1) throw new Error("no item");
       const alert = { chatId: 5, itemId: it1.id, storyKey: "l:x", matched: ["литий"] };
-      expect(await store.outbox.enqueue([alert, alert], 10)).toBe(1);
-      expect(await store.outbox.enqueue([alert], 11)).toBe(0);
-      const due = await store.outbox.due(10, 10);
+      expect(await t.store.outbox.enqueue([alert, alert], 10)).toBe(1);
+      expect(await t.store.outbox.enqueue([alert], 11)).toBe(0);
+      const due = await t.store.outbox.due(10, 10);
       expect(due).toEqual([
         expect.objectContaining({
           chatId: 5,
@@ -144,31 +148,31 @@ for (const { db, skip } of testDatabases) {
           feedUrl: "https://a.example/rss",
         }),
       ]);
-      await store.outbox.markRetry([due[0]!.id], "429", 50);
-      expect(await store.outbox.due(20, 10)).toEqual([]);
-      await store.chats.setPaused(5, true);
-      expect(await store.outbox.due(60, 10)).toEqual([]);
-      await store.chats.setPaused(5, false);
-      expect((await store.outbox.due(60, 10))[0]?.attempts).toBe(1);
-      await store.outbox.markSent([due[0]!.id], 77);
-      expect(await store.outbox.due(1e15, 10)).toEqual([]);
-      expect(await store.outbox.counts()).toEqual({ pending: 0, sent: 1, failed: 0 });
+      await t.store.outbox.markRetry([due[0]!.id], "429", 50);
+      expect(await t.store.outbox.due(20, 10)).toEqual([]);
+      await t.store.chats.setPaused(5, true);
+      expect(await t.store.outbox.due(60, 10)).toEqual([]);
+      await t.store.chats.setPaused(5, false);
+      expect((await t.store.outbox.due(60, 10))[0]?.attempts).toBe(1);
+      await t.store.outbox.markSent([due[0]!.id], 77);
+      expect(await t.store.outbox.due(1e15, 10)).toEqual([]);
+      expect(await t.store.outbox.counts()).toEqual({ pending: 0, sent: 1, failed: 0 });
     });
 
     it("moves a group's settings to its new supergroup id", async () => {
-      await store.chats.upsert({ id: -100, type: "group", title: "G" });
-      await store.subscriptions.add(-100, "никель");
-      await store.subscriptions.add(-100, "литий");
+      await t.store.chats.upsert({ id: -100, type: "group", title: "G" });
+      await t.store.subscriptions.add(-100, "никель");
+      await t.store.subscriptions.add(-100, "литий");
       // The supergroup already follows one of the same queries (it ran /start first).
-      await store.chats.upsert({ id: -1009, type: "supergroup", title: "G" });
-      await store.subscriptions.add(-1009, "литий");
-      await store.chats.migrateId(-100, -1009);
-      expect(await store.chats.get(-100)).toBeUndefined();
-      expect((await store.subscriptions.listForChat(-1009)).map((s) => s.query).sort()).toEqual([
+      await t.store.chats.upsert({ id: -1009, type: "supergroup", title: "G" });
+      await t.store.subscriptions.add(-1009, "литий");
+      await t.store.chats.migrateId(-100, -1009);
+      expect(await t.store.chats.get(-100)).toBeUndefined();
+      expect((await t.store.subscriptions.listForChat(-1009)).map((s) => s.query).sort()).toEqual([
         "литий",
         "никель",
       ]);
-      expect((await store.chats.get(-1009))?.type).toBe("supergroup");
+      expect((await t.store.chats.get(-1009))?.type).toBe("supergroup");
     });
   });
 }

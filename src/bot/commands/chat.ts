@@ -12,11 +12,12 @@ export function chatCommands(deps: BotDeps): Composer<BotContext> {
 
   c.command("status", async (ctx) => {
     const chatId = ctx.target.id;
-    const [chat, subs, feeds, outbox] = await Promise.all([
+    // Any member may ask: only this chat's own figures, each a bounded or indexed query.
+    const [chat, subs, feeds, pending] = await Promise.all([
       deps.store.chats.get(chatId),
       deps.store.subscriptions.listForChat(chatId),
       deps.store.feeds.listForChat(chatId),
-      deps.store.outbox.counts(),
+      deps.store.outbox.pending(chatId),
     ]);
     const zone = chat?.tz ?? deps.config.timeZone;
     const locale = await localeOf(ctx);
@@ -47,7 +48,7 @@ export function chatCommands(deps: BotDeps): Composer<BotContext> {
       ctx.t("status-last-poll", {
         when: lastPoll ? formatLocalTime(lastPoll, zone, locale) : ctx.t("status-never"),
       }),
-      ctx.t("status-queue", { pending: outbox.pending }),
+      ctx.t("status-queue", { pending }),
     );
     return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
   });

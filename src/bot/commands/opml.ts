@@ -66,13 +66,17 @@ export function opmlCommands(deps: BotDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
 
   c.command("export", async (ctx) => {
+    // Any member may export, so only the feeds the chat itself added: the operator's FEEDS URLs may
+    // carry credentials anywhere (user:password@, a token in the path or query), which no URL check can
+    // rule out, and the chat never saw them (/feeds names them without their addresses).
     const feeds = await deps.store.feeds.listForChat(ctx.target.id);
+    const own = feeds.filter((f) => f.own);
     const xml = buildOpml(
       "newsalert",
-      feeds.map((f) => ({ url: f.url, title: f.title })),
+      own.map((f) => ({ url: f.url, title: f.title })),
     );
     return ctx.replyWithDocument(new InputFile(Buffer.from(xml, "utf8"), "newsalert-feeds.opml"), {
-      caption: ctx.t("export-caption", { count: feeds.length }),
+      caption: ctx.t("export-caption", { own: own.length, shared: feeds.length - own.length }),
     });
   });
 
