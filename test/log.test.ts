@@ -1,23 +1,10 @@
 import { createServer } from "node:net";
-import { Writable } from "node:stream";
 import { Api } from "grammy";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/log.js";
+import { captureLog as capture } from "./support/log-capture.js";
 
 const TOKEN = "7012345678:AAH-secret_part-ABCDEFGHIJKLMNOPQRSTUV";
 const SECRET = TOKEN.split(":")[1] as string;
-
-/** A real pino logger writing into memory, as it would write to stdout. */
-function capture(token?: string) {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger("info", token, sink), text: () => lines.join("") };
-}
 
 /** A loopback port nothing listens on: connections to it are refused. */
 async function closedPort(): Promise<number> {

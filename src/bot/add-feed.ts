@@ -27,7 +27,11 @@ export async function addChatFeed(deps: BotDeps, chatId: number, raw: string): P
   if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS) return { kind: "limit" };
   let loaded: Awaited<ReturnType<typeof loadFeed>>;
   try {
-    loaded = await loadFeed(raw, { allowPrivate: deps.config.allowPrivateUrls, timeoutMs: 15_000 });
+    loaded = await loadFeed(raw, {
+      allowPrivate: deps.config.allowPrivateUrls,
+      timeoutMs: 15_000,
+      signal: deps.tasks.signal,
+    });
   } catch (err) {
     // Anything but a FeedError is our failure, not the address's: the caller logs it and says so.
     if (!isFeedError(err)) throw err;
@@ -64,11 +68,12 @@ export async function checkInBackground(
     return false;
   }
   checking.add(chatId);
-  void task()
-    .catch(async (err: unknown) => {
+  deps.tasks.run(
+    () => task().finally(() => checking.delete(chatId)),
+    async (err) => {
       deps.log.error({ err, chatId }, "feed check failed");
       await ctx.reply(ru.error).catch(() => undefined);
-    })
-    .finally(() => checking.delete(chatId));
+    },
+  );
   return true;
 }

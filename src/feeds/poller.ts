@@ -82,14 +82,17 @@ export class Poller {
     await this.cycle;
   }
 
-  /** Runs one poll cycle over all due feeds; overlapping calls share the running cycle. */
+  /** Runs one poll cycle over all due feeds; overlapping calls share the running cycle; never rejects. */
   pollOnce(): Promise<void> {
     if (this.stopping) return Promise.resolve();
     if (!this.cycle) {
-      this.cycle = this.runCycle().finally(() => {
-        this.cycle = null;
-        this.opts.afterCycle?.();
-      });
+      // A cycle that fails (the store unreachable) is logged here, for the first one as for cron's.
+      this.cycle = this.runCycle()
+        .catch((err: unknown) => this.opts.log.error({ err }, "poll cycle failed"))
+        .finally(() => {
+          this.cycle = null;
+          this.opts.afterCycle?.();
+        });
     }
     return this.cycle;
   }
