@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { FeedError } from "./errors.js";
 import type { ParsedFeed } from "./parse.js";
@@ -11,15 +13,19 @@ const IDLE_MS = 60_000;
 let pool: Piscina<ParseTask, ParseReply> | null = null;
 
 function workers(): Piscina<ParseTask, ParseReply> {
+  if (pool) return pool;
   // Run from TypeScript sources (tests, tsx), the worker needs tsx to load its .ts module too.
   const fromSource = import.meta.url.endsWith(".ts");
-  pool ??= new Piscina<ParseTask, ParseReply>({
+  const tsx = fromSource ? pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href : null;
+  pool = new Piscina<ParseTask, ParseReply>({
     filename: new URL(fromSource ? "./parse-worker.ts" : "./parse-worker.js", import.meta.url).href,
     minThreads: 0,
     maxThreads: MAX_WORKERS,
     idleTimeout: IDLE_MS,
-    execArgv: fromSource ? ["--import", "tsx"] : [],
+    execArgv: tsx ? ["--import", tsx] : [],
   });
+  // A worker that dies fails its own task; the pool's error event must not crash the process too.
+  pool.on("error", () => {});
   return pool;
 }
 
