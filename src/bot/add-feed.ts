@@ -36,6 +36,10 @@ export async function addChatFeed(deps: BotDeps, chatId: number, raw: string): P
     // Anything but a FeedError is our failure, not the address's: the caller logs it and says so.
     if (!isFeedError(err)) throw err;
     if (err.discovered?.length) return { kind: "page", discovered: err.discovered };
+    // Refused, timed out, unreachable and unknown hosts read the same, so that answers to addresses
+    // on someone else's network tell nothing about which ports or hosts are there.
+    if (err.kind === "network" || err.kind === "timeout")
+      return { kind: "failed", reason: ru.feedUnreachable };
     return { kind: "failed", reason: err.message };
   }
   const url =

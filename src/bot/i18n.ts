@@ -76,4 +76,9 @@ export const ru = {
     `У чата уже ${max} своих источников — это максимум. /removefeed — удалить лишний.`,
   unknownCommand: "Не знаю такой команды. Список команд — /help.",
   error: "Что-то пошло не так, попробуйте ещё раз чуть позже.",
+  feedUnreachable: "сервер не ответил или недоступен",
+  opmlProgress: (done: number, total: number, added: number) =>
+    `Проверяю ленты из файла: ${done} из ${total}, добавлено ${added}…`,
+  opmlTooMany: (max: number, total: number) =>
+    `В файле ${total} лент; проверю первые ${max} — остальные пришлите отдельным файлом.`,
 } as const;
