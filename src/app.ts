@@ -5,7 +5,6 @@ import { connectBot } from "./bot/connect.js";
 import type { Config } from "./config.js";
 import { AlertRouter } from "./delivery/router.js";
 import { AlertSender } from "./delivery/sender.js";
-import { closeParseWorkers } from "./feeds/parse-pool.js";
 import { Poller } from "./feeds/poller.js";
 import { type HealthServer, startHealthServer } from "./health.js";
 import type { Logger } from "./log.js";
@@ -100,7 +99,6 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       await sender.stop();
       await health?.close();
       await store.close();
-      await closeParseWorkers();
     })();
     return stopping;
   };

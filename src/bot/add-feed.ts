@@ -44,6 +44,17 @@ export async function addChatFeed(deps: BotDeps, chatId: number, raw: string): P
   }
   const url =
     loaded.outcome.kind === "ok" ? (loaded.outcome.movedPermanentlyTo ?? loaded.outcome.finalUrl) : raw;
+  // Checks run side by side during an OPML import; the count-then-add below must not interleave.
+  return oneAtATime(chatId, () => commit(deps, chatId, url, loaded));
+}
+
+/** Adds a checked feed unless it is known or the chat is at its limit. */
+async function commit(
+  deps: BotDeps,
+  chatId: number,
+  url: string,
+  loaded: Awaited<ReturnType<typeof loadFeed>>,
+): Promise<AddFeedResult> {
   const known = (await deps.store.feeds.listForChat(chatId)).find((f) => f.url === url);
   if (known && !known.own) return { kind: "shared" };
   if (known) return { kind: "exists" };
@@ -51,6 +62,20 @@ export async function addChatFeed(deps: BotDeps, chatId: number, raw: string): P
   if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS) return { kind: "limit" };
   const { feed, created } = await deps.store.feeds.addForChat(chatId, url, loaded.feed?.title ?? null);
   return created ? { kind: "added", feed, items: loaded.feed?.items.length ?? 0 } : { kind: "exists" };
+}
+
+/** The last commit queued per chat; each waits for the one before. */
+const commits = new Map<number, Promise<unknown>>();
+
+function oneAtATime<T>(chatId: number, task: () => Promise<T>): Promise<T> {
+  const before = commits.get(chatId) ?? Promise.resolve();
+  const mine = before.then(task, task);
+  const settled = mine.catch(() => undefined);
+  commits.set(chatId, settled);
+  void settled.then(() => {
+    if (commits.get(chatId) === settled) commits.delete(chatId);
+  });
+  return mine;
 }
 
 /** Chats with a feed check running. */

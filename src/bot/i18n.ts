@@ -78,7 +78,7 @@ export const ru = {
   error: "Что-то пошло не так, попробуйте ещё раз чуть позже.",
   feedUnreachable: "сервер не ответил или недоступен",
   opmlProgress: (done: number, total: number, added: number) =>
-    `Проверяю ленты из файла: ${done} из ${total}, добавлено ${added}…`,
+    `${done < total ? "Проверяю" : "Проверил"} ленты из файла: ${done} из ${total}, добавлено ${added}${done < total ? "…" : "."}`,
   opmlTooMany: (max: number, total: number) =>
     `В файле ${total} лент; проверю первые ${max} — остальные пришлите отдельным файлом.`,
 } as const;

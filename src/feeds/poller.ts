@@ -8,7 +8,7 @@ import { FeedError } from "./errors.js";
 import { canonicalLink } from "./identity.js";
 import { loadFeed } from "./load.js";
 import type { FeedItem } from "./parse.js";
-import { runLimited } from "./pool.js";
+import { hostOf, runLimited } from "./pool.js";
 import { nextCheckAfterFailure, nextCheckAfterSuccess } from "./schedule.js";
 
 /** Called with the items a poll found new, after they are stored and before they count as routed. */
@@ -184,13 +184,5 @@ export class Poller {
     } catch (storeErr) {
       log.error({ err: storeErr }, "could not record a feed failure");
     }
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }

@@ -2,11 +2,12 @@ import { Composer, type Context, InputFile } from "grammy";
 import { escapeHtml } from "../../delivery/format.js";
 import { isFeedError } from "../../feeds/errors.js";
 import { buildOpml, MAX_OPML_BYTES, parseOpml } from "../../feeds/opml.js";
+import { hostOf, runLimited } from "../../feeds/pool.js";
 import { truncate } from "../../feeds/text.js";
 import { type AddFeedResult, addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
 import type { BotDeps } from "../deps.js";
-import { plural } from "../i18n.js";
+import { plural, ru } from "../i18n.js";
 import { replyLines } from "../reply.js";
 
 const WHY: Record<Exclude<AddFeedResult["kind"], "added" | "failed">, string> = {
@@ -31,6 +32,13 @@ async function download(ctx: Context, deps: BotDeps): Promise<string> {
   return res.text();
 }
 
+/** Most feeds one OPML file may bring; the rest are named, not checked. */
+export const MAX_OPML_FEEDS = 200;
+/** Feeds checked at once during an import (at most 2 per host). */
+const OPML_CONCURRENCY = 4;
+/** The progress message is edited at most this often, well under Telegram's edit limits. */
+const PROGRESS_EVERY_MS = 3_000;
+
 async function importOpml(ctx: Context, deps: BotDeps): Promise<unknown> {
   const chatId = ctx.chat?.id as number;
   let feeds: Awaited<ReturnType<typeof parseOpml>>;
@@ -41,18 +49,49 @@ async function importOpml(ctx: Context, deps: BotDeps): Promise<unknown> {
     return ctx.reply(`Не получилось прочитать файл: ${escapeHtml(err.message)}`, { parse_mode: "HTML" });
   }
   if (feeds.length === 0) return ctx.reply("В файле нет ни одной ленты (элементов outline с xmlUrl).");
-  await ctx.reply(`Нашёл ${feeds.length} ${plural(feeds.length, "ленту", "ленты", "лент")}, проверяю…`);
-  const lines: string[] = [];
+  if (feeds.length > MAX_OPML_FEEDS) await ctx.reply(ru.opmlTooMany(MAX_OPML_FEEDS, feeds.length));
+  const taken = feeds.slice(0, MAX_OPML_FEEDS);
+  await ctx.reply(`Нашёл ${taken.length} ${plural(taken.length, "ленту", "ленты", "лент")}, проверяю…`);
+  const progress = await ctx.reply(ru.opmlProgress(0, taken.length, 0));
+  const results: Array<AddFeedResult | null> = taken.map(() => null);
+  let done = 0;
   let added = 0;
-  for (const f of feeds) {
-    const r = await addChatFeed(deps, chatId, f.url);
-    const name = escapeHtml(truncate(f.title ?? f.url, 80));
+  let shown = Date.now();
+  let full = false;
+  const check = async (i: number) => {
+    // After the chat's limit or at shutdown, the rest are left unchecked.
+    if (full || deps.tasks.signal.aborted) return;
+    const r = await addChatFeed(deps, chatId, (taken[i] as { url: string }).url);
+    results[i] = r;
+    done++;
     if (r.kind === "added") added++;
+    if (r.kind === "limit") full = true;
+    if (Date.now() - shown >= PROGRESS_EVERY_MS) {
+      shown = Date.now();
+      await ctx.api
+        .editMessageText(chatId, progress.message_id, ru.opmlProgress(done, taken.length, added))
+        .catch(() => undefined);
+    }
+  };
+  await runLimited(
+    taken.map((_, i) => i),
+    (i) => hostOf((taken[i] as { url: string }).url),
+    check,
+    OPML_CONCURRENCY,
+    2,
+  );
+  await ctx.api
+    .editMessageText(chatId, progress.message_id, ru.opmlProgress(done, taken.length, added))
+    .catch(() => undefined);
+  const summary = `Импорт OPML: добавлено ${added} из ${taken.length}`;
+  const lines = taken.flatMap((f, i) => {
+    const r = results[i];
+    if (!r) return [];
+    const name = escapeHtml(truncate(f.title ?? f.url, 80));
     const why = r.kind === "added" ? "добавлена" : r.kind === "failed" ? escapeHtml(r.reason) : WHY[r.kind];
-    lines.push(`${r.kind === "added" ? "✅" : "—"} ${name}: ${why}`);
-    if (r.kind === "limit") break;
-  }
-  return replyLines(ctx, [`<b>Импорт OPML: добавлено ${added} из ${feeds.length}</b>`, ...lines]);
+    return [`${r.kind === "added" ? "✅" : "—"} ${name}: ${why}`];
+  });
+  return replyLines(ctx, [`<b>${summary}</b>`, ...lines]);
 }
 
 /** /export (the chat's feeds as an OPML file) and OPML import (the chat sends an .opml file). */
