@@ -50,7 +50,11 @@ describe("OPML import and export", () => {
       { url: h.feeds.url("/rss"), title: "Общая" },
     ]);
     sendDocument(chat, user, opml, "subs.opml");
-    const report = await h.api.waitForSent((m) => m.chat_id === chat.id && m.text.includes("Импорт OPML"));
+    // Generous: under a loaded machine the parse workers (tsx-loaded in tests) may start slowly.
+    const report = await h.api.waitForSent(
+      (m) => m.chat_id === chat.id && m.text.includes("Импорт OPML"),
+      20_000,
+    );
     expect(report.text).toContain("добавлено 2 из 4");
     expect(report.text).toMatch(/Страница: .+/);
     expect(report.text).toContain("Общая: уже среди общих");
