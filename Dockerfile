@@ -18,6 +18,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist/src ./dist/src
+COPY locales ./locales
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

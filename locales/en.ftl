@@ -188,7 +188,16 @@ opml-exists = already added
 opml-shared = already among the shared ones
 opml-limit = the limit of { $max } own feeds is reached
 opml-not-http = not an http(s) address
+opml-progress = { $finished ->
+    [yes] Checked
+   *[other] Checking
+} the file's feeds: { $done } of { $total }, { $added } added{ $finished ->
+    [yes] .
+   *[other] …
+}
+opml-too-many = The file has { $total } feeds; I'll check the first { $max } — send the rest in another file.
 opml-page = a page, not a feed
+feed-unreachable = the server did not answer or is unreachable
 
 ## Command menu
 cmd-subscribe = Subscribe to a topic: /subscribe lithium

@@ -191,7 +191,16 @@ opml-exists = уже добавлена
 opml-shared = уже среди общих
 opml-limit = достигнут предел в { $max } своих лент
 opml-not-http = не http(s)-адрес
+opml-progress = { $finished ->
+    [yes] Проверил
+   *[other] Проверяю
+} ленты из файла: { $done } из { $total }, добавлено { $added }{ $finished ->
+    [yes] .
+   *[other] …
+}
+opml-too-many = В файле { $total } лент; проверю первые { $max } — остальные пришлите отдельным файлом.
 opml-page = это страница, а не лента
+feed-unreachable = сервер не ответил или недоступен
 
 ## Command menu
 cmd-subscribe = Подписаться на тему: /subscribe литий

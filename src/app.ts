@@ -1,5 +1,7 @@
 import type { Bot } from "grammy";
+import { BackgroundTasks } from "./bot/background.js";
 import { createBot, publishCommands } from "./bot/bot.js";
+import { connectBot } from "./bot/connect.js";
 import type { BotContext } from "./bot/context.js";
 import { type ClusterRuntime, createClusterRuntime } from "./cluster/runtime.js";
 import type { Config } from "./config.js";
@@ -14,6 +16,8 @@ import { StoryTracker } from "./stories/tracker.js";
 
 /** How long stories are remembered; far beyond the poller's news window, so a pruned one is never news again. */
 const RETENTION_MS = 90 * 24 * 60 * 60_000;
+/** How long shutdown waits for background feed checks before cutting them short. */
+const TASKS_GRACE_MS = 5_000;
 
 /** A running bot: every stage wired together, and the one way to stop it cleanly. */
 export interface App {
@@ -24,6 +28,8 @@ export interface App {
   health: HealthServer | null;
   /** This instance's role among several on one database, its updates and heartbeat. */
   cluster: ClusterRuntime;
+  /** Resolves once this instance receives updates (as the leader) or serves webhooks; false if it never got that far. */
+  online: Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -40,7 +46,8 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
   await router.load();
   const stories = new StoryTracker(store, log.child({ stage: "stories" }));
 
-  const bot = createBot({ config, store, router, log: log.child({ stage: "bot" }) });
+  const tasks = new BackgroundTasks();
+  const bot = createBot({ config, store, router, tasks, log: log.child({ stage: "bot" }) });
   const sender = new AlertSender(bot.api, store, {
     timeZone: config.timeZone,
     log: log.child({ stage: "delivery" }),
@@ -67,16 +74,36 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
     },
   });
 
+  // Telegram may be unreachable at start: feeds are polled and alerts queued meanwhile, and delivery
+  // and updates begin once the Bot API answers (retried with a log line each time).
+  const connecting = new AbortController();
+  const connected = connectBot(bot, { log, signal: connecting.signal }).then(
+    async (ok) => {
+      if (ok) await publishCommands(bot, { log });
+      return ok;
+    },
+    (err) => {
+      log.fatal({ err }, "the Bot API refused the bot (is BOT_TOKEN revoked?)");
+      return false;
+    },
+  );
+  let wentOnline: (online: boolean) => void = () => {};
+  const online = new Promise<boolean>((resolve) => {
+    wentOnline = resolve;
+  });
+
   // The pipeline runs on the leader only (SQLite: always), so each feed is fetched and each alert
   // sent once however many instances share the database.
   let pruning: NodeJS.Timeout | undefined;
+  let leading = false;
   const pipeline = {
     start: async () => {
+      leading = true;
       // The story window is built by the instance that groups; items a run left ungrouped or
       // unmatched are taken up by the poller's sweep at every cycle, so nothing is lost.
       await stories.load();
-      sender.start();
       poller.start();
+      void connected.then((ok) => ok && leading && sender.start());
       const prune = () =>
         store.items.prune(Date.now() - RETENTION_MS).then(
           (r) =>
@@ -89,6 +116,7 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
     },
     // Order matters: stop taking work, then let the message in flight be recorded.
     stop: async () => {
+      leading = false;
       clearInterval(pruning);
       await poller.stop();
       await sender.stop();
@@ -98,8 +126,12 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      // Leader work first (updates, polling, delivery), then what every instance runs, then the store.
+      // Leader work first (updates, polling, delivery), then the feed checks the update handlers
+      // started beside them, then what every instance runs, then the store.
+      connecting.abort();
       await cluster.stop();
+      await tasks.drain(TASKS_GRACE_MS);
+      wentOnline(false);
       await health?.close();
       await store.close();
     })();
@@ -114,6 +146,8 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
       router,
       log,
       pipeline,
+      connected,
+      onOnline: () => wentOnline(true),
       retryMs: opts.electionRetryMs,
       onLost: () => {
         log.fatal("lost leadership while running; exiting so that a restart comes back as a standby");
@@ -125,8 +159,6 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
     throw err;
   }
 
-  await bot.init();
-  await publishCommands(bot, { log });
   const health =
     config.httpPort === null
       ? null
@@ -139,5 +171,5 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
     throw new Error(`webhook mode needs HTTP_PORT ${config.httpPort} free to serve webhook requests`);
   }
   await cluster.start();
-  return { bot, store, poller, sender, health, cluster, stop };
+  return { bot, store, poller, sender, health, cluster, online, stop };
 }

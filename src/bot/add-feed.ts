@@ -15,7 +15,9 @@ export type AddFeedResult =
   | { kind: "limit" }
   | { kind: "not-http" }
   | { kind: "page"; discovered: string[] }
-  | { kind: "failed"; reason: string };
+  | { kind: "failed"; reason: string }
+  /** Refused, timed out or unknown host: one answer for all, so the bot is no port scanner. */
+  | { kind: "unreachable" };
 
 /**
  * Adds a feed to a chat's own list after fetching it once through the URL guard: only a real feed
@@ -26,15 +28,33 @@ export async function addChatFeed(deps: BotDeps, chatId: number, raw: string): P
   if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS) return { kind: "limit" };
   let loaded: Awaited<ReturnType<typeof loadFeed>>;
   try {
-    loaded = await loadFeed(raw, { allowPrivate: deps.config.allowPrivateUrls, timeoutMs: 15_000 });
+    loaded = await loadFeed(raw, {
+      allowPrivate: deps.config.allowPrivateUrls,
+      timeoutMs: 15_000,
+      signal: deps.tasks.signal,
+    });
   } catch (err) {
     // Anything but a FeedError is our failure, not the address's: the caller logs it and says so.
     if (!isFeedError(err)) throw err;
     if (err.discovered?.length) return { kind: "page", discovered: err.discovered };
+    // Refused, timed out, unreachable and unknown hosts read the same, so that answers to addresses
+    // on someone else's network tell nothing about which ports or hosts are there.
+    if (err.kind === "network" || err.kind === "timeout") return { kind: "unreachable" };
     return { kind: "failed", reason: err.message };
   }
   const url =
     loaded.outcome.kind === "ok" ? (loaded.outcome.movedPermanentlyTo ?? loaded.outcome.finalUrl) : raw;
+  // Checks run side by side during an OPML import; the count-then-add below must not interleave.
+  return oneAtATime(chatId, () => commit(deps, chatId, url, loaded));
+}
+
+/** Adds a checked feed unless it is known or the chat is at its limit. */
+async function commit(
+  deps: BotDeps,
+  chatId: number,
+  url: string,
+  loaded: Awaited<ReturnType<typeof loadFeed>>,
+): Promise<AddFeedResult> {
   const known = (await deps.store.feeds.listForChat(chatId)).find((f) => f.url === url);
   if (known && !known.own) return { kind: "shared" };
   if (known) return { kind: "exists" };
@@ -42,6 +62,20 @@ export async function addChatFeed(deps: BotDeps, chatId: number, raw: string): P
   if ((await deps.store.feeds.countForChat(chatId)) >= MAX_OWN_FEEDS) return { kind: "limit" };
   const { feed, created } = await deps.store.feeds.addForChat(chatId, url, loaded.feed?.title ?? null);
   return created ? { kind: "added", feed, items: loaded.feed?.items.length ?? 0 } : { kind: "exists" };
+}
+
+/** The last commit queued per chat; each waits for the one before. */
+const commits = new Map<number, Promise<unknown>>();
+
+function oneAtATime<T>(chatId: number, task: () => Promise<T>): Promise<T> {
+  const before = commits.get(chatId) ?? Promise.resolve();
+  const mine = before.then(task, task);
+  const settled = mine.catch(() => undefined);
+  commits.set(chatId, settled);
+  void settled.then(() => {
+    if (commits.get(chatId) === settled) commits.delete(chatId);
+  });
+  return mine;
 }
 
 /** Chats with a feed check running. */
@@ -63,11 +97,12 @@ export async function checkInBackground(
     return false;
   }
   checking.add(chatId);
-  void task()
-    .catch(async (err: unknown) => {
+  deps.tasks.run(
+    () => task().finally(() => checking.delete(chatId)),
+    async (err) => {
       deps.log.error({ err, chatId }, "feed check failed");
       await ctx.reply(ctx.t("error")).catch(() => undefined);
-    })
-    .finally(() => checking.delete(chatId));
+    },
+  );
   return true;
 }

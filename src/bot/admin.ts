@@ -12,14 +12,20 @@ const cache = new Map<string, { admin: boolean; at: number }>();
 /**
  * Whether the sender may change this chat's settings: anyone in a private chat; in groups only the
  * creator and administrators (anonymous ones too); in channels whoever can post, since only admins can.
+ * A button press is judged by who pressed it: any subscriber of a channel can press a button an
+ * administrator's command left there, and the message it sits on was posted by the channel itself.
  */
 export async function canManage(ctx: Context): Promise<boolean> {
   const chat = ctx.chat;
   if (!chat) return false;
-  if (chat.type === "private" || chat.type === "channel") return true;
-  const senderChat = ctx.msg?.sender_chat;
-  if (senderChat) return senderChat.id === chat.id;
-  const userId = ctx.from?.id;
+  if (chat.type === "private") return true;
+  const pressedBy = ctx.callbackQuery?.from.id;
+  if (pressedBy === undefined) {
+    if (chat.type === "channel") return true;
+    const senderChat = ctx.msg?.sender_chat;
+    if (senderChat) return senderChat.id === chat.id;
+  }
+  const userId = pressedBy ?? ctx.from?.id;
   if (userId === undefined) return false;
   const key = `${chat.id}:${userId}`;
   const hit = cache.get(key);

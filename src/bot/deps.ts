@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { AlertRouter } from "../delivery/router.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/store.js";
+import type { BackgroundTasks } from "./background.js";
 
 /** What the command handlers work with. */
 export interface BotDeps {
@@ -9,6 +10,8 @@ export interface BotDeps {
   store: Store;
   router: AlertRouter;
   log: Logger;
+  /** Feed checks running beside the update loop; shutdown waits for them. */
+  tasks: BackgroundTasks;
   /** Most queries one chat may follow. */
   maxSubscriptions?: number;
 }

@@ -31,6 +31,10 @@ export interface ClusterDeps {
   log: Logger;
   /** The feed and delivery pipeline: runs on the leader only. */
   pipeline: LeaderWork;
+  /** Settles true once the Bot API answered getMe (retried elsewhere); updates start only then. */
+  connected: Promise<boolean>;
+  /** Told once this instance receives updates (long polling started, or the webhook registered). */
+  onOnline?: () => void;
   /** Told when leadership was lost while running (the leader's work is already stopped). */
   onLost: () => void;
   /** Election timings (tests shorten them). */
@@ -94,6 +98,7 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
             allowed_updates: [...ALLOWED_UPDATES],
           });
           log.info("webhook registered; updates arrive on HTTP_PORT");
+          deps.onOnline?.();
         } catch (err) {
           log.warn({ err }, "setWebhook failed; retrying in 5 s");
           if (leadership.role !== "standby") webhookRetry = setTimeout(register, WEBHOOK_RETRY_MS);
@@ -106,7 +111,10 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
     // bot.start deletes a webhook left from webhook mode before it polls.
     polling = bot.start({
       allowed_updates: [...ALLOWED_UPDATES],
-      onStart: (me) => log.info({ bot: me.username }, "receiving updates by long polling"),
+      onStart: (me) => {
+        log.info({ bot: me.username }, "receiving updates by long polling");
+        deps.onOnline?.();
+      },
     });
     polling.catch((err) => {
       pollingFailed = true;
@@ -118,7 +126,8 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
     start: async () => {
       isLeader.set(1);
       await deps.pipeline.start();
-      await receiveUpdates();
+      // Not awaited: with Telegram unreachable the pipeline still polls and queues meanwhile.
+      void deps.connected.then((ok) => (ok && leadership.role !== "standby" ? receiveUpdates() : undefined));
       void heartbeat();
     },
     stop: async () => {

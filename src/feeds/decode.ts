@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
+import { detect as detectCharset } from "jschardet";
 
 const lossyUtf8 = new TextDecoder("utf-8");
 
@@ -102,13 +103,35 @@ export function guessSingleByteCharset(bytes: Uint8Array): "windows-1251" | "koi
   return upperHalf >= lowerHalf ? "windows-1251" : "koi8-r";
 }
 
+/** Enough text for the detector to be sure; scanning a whole multi-megabyte feed would only cost time. */
+const DETECTOR_SAMPLE_BYTES = 64 * 1024;
+/** Below this the detector is guessing; its scores for real CJK and Thai feeds start around 0.2. */
+const DETECTOR_MIN_CONFIDENCE = 0.1;
+/** Western labels the detector gives plain Latin text; the caller's windows-1252 is the better reading. */
+const WESTERN = /^(windows-1252|iso-?8859-?(1|15)|ascii|mac-?roman|macintosh)$/i;
+
+/**
+ * Asks a charset detector about undeclared bytes that are neither UTF-8 nor clearly Cyrillic: East
+ * Asian multi-byte charsets (EUC-KR, GB2312/GBK, Shift_JIS, Big5) and Thai are told apart by their
+ * byte structure, which hand-written statistics cannot. Null when it has no non-Western answer.
+ */
+export function detectOtherCharset(bytes: Uint8Array): string | null {
+  const sample = bytes.subarray(0, DETECTOR_SAMPLE_BYTES);
+  const found = detectCharset(sample);
+  if (!found.encoding || found.confidence < DETECTOR_MIN_CONFIDENCE || WESTERN.test(found.encoding))
+    return null;
+  const charset = normaliseCharset(found.encoding);
+  return charset && charset !== "utf-8" && charset !== "windows-1252" ? charset : null;
+}
+
 function decodeWith(bytes: Uint8Array, encoding: string): string {
   if (encoding === "utf-8") return lossyUtf8.decode(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
 /**
- * Picks the encoding of feed bytes: BOM → valid UTF-8 → Content-Type charset → XML prolog → guess.
+ * Picks the encoding of feed bytes: BOM → valid UTF-8 → Content-Type charset → XML prolog → Cyrillic
+ * guess → charset detector.
  * Returned separately so callers and tests can see why a feed decoded the way it did.
  */
 export function detectFeedEncoding(bytes: Uint8Array, contentType?: string | null): string {
@@ -131,7 +154,9 @@ export function detectFeedEncoding(bytes: Uint8Array, contentType?: string | nul
   // Declared (or assumed) UTF-8 with a few damaged sequences is still UTF-8; a lone bad byte should
   // not turn a whole Cyrillic feed into mojibake.
   if (evidence.multi >= 8 && evidence.multi >= evidence.broken * 10) return "utf-8";
-  return guessSingleByteCharset(bytes);
+  const guess = guessSingleByteCharset(bytes);
+  // Cyrillic is this bot's home ground and its guess is trusted; anything else goes to the detector.
+  return guess === "windows-1252" ? (detectOtherCharset(bytes) ?? guess) : guess;
 }
 
 /** Decodes feed bytes to text without ever throwing; strips any BOM. */

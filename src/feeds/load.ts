@@ -1,10 +1,9 @@
 import { open } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { decodeFeed } from "./decode.js";
-import { discoverFeedLinks, guessFeedAnchors, looksLikeHtml } from "./discover.js";
 import { FeedError, formatBytes, isFeedError } from "./errors.js";
 import { DEFAULT_MAX_BYTES, type FetchOptions, type FetchOutcome, fetchFeed } from "./fetch.js";
-import { type ParsedFeed, parseFeed } from "./parse.js";
+import type { ParsedFeed } from "./parse.js";
+import { parseOffThread } from "./parse-pool.js";
 
 /** A fetched (or read) feed; feed is null when the server said not-modified. */
 export interface LoadedFeed {
@@ -46,40 +45,13 @@ async function readLocal(source: string, maxBytes: number): Promise<{ url: strin
   }
 }
 
-/** Decodes and parses bytes; an HTML page becomes not-a-feed carrying the feeds it advertises. */
-export async function parseBody(
-  body: Uint8Array,
-  contentType: string | null,
-  url: string,
-): Promise<ParsedFeed> {
-  const text = decodeFeed(body, contentType);
-  try {
-    return await parseFeed(text, url);
-  } catch (err) {
-    if (isFeedError(err) && err.kind === "not-a-feed" && looksLikeHtml(text)) {
-      const advertised = discoverFeedLinks(text, url);
-      const discovered = advertised.length > 0 ? advertised : guessFeedAnchors(text, url);
-      if (discovered.length > 0) {
-        throw new FeedError(
-          "not-a-feed",
-          `это веб-страница, а не лента; похоже, лента здесь: ${discovered[0]}`,
-          {
-            discovered,
-            cause: err,
-          },
-        );
-      }
-    }
-    throw err;
-  }
-}
-
 /** Fetches an http(s) URL, or reads a local path / file: URL, then decodes and parses it. */
 export async function loadFeed(source: string, opts: FetchOptions = {}): Promise<LoadedFeed> {
   if (isHttpSource(source)) {
     const outcome = await fetchFeed(source.trim(), opts);
     if (outcome.kind === "not-modified") return { outcome, feed: null };
-    return { outcome, feed: await parseBody(outcome.body, outcome.contentType, outcome.finalUrl) };
+    const { feed, body } = await parseOffThread(outcome.body, outcome.contentType, outcome.finalUrl);
+    return { outcome: { ...outcome, body }, feed };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith("file:")) {
     throw new FeedError("bad-url", "поддерживаются только адреса http и https и локальные файлы");
@@ -95,5 +67,6 @@ export async function loadFeed(source: string, opts: FetchOptions = {}): Promise
     lastModified: null,
     maxAgeSeconds: null,
   };
-  return { outcome, feed: await parseBody(body, null, url) };
+  const parsed = await parseOffThread(body, null, url);
+  return { outcome: { ...outcome, body: parsed.body }, feed: parsed.feed };
 }

@@ -29,6 +29,8 @@ export const SUMMARY_MAX_CHARS = 1000;
 const TITLE_FROM_SUMMARY_CHARS = 140;
 /** Longest title kept; a headline longer than this is a generator bug, not a headline. */
 export const TITLE_MAX_CHARS = 500;
+/** Most items taken from one document: a feed that is really an archive gets its newest stories only. */
+export const MAX_ITEMS_PER_FEED = 1000;
 // Only this much of an item's HTML is turned into text: the summary keeps 1000 characters anyway.
 const MAX_HTML_CHARS = 256 * 1024;
 
@@ -132,6 +134,25 @@ function dedupe(items: FeedItem[]): FeedItem[] {
   return out;
 }
 
+/**
+ * The items worth reading from an over-long document, in document order: the newest `max` by date,
+ * undated ones ranking after dated ones in document order (so an undated feed keeps its first `max`).
+ * Only dates are read here; the costly text clean-up runs on what is kept.
+ */
+function newestRaw(raws: Raw[], max: number): Raw[] {
+  if (raws.length <= max) return raws;
+  const dated = raws.map((raw, index) => ({
+    index,
+    time: dateOf(raw)?.getTime() ?? Number.NEGATIVE_INFINITY,
+  }));
+  dated.sort((a, b) => b.time - a.time || a.index - b.index);
+  return dated
+    .slice(0, max)
+    .map((d) => d.index)
+    .sort((a, b) => a - b)
+    .map((i) => raws[i] as Raw);
+}
+
 /** Parses RSS 0.9x/1.0/2.0 or Atom text into clean items; throws FeedError "not-a-feed" when it is none. */
 export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFeed> {
   precheck(xml);
@@ -139,7 +160,7 @@ export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFee
   const link = absoluteHttpUrl(xmlText(output.link), feedUrl);
   // A feed read from a file has no web address to resolve against; its own <link> is the next best base.
   const base = /^https?:/i.test(feedUrl) || !link ? feedUrl : link;
-  const items = (output.items ?? [])
+  const items = newestRaw((output.items ?? []) as Raw[], MAX_ITEMS_PER_FEED)
     .map((raw) => toItem(raw as Raw, base))
     .filter((item): item is FeedItem => item !== null);
   const title = truncate(htmlToText(xmlText(output.title).slice(0, MAX_HTML_CHARS)), TITLE_MAX_CHARS) || null;

@@ -8,7 +8,7 @@ import { FeedError } from "./errors.js";
 import { linkKey } from "./identity.js";
 import { loadFeed } from "./load.js";
 import type { FeedItem } from "./parse.js";
-import { runLimited } from "./pool.js";
+import { hostOf, runLimited } from "./pool.js";
 import { nextCheckAfterFailure, nextCheckAfterSuccess } from "./schedule.js";
 
 /**
@@ -92,14 +92,17 @@ export class Poller {
     await this.cycle;
   }
 
-  /** Runs one poll cycle over all due feeds; overlapping calls share the running cycle. */
+  /** Runs one poll cycle over all due feeds; overlapping calls share the running cycle; never rejects. */
   pollOnce(): Promise<void> {
     if (this.stopping) return Promise.resolve();
     if (!this.cycle) {
-      this.cycle = this.runCycle().finally(() => {
-        this.cycle = null;
-        this.opts.afterCycle?.();
-      });
+      // A cycle that fails (the store unreachable) is logged here, for the first one as for cron's.
+      this.cycle = this.runCycle()
+        .catch((err: unknown) => this.opts.log.error({ err }, "poll cycle failed"))
+        .finally(() => {
+          this.cycle = null;
+          this.opts.afterCycle?.();
+        });
     }
     return this.cycle;
   }
@@ -213,13 +216,5 @@ export class Poller {
     } catch (storeErr) {
       log.error({ err: storeErr }, "could not record a feed failure");
     }
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }

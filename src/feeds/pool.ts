@@ -37,3 +37,12 @@ export async function runLimited<T>(
     next();
   });
 }
+
+/** The host part of a URL, the key `runLimited` spreads load by; the text itself when it is no URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -130,9 +130,14 @@ function resolveAll(host: string): Promise<LookupAddress[]> {
   });
 }
 
+/** Ports a chat-added feed may use: the web's own. Any other would make the bot a port scanner. */
+export const FEED_PORTS: readonly number[] = [80, 443, 8080, 8443];
+
 /** The replaceable parts of the guard; tests use them to stage "public" hosts on loopback addresses. */
 export interface AddressPolicy {
   isBlocked?: (ip: string) => boolean;
+  /** Whether a port may be connected to; FEED_PORTS by default. */
+  isPortAllowed?: (port: number) => boolean;
   resolve?: (host: string) => Promise<LookupAddress[]>;
 }
 
@@ -141,21 +146,33 @@ export interface GuardOptions extends AddressPolicy {
   allowPrivate?: boolean;
 }
 
-/** Checks a URL and, unless private targets are allowed, resolves it and refuses any non-public address. */
+/**
+ * Checks a URL and, unless private targets are allowed (operator feeds, ALLOW_PRIVATE_URLS), refuses
+ * ports outside FEED_PORTS and resolves it, refusing any non-public address.
+ */
 export async function guardUrl(raw: string | URL, opts: GuardOptions = {}): Promise<GuardedUrl> {
   const url = parseFeedUrl(raw);
   if (opts.allowPrivate) return { url, addresses: [] };
   const isBlocked = opts.isBlocked ?? isNonPublicAddress;
   const host = hostOf(url);
   const family = isIP(host);
+  let addresses: LookupAddress[];
   if (family !== 0) {
     if (isBlocked(host)) throw blocked();
-    return { url, addresses: [{ address: host, family }] };
+    addresses = [{ address: host, family }];
+  } else {
+    addresses = await (opts.resolve ?? resolveAll)(host);
+    if (addresses.length === 0) throw new FeedError("network", `сервер ${host} не найден (DNS)`);
+    // One private answer is enough to refuse: the connection could pick it.
+    if (addresses.some((a) => isBlocked(a.address))) throw blocked();
   }
-  const addresses = await (opts.resolve ?? resolveAll)(host);
-  if (addresses.length === 0) throw new FeedError("network", `сервер ${host} не найден (DNS)`);
-  // One private answer is enough to refuse: the connection could pick it.
-  if (addresses.some((a) => isBlocked(a.address))) throw blocked();
+  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  if (!(opts.isPortAllowed ?? ((p: number) => FEED_PORTS.includes(p)))(port)) {
+    throw new FeedError(
+      "blocked",
+      `порт ${port} не разрешён: ленты принимаются на портах ${FEED_PORTS.join(", ")}`,
+    );
+  }
   return { url, addresses };
 }
 

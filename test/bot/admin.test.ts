@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../e2e/harness.js";
 import type { FakeChatMember } from "../support/bot-api-server.js";
-import { ANONYMOUS_ADMIN, answerTo, ask, BOT, freshGroup, listQueries, say } from "./helpers.js";
+import {
+  ANONYMOUS_ADMIN,
+  answerTo,
+  ask,
+  BOT,
+  buttons,
+  freshGroup,
+  listQueries,
+  press,
+  say,
+} from "./helpers.js";
 
 type Status = FakeChatMember["status"];
 const REFUSAL = /только администраторы/;
@@ -115,6 +125,26 @@ describe("who may change settings in groups, supergroups and channels", () => {
     expect((await h.app?.store.chats.get(channel.id))?.paused).toBe(1);
     const listed = await post("/list");
     expect(listed[0]?.text).toContain("1. <code>литий</code>");
+  });
+
+  it("a channel's /unsubscribe buttons work only for the channel's administrators", async () => {
+    const channel = freshGroup("channel");
+    const post = (text: string) => say(h, channel, null, text, { senderChat: { ...channel } });
+    await post("/subscribe литий");
+    const [menu] = await post("/unsubscribe");
+    const button = buttons(menu as NonNullable<typeof menu>).find((b) => b.data.startsWith("l:d"));
+    const subscriber = { id: 4030, first_name: "Подписчик" };
+    const admin = { id: 4031, first_name: "Админ" };
+    h.api.setChatMember(channel.id, subscriber.id, "member");
+    h.api.setChatMember(channel.id, admin.id, "administrator");
+
+    await press(h, menu as NonNullable<typeof menu>, channel, subscriber, button?.data as string);
+    const refusal = h.api.calls.filter((c) => c.method === "answerCallbackQuery").at(-1);
+    expect(refusal?.payload).toMatchObject({ show_alert: true, text: expect.stringMatching(REFUSAL) });
+    expect(await listQueries(h, channel, null)).toEqual(["литий"]);
+
+    await press(h, menu as NonNullable<typeof menu>, channel, admin, button?.data as string);
+    expect(await listQueries(h, channel, null)).toEqual([]);
   });
 
   it.each<[string, RegExp]>([

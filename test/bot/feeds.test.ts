@@ -199,6 +199,17 @@ describe("/feeds, /addfeed and /removefeed", () => {
       expect(await ask(h, chat, user, "/feeds")).toContain("Своих источников нет");
     });
 
+    it("a refused connection and an unknown host get one and the same answer (no port scanning)", async () => {
+      const closed = createServer();
+      await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((r) => closed.close(r));
+      const refused = await answerTo(h, chat, user, `/addfeed http://127.0.0.1:${port}/rss`);
+      const unknown = await answerTo(h, chat, user, "/addfeed https://no-such-host.invalid/rss");
+      expect(refused).toBe("Не получилось добавить ленту: сервер не ответил или недоступен");
+      expect(unknown).toBe(refused);
+    });
+
     it.each([["/addfeed"], ["/addfeed not-a-url"], ["/addfeed ftp://example.com/rss"]])(
       "%s answers how to use it",
       async (text) => {

@@ -50,13 +50,41 @@ describe("OPML import and export", () => {
       { url: h.feeds.url("/rss"), title: "Общая" },
     ]);
     sendDocument(chat, user, opml, "subs.opml");
-    const report = await h.api.waitForSent((m) => m.chat_id === chat.id && m.text.includes("Импорт OPML"));
+    // Generous: under a loaded machine the parse workers (tsx-loaded in tests) may start slowly.
+    const report = await h.api.waitForSent(
+      (m) => m.chat_id === chat.id && m.text.includes("Импорт OPML"),
+      20_000,
+    );
     expect(report.text).toContain("добавлено 2 из 4");
     expect(report.text).toMatch(/Страница: .+/);
     expect(report.text).toContain("Общая: уже среди общих");
     const feeds = await ask(h, chat, user, "/feeds");
     expect(feeds).toContain("Лента А");
     expect(feeds).toContain("Лента Б");
+  });
+
+  it("checks at most the first 200 entries of a huge file, a few at a time, editing one progress message", async () => {
+    const opml = buildOpml(
+      "huge",
+      Array.from({ length: 230 }, (_, i) => ({ url: h.feeds.url(`/gone/${i}`), title: `Лента ${i}` })),
+    );
+    const before = h.api.sent.length;
+    sendDocument(chat, user, opml, "huge.opml");
+    const report = await h.api.waitForSent(
+      (m) => m.chat_id === chat.id && m.text.includes("Импорт OPML"),
+      30_000,
+    );
+    expect(report.text).toContain("добавлено 0 из 200");
+    const told = h.api.sent.slice(before).map((m) => m.text);
+    expect(told).toContainEqual(expect.stringContaining("В файле 230 лент; проверю первые 200"));
+    const checked = h.feeds.requests.filter((r) => r.path.startsWith("/gone/")).map((r) => r.path);
+    expect(checked).toHaveLength(200);
+    expect(checked).not.toContain("/gone/200");
+    // One progress message, edited as the checks go; not a message per feed.
+    const edits = h.api.calls.filter((c) => c.method === "editMessageText" && c.payload.chat_id === chat.id);
+    expect(edits.length).toBeGreaterThan(0);
+    expect(new Set(edits.map((e) => e.payload.message_id)).size).toBe(1);
+    expect(edits.at(-1)?.payload.text).toBe("Проверил ленты из файла: 200 из 200, добавлено 0.");
   });
 
   it("answers a file that is not OPML with a clear error and changes nothing", async () => {

@@ -121,7 +121,10 @@ describe.skipIf(pgTest.skip)("two bot processes on one PostgreSQL database", () 
     leader.kill("SIGKILL");
     const killedAt = Date.now();
     api.sendText({ id: 1005 }, { id: 1005 }, "/list");
-    const reply = await api.waitForSent((m) => m.chat_id === 1005 && m.text.includes("Подписки"), 30_000);
+    const reply = await api.waitForSent(
+      (m) => m.chat_id === 1005 && m.text.includes("Запросы этого чата"),
+      30_000,
+    );
     expect(reply.text).toContain("литий");
     expect(Date.now() - killedAt).toBeLessThan(30_000);
     expect(isLeader(standby)).toBe(true);

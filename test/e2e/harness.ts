@@ -62,11 +62,12 @@ export class Harness {
     });
   }
 
-  /** Starts the app and waits for its first poll cycle. */
+  /** Starts the app and waits for its first poll cycle and for the bot to go online. */
   async start(extra: Record<string, string> = {}): Promise<App> {
     const config: Config = loadConfig(this.env(extra));
     this.app = await startApp(config, createLogger("silent"));
     await this.app.poller.pollOnce();
+    await this.app.online;
     return this.app;
   }
 

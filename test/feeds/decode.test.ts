@@ -65,6 +65,54 @@ describe("decodeFeed", () => {
     expect(decodeFeed(iconv.encode(text, "windows-1252"))).toBe(text);
   });
 
+  /** A small undeclared feed: a channel title and two items, as a local news site would publish. */
+  const feed = (title: string, first: string, second: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>` +
+    `<item><title>${first}</title><link>https://news.example/1</link></item>` +
+    `<item><title>${second}</title><link>https://news.example/2</link></item></channel></rss>`;
+
+  it.each([
+    [
+      "euc-kr",
+      "연합뉴스",
+      "서울 시장은 오늘 새로운 교통 정책을 발표했다",
+      "한국 경제 성장률이 예상보다 높게 나타났다",
+    ],
+    ["gb2312", "新华网", "北京市政府今天宣布了新的交通政策", "中国经济增长速度超过了预期"],
+    [
+      "shift_jis",
+      "毎日新聞",
+      "東京都は本日、新しい交通政策を発表しました",
+      "日本経済の成長率は予想を上回りました",
+    ],
+    ["tis-620", "ข่าวไทย", "รัฐบาลประกาศนโยบายการขนส่งใหม่ในวันนี้", "เศรษฐกิจไทยเติบโตเร็วกว่าที่คาดการณ์ไว้"],
+    ["big5", "中央社", "台北市政府今天宣布了新的交通政策", "台灣經濟成長速度超過了預期"],
+  ])(
+    "reads an undeclared %s feed (no header charset, no prolog encoding)",
+    (charset, title, first, second) => {
+      const text = feed(title, first, second);
+      const decoded = decodeFeed(iconv.encode(text, charset), "application/rss+xml");
+      expect(decoded).toBe(text);
+    },
+  );
+
+  it.each([
+    [
+      "Spanish",
+      "Últimas noticias: el Gobierno aprobó hoy la reforma",
+      "Año récord para la economía española",
+    ],
+    ["German", "Große Pläne für München: Bürger stimmen über Straßenbahn ab", "Börse schließt höher"],
+    [
+      "French",
+      "Météo : des pluies prévues demain sur l'ensemble du pays",
+      "Élection à Besançon, résultats déçus",
+    ],
+  ])("still reads undeclared %s text as windows-1252", (_language, first, second) => {
+    const text = feed("Nachrichten", first, second);
+    expect(decodeFeed(iconv.encode(text, "windows-1252"))).toBe(text);
+  });
+
   it("keeps mostly-valid UTF-8 as UTF-8 despite one broken byte", () => {
     const good = Buffer.from(xml("utf-8", `${ru} ${ru}`));
     const broken = Buffer.concat([good.subarray(0, 60), Buffer.from([0xff]), good.subarray(60)]);

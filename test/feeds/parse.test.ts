@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { itemIdentities } from "../../src/feeds/identity.js";
-import { parseFeed, SUMMARY_MAX_CHARS } from "../../src/feeds/parse.js";
+import { MAX_ITEMS_PER_FEED, parseFeed, SUMMARY_MAX_CHARS } from "../../src/feeds/parse.js";
 import { repairXml } from "../../src/feeds/text.js";
 import { expectFeedError } from "./helpers.js";
 
@@ -272,5 +272,33 @@ describe("parseFeed: broken markup fallbacks", () => {
       "not-a-feed",
     );
     expect(err.message).toContain("ошибка XML");
+  });
+});
+
+describe("parseFeed: a document with more items than anyone publishes at once", () => {
+  const item = (n: number, date?: Date) =>
+    `<item><title>Новость ${n}</title><link>https://news.example.ru/${n}</link>` +
+    `${date ? `<pubDate>${date.toUTCString()}</pubDate>` : ""}</item>`;
+
+  it(`keeps the newest ${MAX_ITEMS_PER_FEED} by date, in document order`, async () => {
+    // 1,500 items, oldest first, with every third one moved to the front: order by date is not by place.
+    const numbers = Array.from({ length: 1500 }, (_, n) => n);
+    const order = [...numbers.filter((n) => n % 3 === 0), ...numbers.filter((n) => n % 3 !== 0)];
+    const start = Date.UTC(2026, 0, 1);
+    const feed = await parseFeed(
+      rss2(order.map((n) => item(n, new Date(start + n * 60_000))).join("")),
+      FEED_URL,
+    );
+    expect(feed.items).toHaveLength(MAX_ITEMS_PER_FEED);
+    const kept = feed.items.map((i) => Number(i.title.split(" ")[1]));
+    expect(Math.min(...kept)).toBe(500);
+    expect(kept).toEqual(order.filter((n) => n >= 500));
+  });
+
+  it(`keeps the first ${MAX_ITEMS_PER_FEED} in document order when undated`, async () => {
+    const feed = await parseFeed(rss2(Array.from({ length: 1200 }, (_, n) => item(n)).join("")), FEED_URL);
+    expect(feed.items.map((i) => i.title)).toEqual(
+      Array.from({ length: MAX_ITEMS_PER_FEED }, (_, n) => `Новость ${n}`),
+    );
   });
 });

@@ -10,6 +10,7 @@ import { createLogger } from "../../src/log.js";
 import type { Feed, Item } from "../../src/store/schema.js";
 import { Store } from "../../src/store/store.js";
 import { FeedServer, rssDocument } from "../support/feed-server.js";
+import { captureLog } from "../support/log-capture.js";
 
 const story = (n: number) => ({ title: `Новость ${n}`, link: `https://wire.example/${n}`, guid: `id-${n}` });
 
@@ -154,6 +155,34 @@ describe("Poller", () => {
     expect(await feedRow()).toMatchObject({ consecutive_failures: 0, last_error: null });
     hanging.closeAllConnections();
     hanging.close();
+  });
+
+  it("a store error in a cycle, the first one included, is logged and does not reject", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const broken = await Store.open(join(dir, "broken.sqlite"));
+    await broken.close();
+    const { log, lines } = captureLog();
+    const failing = new Poller(broken, {
+      cron: "0 0 1 1 *",
+      log,
+      allowPrivateUrls: false,
+      onNewItems: async () => {},
+    });
+    try {
+      failing.start();
+      await vi.waitFor(() => expect(lines().map((l) => l.msg)).toContain("poll cycle failed"));
+      await expect(failing.pollOnce()).resolves.toBeUndefined();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+      const failed = lines().filter((l) => l.msg === "poll cycle failed");
+      expect(failed).toHaveLength(2);
+      expect(failed[0]).toMatchObject({ level: 50, err: { message: expect.any(String) } });
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      await failing.stop();
+    }
   });
 
   it("polls on its own at every tick of POLL_CRON (seconds field included)", async () => {

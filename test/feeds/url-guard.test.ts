@@ -87,6 +87,28 @@ describe("assertPublicUrl", () => {
     await expectFeedError(assertPublicUrl(url), kind);
   });
 
+  it.each([
+    ["http://8.8.8.8:22/feed", 22],
+    ["https://8.8.8.8:6379/", 6379],
+    ["http://8.8.8.8:81/rss", 81],
+  ])("refuses %s: port %d is not a web port", async (url, port) => {
+    const err = await expectFeedError(assertPublicUrl(url), "blocked");
+    expect(err.message).toContain(`порт ${port} не разрешён`);
+  });
+
+  it.each([
+    "http://8.8.8.8/feed",
+    "https://8.8.8.8/feed",
+    "http://8.8.8.8:8080/feed",
+    "https://8.8.8.8:8443/feed",
+  ])("accepts the web port of %s", async (url) => {
+    expect((await assertPublicUrl(url)).href).toBe(url);
+  });
+
+  it("puts no port limit on trusted feeds (operator FEEDS, ALLOW_PRIVATE_URLS)", async () => {
+    expect((await assertPublicUrl("http://8.8.8.8:22/feed", { allowPrivate: true })).port).toBe("22");
+  });
+
   it("lets private addresses through when allowed", async () => {
     const url = await assertPublicUrl("http://127.0.0.1:1/feed", { allowPrivate: true });
     expect(url.href).toBe("http://127.0.0.1:1/feed");
@@ -137,7 +159,7 @@ describe("fetchFeed guards every hop", () => {
       res.end();
     }, "127.0.0.2");
     servers.push(publicLooking);
-    const onlyLoopbackOne = { isBlocked: (ip: string) => ip === "127.0.0.1" };
+    const onlyLoopbackOne = { isBlocked: (ip: string) => ip === "127.0.0.1", isPortAllowed: () => true };
     await expectFeedError(fetchFeedWithPolicy(`${publicLooking.url}/start`, {}, onlyLoopbackOne), "blocked");
     expect(publicLooking.requests.length).toBe(1);
     expect(internal.requests.length).toBe(0);
@@ -150,6 +172,7 @@ describe("fetchFeed guards every hop", () => {
     // addresses the guard approved (the DNS-rebinding defence).
     const policy = {
       isBlocked: () => false,
+      isPortAllowed: () => true,
       resolve: async () => [{ address: "127.0.0.1", family: 4 }],
     };
     const outcome = await fetchFeedWithPolicy(`http://feed.invalid:${server.port}/rss`, {}, policy);
@@ -160,7 +183,11 @@ describe("fetchFeed guards every hop", () => {
   it("sends internationalised host names as punycode", async () => {
     const server = await startServer((_req, res) => res.end(rss(["idn"])));
     servers.push(server);
-    const policy = { isBlocked: () => false, resolve: async () => [{ address: "127.0.0.1", family: 4 }] };
+    const policy = {
+      isBlocked: () => false,
+      isPortAllowed: () => true,
+      resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+    };
     const outcome = await fetchFeedWithPolicy(`http://пример.рф:${server.port}/rss`, {}, policy);
     expect(outcome.finalUrl).toBe(`http://xn--e1afmkfd.xn--p1ai:${server.port}/rss`);
     expect(server.requests[0]?.headers.host).toBe(`xn--e1afmkfd.xn--p1ai:${server.port}`);

@@ -85,8 +85,10 @@ export class BotApiServer {
     this.botId = Number(token.split(":")[0]) || 123456;
   }
 
-  /** Starts the fake on a random port. Defaults: token "123456:TEST-TOKEN", username "newsalert_test_bot". */
-  static async start(opts: { token?: string; botUsername?: string } = {}): Promise<BotApiServer> {
+  /** Starts the fake on a random port (or `port`). Defaults: token "123456:TEST-TOKEN", username "newsalert_test_bot". */
+  static async start(
+    opts: { token?: string; botUsername?: string; port?: number } = {},
+  ): Promise<BotApiServer> {
     let self: BotApiServer | undefined;
     const server = createServer((req, res) => {
       self?.handle(req, res).catch((err: unknown) => {
@@ -94,7 +96,7 @@ export class BotApiServer {
         else send(res, { ok: false, error_code: 500, description: `Internal Server Error: ${String(err)}` });
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     self = new BotApiServer(
       server,

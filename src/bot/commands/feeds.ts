@@ -93,6 +93,8 @@ async function checkAndAdd(ctx: BotContext, deps: BotDeps, chatId: number, arg: 
     }
     case "failed":
       return ctx.reply(ctx.t("feed-failed", { reason: escapeHtml(r.reason) }), html);
+    case "unreachable":
+      return ctx.reply(ctx.t("feed-failed", { reason: ctx.t("feed-unreachable") }), html);
     case "not-http":
       return ctx.reply(ctx.t("feed-not-http"), html);
     case "limit":

@@ -2,6 +2,7 @@ import { Composer, type Context, InputFile } from "grammy";
 import { escapeHtml } from "../../delivery/format.js";
 import { isFeedError } from "../../feeds/errors.js";
 import { buildOpml, MAX_OPML_BYTES, parseOpml } from "../../feeds/opml.js";
+import { hostOf, runLimited } from "../../feeds/pool.js";
 import { truncate } from "../../feeds/text.js";
 import { type AddFeedResult, addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
@@ -11,6 +12,7 @@ import { replyLines } from "../reply.js";
 
 /** The text key saying why an OPML entry was not added. */
 const WHY: Record<Exclude<AddFeedResult["kind"], "added" | "failed">, string> = {
+  unreachable: "feed-unreachable",
   exists: "opml-exists",
   shared: "opml-shared",
   limit: "opml-limit",
@@ -32,6 +34,13 @@ async function download(ctx: Context, deps: BotDeps): Promise<string> {
   return res.text();
 }
 
+/** Most feeds one OPML file may bring; the rest are named, not checked. */
+export const MAX_OPML_FEEDS = 200;
+/** Feeds checked at once during an import (at most 2 per host). */
+const OPML_CONCURRENCY = 4;
+/** The progress message is edited at most this often, well under Telegram's edit limits. */
+const PROGRESS_EVERY_MS = 3_000;
+
 async function importOpml(ctx: BotContext, deps: BotDeps): Promise<unknown> {
   const chatId = ctx.target.id;
   let feeds: Awaited<ReturnType<typeof parseOpml>>;
@@ -42,23 +51,57 @@ async function importOpml(ctx: BotContext, deps: BotDeps): Promise<unknown> {
     return ctx.reply(ctx.t("opml-unreadable", { reason: escapeHtml(err.message) }), { parse_mode: "HTML" });
   }
   if (feeds.length === 0) return ctx.reply(ctx.t("opml-empty"));
-  await ctx.reply(ctx.t("opml-checking", { count: feeds.length }));
-  const lines: string[] = [];
+  if (feeds.length > MAX_OPML_FEEDS)
+    await ctx.reply(ctx.t("opml-too-many", { max: MAX_OPML_FEEDS, total: feeds.length }));
+  const taken = feeds.slice(0, MAX_OPML_FEEDS);
+  await ctx.reply(ctx.t("opml-checking", { count: taken.length }));
+  const progressText = () =>
+    ctx.t("opml-progress", {
+      finished: done === taken.length ? "yes" : "no",
+      done,
+      total: taken.length,
+      added,
+    });
+  const results: Array<AddFeedResult | null> = taken.map(() => null);
+  let done = 0;
   let added = 0;
-  for (const f of feeds) {
-    const r = await addChatFeed(deps, chatId, f.url);
-    const name = escapeHtml(truncate(f.title ?? f.url, 80));
+  const progress = await ctx.reply(progressText());
+  let shown = Date.now();
+  let full = false;
+  const check = async (i: number) => {
+    // After the chat's limit or at shutdown, the rest are left unchecked.
+    if (full || deps.tasks.signal.aborted) return;
+    const r = await addChatFeed(deps, chatId, (taken[i] as { url: string }).url);
+    results[i] = r;
+    done++;
     if (r.kind === "added") added++;
+    if (r.kind === "limit") full = true;
+    if (Date.now() - shown >= PROGRESS_EVERY_MS) {
+      shown = Date.now();
+      await ctx.api.editMessageText(chatId, progress.message_id, progressText()).catch(() => undefined);
+    }
+  };
+  await runLimited(
+    taken.map((_, i) => i),
+    (i) => hostOf((taken[i] as { url: string }).url),
+    check,
+    OPML_CONCURRENCY,
+    2,
+  );
+  await ctx.api.editMessageText(chatId, progress.message_id, progressText()).catch(() => undefined);
+  const lines = taken.flatMap((f, i) => {
+    const r = results[i];
+    if (!r) return [];
+    const name = escapeHtml(truncate(f.title ?? f.url, 80));
     const why =
       r.kind === "added"
         ? ctx.t("opml-added")
         : r.kind === "failed"
           ? escapeHtml(r.reason)
           : ctx.t(WHY[r.kind], { max: MAX_OWN_FEEDS });
-    lines.push(`${r.kind === "added" ? "✅" : "—"} ${name}: ${why}`);
-    if (r.kind === "limit") break;
-  }
-  return replyLines(ctx, [ctx.t("opml-summary", { added, count: feeds.length }), ...lines]);
+    return [`${r.kind === "added" ? "✅" : "—"} ${name}: ${why}`];
+  });
+  return replyLines(ctx, [ctx.t("opml-summary", { added, count: taken.length }), ...lines]);
 }
 
 /** /export (the chat's feeds as an OPML file) and OPML import (the chat sends an .opml file). */
