@@ -8,9 +8,24 @@ import type { Slot } from "./terms.js";
 const SHOWN_FORMS = 6;
 
 function describeSlot(slot: Slot): string {
+  const described = describeForms(slot);
+  const rivals = rivalLine(slot);
+  return rivals ? `${described}\n     ${rivals}` : described;
+}
+
+/** The one line that names the words sharing a form with a query word, or null when there are none. */
+export function rivalLine(slot: Slot): string | null {
+  if (!slot.rivals || slot.rivals.length === 0) return null;
+  const word = slot.text.replace(/^!/, "");
+  return `${word} — не путаю с ${slot.rivals.map((r) => `«${r}»`).join(", ")}`;
+}
+
+function describeForms(slot: Slot): string {
   const word = slot.text.replace(/^!/, "");
   switch (slot.kind) {
     case "abbr":
+      if (slot.guards)
+        return `${word} — сокращение: отдельным словом, заглавными буквами или с заглавной (${slot.keys[0]?.slice(0, 1).toUpperCase()}${slot.keys[0]?.slice(1)}), но не «${slot.keys[0]}»`;
       return `${word} — сокращение: только отдельным словом, написанным заглавными буквами (не внутри других слов и не «${slot.keys[0]}»)`;
     case "prefix":
       return `${word} — любое слово, которое начинается на «${slot.keys[0]}»`;

@@ -23,7 +23,9 @@ export function matchTokens(q: Query, tokens: readonly Token[]): string[] | null
   for (const slot of querySlots(q)) {
     if (present.has(slot.id)) continue;
     const positions: number[] = [];
-    for (const token of tokens) if (slotAccepts(slot, token)) positions.push(token.pos);
+    for (let i = 0; i < tokens.length; i++) {
+      if (slotAccepts(slot, tokens, i)) positions.push((tokens[i] as Token).pos);
+    }
     if (positions.length > 0) present.set(slot.id, positions);
   }
   return evaluate(planOf(q), (slot) => present.get(slot.id));
