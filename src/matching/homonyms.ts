@@ -117,12 +117,28 @@ function verbCompany(at: Occurrence): boolean {
   return at.prev !== null && VERB_BEFORE.has(at.prev);
 }
 
+// Verbs that take an infinitive: «начали печь», «продолжит течь»; «устранили течь» is the noun.
+const TAKES_INFINITIVE = new Set([
+  "начать",
+  "начинать",
+  "продолжить",
+  "продолжать",
+  "перестать",
+  "прекратить",
+  "хотеть",
+  "мочь",
+  "уметь",
+  "быть",
+  "стать",
+  "решить",
+  "планировать",
+]);
+
 function infinitiveCompany(at: Occurrence): boolean {
   if (at.prev === null) return false;
   if (MODAL.has(at.prev)) return true;
   const readings: readonly Reading[] = readingsOf(at.prev);
-  // «начали печь», «решили печь»: a verb right before; a noun or adjective before is «доменная печь».
-  return readings.length > 0 && readings.every((r) => r.pos === "VERB");
+  return readings.some((r) => r.pos === "VERB" && TAKES_INFINITIVE.has(r.lemma));
 }
 
 /** Whether an occurrence of a guarded form counts as the query's word. */
