@@ -12,6 +12,8 @@ import type { Slot } from "./terms.js";
 export interface PlanTerm<S> {
   readonly slots: readonly S[];
   readonly text: string;
+  /** NEAR/n: the two slots at distinct positions at most n apart */
+  readonly near?: number;
 }
 
 /** A query over slot handles S: every clause needs one alternative; any exclusion vetoes. */
@@ -28,6 +30,11 @@ function termMatches<S>(term: PlanTerm<S>, positionsOf: PositionsOf<S>): boolean
   if (!first) return false;
   const count = term.slots.length;
   if (count === 1) return true;
+  if (term.near !== undefined) {
+    const second = positionsOf(term.slots[1] as S);
+    const near = term.near;
+    return second !== undefined && first.some((a) => second.some((b) => a !== b && Math.abs(a - b) <= near));
+  }
   // Sets keep a phrase of many repeated common words linear in the item's length.
   const rest: Array<Set<number>> = [];
   for (let i = 1; i < count; i++) {
@@ -66,6 +73,13 @@ export function querySlots(q: Query): Slot[] {
   for (const clause of q.must) for (const term of clause.alternatives) slots.push(...term.slots);
   for (const term of q.not) slots.push(...term.slots);
   return slots;
+}
+
+/** Whether a story from a feed (`source`: its host and title) passes the query's source: filters. */
+export function sourceAllowed(q: Query, source: string | undefined): boolean {
+  const where = (source ?? "").toLowerCase();
+  if (q.notSources?.some((site) => where.includes(site))) return false;
+  return !q.sources || q.sources.some((site) => where.includes(site));
 }
 
 /** Whether token `i` of an item satisfies one slot. */

@@ -43,6 +43,10 @@ function describeForms(slot: Slot): string {
 }
 
 function describeTerm(term: Term): string {
+  if (term.near !== undefined) {
+    const words = term.slots.map((s) => `   · ${describeSlot(s)}`).join("\n");
+    return `${term.text} — оба слова не дальше ${term.near} слов друг от друга, в любом порядке:\n${words}`;
+  }
   if (!term.phrase) return describeSlot(term.slots[0] as Slot);
   const words = term.slots.map((s) => `   · ${describeSlot(s)}`).join("\n");
   return `${term.text} — слова подряд и в этом порядке:\n${words}`;
@@ -70,5 +74,7 @@ export function explainQuery(q: Query): string {
     lines.push("Но не пришлю, если есть:");
     for (const term of q.not) lines.push(`• ${describeTerm({ ...term, text: term.text.slice(1) })}`);
   }
+  if (q.sources) lines.push(`Только из лент, в адресе или названии которых есть: ${q.sources.join(", ")}`);
+  if (q.notSources) lines.push(`Кроме лент, в адресе или названии которых есть: ${q.notSources.join(", ")}`);
   return lines.join("\n");
 }

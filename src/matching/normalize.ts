@@ -287,12 +287,7 @@ export function scanWord(text: string, start: number): number {
  * slice for one-script words, foldWord (look-alike folding) for mixed scripts or when lower-casing
  * changed the text's length (İ) so the slice would not line up.
  */
-export function foldRun(
-  text: string,
-  lowerAll: string,
-  start: number,
-  end: number,
-): FoldedWord {
+export function foldRun(text: string, lowerAll: string, start: number, end: number): FoldedWord {
   const run = text.slice(start, end);
   if (lowerAll.length !== text.length) return foldWord(run);
   let cyr = 0;
@@ -348,12 +343,16 @@ export function tokenize(text: string, startPos = 0): Token[] {
   return tokens;
 }
 
-/** Title and summary as one token stream; the gap keeps phrases from spanning the two. */
-export function tokenizeItem(title: string, summary: string): Token[] {
+/** Most characters of an article's full text that are matched (the rest is not read). */
+export const BODY_MAX_CHARS = 20_000;
+
+/** Title, summary and full text as one token stream; the gaps keep phrases from spanning two of them. */
+export function tokenizeItem(title: string, summary: string, body?: string | null): Token[] {
   // Feeds parsed without types sometimes hand over undefined for a missing summary.
-  const head = tokenize(cleanForTokens(title ?? ""), 0);
-  const start = head.length === 0 ? 0 : (head[head.length - 1] as Token).pos + 2;
-  const tail = tokenize(cleanForTokens(summary ?? ""), start);
-  for (const token of tail) head.push(token);
-  return head;
+  const out = tokenize(cleanForTokens(title ?? ""), 0);
+  for (const text of [summary ?? "", (body ?? "").slice(0, BODY_MAX_CHARS)]) {
+    const start = out.length === 0 ? 0 : (out[out.length - 1] as Token).pos + 2;
+    for (const token of tokenize(cleanForTokens(text), start)) out.push(token);
+  }
+  return out;
 }

@@ -126,7 +126,9 @@ export class SlotTable {
       }
     }
     // Forms, and an abbreviation's title-case spelling (guarded: it must be capitalised).
-    for (const key of slot.kind === "forms" || slot.kind === "exact" ? slot.keys : (slot.guards?.keys() ?? [])) {
+    for (const key of slot.kind === "forms" || slot.kind === "exact"
+      ? slot.keys
+      : (slot.guards?.keys() ?? [])) {
       const [h1, h2] = fingerprint(key);
       this.#forms.add(h1, h2, formValue(slot, n, key));
     }

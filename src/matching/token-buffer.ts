@@ -1,13 +1,14 @@
 import { type Occurrence, SHAPE_INITIAL } from "./homonyms.js";
 import {
+  BODY_MAX_CHARS,
   capsKey,
   cleanForTokens,
   foldRun,
   foldWord,
   HYPHENS,
   hasSentenceBreak,
-  scanWord,
   opensClause,
+  scanWord,
   shapeOf,
   skipToWord,
 } from "./normalize.js";
@@ -34,14 +35,17 @@ export class TokenBuffer {
   count = 0;
 
   /** Tokenises title and summary as tokenizeItem does, replacing the previous content. */
-  fill(title: string, summary: string): void {
+  fill(title: string, summary: string, body?: string | null): void {
     this.count = 0;
     this.charsUsed = 0;
     // Feeds parsed without types sometimes hand over undefined for a missing summary.
-    const headEnd = this.#text(cleanForTokens(title ?? ""), 0);
-    // The gap keeps phrases from spanning the two, as in tokenizeItem.
-    const start = this.count === 0 ? 0 : headEnd + 2;
-    this.#text(cleanForTokens(summary ?? ""), start);
+    const end = this.#text(cleanForTokens(title ?? ""), 0);
+    // The gaps keep phrases from spanning two texts, as in tokenizeItem.
+    this.#text(cleanForTokens(summary ?? ""), this.count === 0 ? 0 : end + 2);
+    if (body) {
+      const last = this.count === 0 ? -2 : (this.pos[this.count - 1] as number);
+      this.#text(cleanForTokens(body.slice(0, BODY_MAX_CHARS)), last + 2);
+    }
   }
 
   /** The form of token `t` as a string (for tests and debugging). */
