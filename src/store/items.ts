@@ -51,7 +51,15 @@ export class ItemStore {
         seenKeys.add(item.key);
         if (item.link_key) seenLinks.add(item.link_key);
         const { old, ...row } = item;
-        fresh.push({ ...row, feed_id: feedId, fetched_at: now, routed: opts.routed || old ? 1 : 0 });
+        const routed = opts.routed || old ? 1 : 0;
+        // An item stored as routed is never matched, so its full text is not kept.
+        fresh.push({
+          ...row,
+          body: routed ? null : (row.body ?? null),
+          feed_id: feedId,
+          fetched_at: now,
+          routed,
+        });
       }
       const inserted: Item[] = [];
       for (const part of chunks(fresh, 50)) {
@@ -80,10 +88,10 @@ export class ItemStore {
     return Number(r.numDeletedRows);
   }
 
-  /** Marks items as matched and their alerts queued. */
+  /** Marks items as matched and their alerts queued; their full text is no longer needed. */
   async markRouted(ids: readonly number[]): Promise<void> {
     for (const part of chunks(ids)) {
-      await this.db.updateTable("items").set({ routed: 1 }).where("id", "in", part).execute();
+      await this.db.updateTable("items").set({ routed: 1, body: null }).where("id", "in", part).execute();
     }
   }
 

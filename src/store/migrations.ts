@@ -94,6 +94,11 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
   },
+  // Issue 11: an item's full text until it is routed; the quoted sentence of an alert.
+  "0005_matching": async (db) => {
+    await db.schema.alterTable("items").addColumn("body", "text").execute();
+    await db.schema.alterTable("outbox").addColumn("snippet", "text").execute();
+  },
 };
 
 /** Brings the schema up to date; safe to call at every start-up and from several processes. */

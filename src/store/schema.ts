@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
 // Times are epoch milliseconds and flags are 0/1 integers in both dialects, so one set of queries
 // serves SQLite and PostgreSQL without per-dialect value mapping.
@@ -64,6 +64,11 @@ export interface ItemTable {
   fetched_at: number;
   /** 0 until the item went through matching; items left at 0 by a crash are matched again. */
   routed: Generated<number>;
+  /**
+   * The article's full text (≤ 20,000 characters) where the feed carries it, kept only until the item is
+   * routed so that routing after a crash matches the same text; cleared when routed (alerts show the lead).
+   */
+  body: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An alert owed to a chat; unique per (chat, story) so nothing is sent twice. */
@@ -81,6 +86,8 @@ export interface OutboxTable {
   message_id: number | null;
   created_at: number;
   sent_at: number | null;
+  /** The sentence where the match is when it is not in the headline (bold marks: matching/snippet.ts). */
+  snippet: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The whole database as kysely sees it. */
