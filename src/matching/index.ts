@@ -1,4 +1,5 @@
 /** Public surface of matching: what the bot, the preview CLI and delivery import. */
+export { derivedWords, widenQuery } from "./derived.js";
 export { explainQuery } from "./explain.js";
 export { type MatchInput, matchQuery } from "./matcher.js";
 export { loadMorphology, morphologyError } from "./morphology.js";

@@ -37,6 +37,17 @@ export class SubscriptionStore {
       .executeTakeFirst();
   }
 
+  /** Changes the query of one of a chat's subscriptions; returns it, or undefined if there is no such one. */
+  async replaceQuery(chatId: number, id: number, query: string): Promise<Subscription | undefined> {
+    return this.db
+      .updateTable("subscriptions")
+      .set({ query })
+      .where("chat_id", "=", chatId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   /** A chat's subscriptions in the order they were added. */
   listForChat(chatId: number): Promise<Subscription[]> {
     return this.db

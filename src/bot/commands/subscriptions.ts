@@ -1,7 +1,14 @@
 import { Composer, type Context, InlineKeyboard } from "grammy";
 import { escapeHtml, safeHref } from "../../delivery/format.js";
 import { truncate } from "../../feeds/text.js";
-import { explainQuery, formatQuery, matchQuery, parseQuery, QueryError } from "../../matching/index.js";
+import {
+  explainQuery,
+  formatQuery,
+  matchQuery,
+  parseQuery,
+  QueryError,
+  widenQuery,
+} from "../../matching/index.js";
 import type { Subscription } from "../../store/schema.js";
 import { canManage, guarded } from "../admin.js";
 import type { BotDeps } from "../deps.js";
@@ -10,6 +17,16 @@ import { replyLines } from "../reply.js";
 
 const RECENT_WINDOW_MS = 24 * 60 * 60_000;
 const RECENT_SHOWN = 3;
+
+// A widened query that no longer parses (too many words) is simply not offered.
+function widerQuery(query: ReturnType<typeof parseQuery>): { text: string; added: string[] } | null {
+  try {
+    return widenQuery(query);
+  } catch (err) {
+    if (err instanceof QueryError) return null;
+    throw err;
+  }
+}
 
 /** Finds a chat's subscription by its number in /list or by its query text. */
 export function findSubscription(subs: readonly Subscription[], arg: string): Subscription | undefined {
@@ -76,9 +93,14 @@ export function subscriptionCommands(deps: BotDeps): Composer<Context> {
         await recentMatches(ctx, deps, query),
       ];
       if (chat?.paused) parts.push(ru.pausedNote);
+      // Derived words (литиевый for литий) only on request: one button, keyed by subscription id.
+      const wider = widerQuery(query);
       return ctx.reply(parts.join("\n\n"), {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
+        ...(wider
+          ? { reply_markup: new InlineKeyboard().text(ru.widenButton(wider.added), `widen:${sub.id}`) }
+          : {}),
       });
     }),
   );
@@ -113,6 +135,21 @@ export function subscriptionCommands(deps: BotDeps): Composer<Context> {
     await ctx.answerCallbackQuery();
     const text = removed ? ru.unsubscribed(removed.query) : ru.unsubscribeGone;
     return ctx.editMessageText(text, { parse_mode: "HTML" });
+  });
+
+  c.callbackQuery(/^widen:(\d+)$/, async (ctx) => {
+    if (!(await canManage(ctx))) return ctx.answerCallbackQuery({ text: ru.notAdmin, show_alert: true });
+    const chatId = ctx.chat?.id as number;
+    const sub = (await deps.store.subscriptions.listForChat(chatId)).find(
+      (s) => s.id === Number(ctx.match[1]),
+    );
+    const wider = sub ? widerQuery(parseQuery(sub.query)) : null;
+    await ctx.answerCallbackQuery();
+    // Pressed twice, the query is already wide: nothing more to add, and the answer says so.
+    if (!sub || !wider) return ctx.reply(ru.widenGone);
+    const updated = await deps.store.subscriptions.replaceQuery(chatId, sub.id, wider.text);
+    if (updated) deps.router.add(updated, parseQuery(wider.text));
+    return ctx.reply(ru.widened(wider.text), { parse_mode: "HTML" });
   });
 
   c.command("list", async (ctx) => {
