@@ -113,7 +113,9 @@ function verbCompany(at: Occurrence): boolean {
   if (has(at.next, "INFN")) return true;
   const nounBefore = has(at.prev, NOUN_BEFORE);
   if (!nounBefore && has(at.next, PREDICATE) && !has(at.next, "NOUN")) return true;
-  if (has(at.next, "ADVB") && (has(at.next2, "INFN") || has(at.next2, PREDICATE))) return true;
+  // «стали заметно дороже», «стали чаще увольнять» (чаще is also a case of чаща, so look one further).
+  const adverbial = has(at.next, "ADVB") || has(at.next, PREDICATE);
+  if (adverbial && (has(at.next2, "INFN") || has(at.next2, PREDICATE))) return true;
   return at.prev !== null && VERB_BEFORE.has(at.prev);
 }
 
