@@ -238,3 +238,8 @@ stats-instance = • <code>{ $id }</code> — { $role ->
     [none] {""}
    *[other] , feeds polled { $lastPoll }
 }
+
+## Derived words (/subscribe)
+widen-button = ➕ Also { $words }
+widened = Query widened: <code>{ $query }</code>
+widen-gone = That subscription is gone or there is nothing to add. List: /list.

@@ -241,3 +241,8 @@ stats-instance = • <code>{ $id }</code> — { $role ->
     [none] {""}
    *[other] , опрос лент { $lastPoll }
 }
+
+## Derived words (/subscribe)
+widen-button = ➕ Ещё и { $words }
+widened = Запрос расширен: <code>{ $query }</code>
+widen-gone = Этой подписки уже нет или расширять нечего. Список — /list.

@@ -118,12 +118,13 @@ export function makeItems(
   seed: number,
   vocab: Vocabulary,
   extras = true,
-): Array<{ title: string; summary: string }> {
+  bodyChars = 0,
+): GeneratedItem[] {
   const next = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const formCache = new Map<string, readonly string[]>();
   const forms = (w: string) => formCache.get(w) ?? (formCache.set(w, formsOf(w)).get(w) as readonly string[]);
-  const items: Array<{ title: string; summary: string }> = [];
+  const items: GeneratedItem[] = [];
   for (let i = 0; i < count; i++) {
     const english = next() < 0.3;
     const words = english ? vocab.en : vocab.ru;
@@ -140,17 +141,48 @@ export function makeItems(
     };
     const title = sentence(7 + Math.floor(next() * 6));
     const summary = `<p>${sentence(20 + Math.floor(next() * 25))}.&nbsp;${sentence(10 + Math.floor(next() * 10))}.</p>`;
-    items.push({ title, summary });
+    const source = pick(SOURCES);
+    if (bodyChars === 0) {
+      items.push({ title, summary, source });
+      continue;
+    }
+    // A full article: paragraphs of sentences up to about bodyChars characters of HTML.
+    const paragraphs: string[] = [];
+    let size = 0;
+    while (size < bodyChars) {
+      const p = `<p>${sentence(12 + Math.floor(next() * 14))}. ${sentence(8 + Math.floor(next() * 10))}.</p>`;
+      paragraphs.push(p);
+      size += p.length;
+    }
+    items.push({ title, summary, source, body: paragraphs.join("\n") });
   }
   return items;
 }
+
+/** A generated news item; `source` is its feed's host and title, `body` the full text when asked for. */
+export interface GeneratedItem {
+  title: string;
+  summary: string;
+  source: string;
+  body?: string;
+}
+
+/** Feed hosts and titles items come from, and the words source: filters use. */
+const SOURCES = ["interfax.ru Интерфакс", "lenta.ru Лента.ру", "tass.ru ТАСС", "rbc.ru РБК", "ria.ru РИА"];
+const SOURCE_WORDS = ["interfax", "lenta", "tass", "rbc", "ria", "рбк"];
 
 /**
  * Subscriptions in a realistic mix of shapes (words, pairs, phrases, prefixes, exclusions, OR,
  * abbreviations). Words: by default 90 % anywhere in the vocabulary (people follow specific things),
  * 10 % skewed to popular news words; `popular` changes that share.
  */
-export function makeQueries(count: number, seed: number, vocab: Vocabulary, popular = 0.1): string[] {
+export function makeQueries(
+  count: number,
+  seed: number,
+  vocab: Vocabulary,
+  popular = 0.1,
+  operators = false,
+): string[] {
   const next = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const fromVocab = (words: readonly string[]): string =>
@@ -174,6 +206,11 @@ export function makeQueries(count: number, seed: number, vocab: Vocabulary, popu
     else if (r < 0.88) out.push(`${word()} -${word()}`);
     else if (r < 0.96) out.push(`${word()} OR ${word()}`);
     else out.push(`${word()} ${word()} ${word()}`);
+    if (!operators) continue;
+    // The operators of issue 11: 5 % NEAR instead, 5 % with a source: filter added.
+    const o = next();
+    if (o < 0.05) out[out.length - 1] = `${word()} NEAR/${1 + Math.floor(next() * 8)} ${word()}`;
+    else if (o < 0.1) out[out.length - 1] += ` ${next() < 0.5 ? "-" : ""}source:${pick(SOURCE_WORDS)}`;
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { matchQuery } from "../../src/matching/matcher.js";
 import { tokenizeItem } from "../../src/matching/normalize.js";
 import { parseQuery } from "../../src/matching/query.js";
 import { CASES, type Case } from "../../test/matching/cases.js";
+import { HOMONYM_CASES, HOMONYM_HOLDOUT } from "../../test/matching/homonym-cases.js";
 import { HOLDOUT } from "./holdout.js";
 
 type Strategy = (query: string, title: string, summary: string) => boolean;
@@ -49,9 +50,20 @@ export interface QualityRow {
   errors: string[];
 }
 
-/** Precision/recall per strategy on plain-word cases (no quotes, *, OR, -, !) of the test table or the held-out set. */
-export function qualityTable(set: "tests" | "holdout"): QualityRow[] {
-  const cases: readonly Case[] = set === "tests" ? Object.values(CASES).flat() : HOLDOUT;
+/** The labelled sets: issue 3's table and held-out cases, issue 11's homonym table and held-out cases. */
+export type QualitySet = "tests" | "holdout" | "homonyms" | "homonyms-holdout";
+
+/** The cases of a set, as [query, title, summary, expected]. */
+export function qualityCases(set: QualitySet): readonly Case[] {
+  if (set === "tests") return Object.values(CASES).flat();
+  if (set === "holdout") return HOLDOUT;
+  const table = set === "homonyms" ? HOMONYM_CASES : HOMONYM_HOLDOUT;
+  return table.map(([q, text, hit]) => [q, text, "", hit ? [q] : null] as const);
+}
+
+/** Precision/recall per strategy on plain-word cases (no quotes, *, OR, -, !) of a labelled set. */
+export function qualityTable(set: QualitySet): QualityRow[] {
+  const cases = qualityCases(set);
   const plain = cases.filter(([q]) => !/["«»*!]|(^|\s)-|\bOR\b/.test(q));
   return Object.entries(STRATEGIES).map(([name, run]) => {
     let tp = 0;

@@ -10,12 +10,15 @@ import { StoryDetector } from "../stories/detector.js";
 export interface FeedRead {
   /** the feed's title, or its URL or path when it has none */
   source: string;
+  /** what `source:` filters look at (host and title), when it differs from `source` */
+  matchSource?: string;
   items: readonly FeedItem[];
 }
 
 /** An item with its feed and its story. */
 export interface StoryItem extends FeedItem {
   source: string;
+  matchSource?: string;
   /** number of the story's first item in reading order (1-based): equal for items of one story */
   story: number;
 }
@@ -34,7 +37,7 @@ export function groupFeedStories(feeds: readonly FeedRead[], now = Date.now()): 
         linkKey: item.link ? canonicalLink(item.link) : null,
         seenAt: now,
       });
-      out.push({ ...item, source: feed.source, story: storyId });
+      out.push({ ...item, source: feed.source, matchSource: feed.matchSource, story: storyId });
     }
   }
   return out;

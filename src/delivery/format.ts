@@ -1,4 +1,5 @@
 import { truncate } from "../feeds/text.js";
+import { BOLD_END, BOLD_START } from "../matching/index.js";
 import type { DueAlert } from "../store/outbox.js";
 
 /** Telegram's limit on one message's text. */
@@ -59,7 +60,14 @@ export function formatStory(alert: DueAlert, timeZone: string): string {
   const terms = alert.matched.length
     ? `\n🔎 ${escapeHtml(truncate(alert.matched.join(", "), TERMS_MAX))}`
     : "";
-  return `${headline}\n${meta}${terms}`;
+  return `${headline}\n${meta}${terms}${snippetLine(alert.snippet)}`;
+}
+
+/** The quoted sentence (matched words in bold) when the match is not in the headline. */
+function snippetLine(snippet: string | null | undefined): string {
+  if (!snippet) return "";
+  const html = escapeHtml(snippet).replaceAll(BOLD_START, "<b>").replaceAll(BOLD_END, "</b>");
+  return `\n«${html}»`;
 }
 
 /**

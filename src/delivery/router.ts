@@ -1,6 +1,7 @@
 import type { Logger } from "../log.js";
 import {
   loadMorphology,
+  matchedSentence,
   morphologyError,
   parseQuery,
   type Query,
@@ -22,6 +23,17 @@ export function storyKey(
 ): string {
   if (item.story_id != null) return `s:${item.story_id}`;
   return item.link_key ? `l:${item.link_key}` : `f${item.feed_id}:${item.key}`;
+}
+
+/** What source: filters look in: the feed's host and title. */
+function feedSource(feed: Partial<Pick<Feed, "url" | "title">>): string {
+  let host = "";
+  try {
+    host = feed.url ? new URL(feed.url).hostname : "";
+  } catch {
+    host = feed.url ?? "";
+  }
+  return `${host} ${feed.title ?? ""}`;
 }
 
 /**
@@ -120,14 +132,22 @@ export class AlertRouter {
     }
   }
 
-  /** Matches a feed's new items and queues their alerts; returns how many alerts were queued. */
-  async route(feed: Pick<Feed, "id" | "shared">, items: readonly Item[]): Promise<number> {
+  /**
+   * Matches a feed's new items (title, summary and stored full text; the feed's host and title for
+   * source: filters) and queues their alerts; returns how many alerts were queued.
+   */
+  async route(
+    feed: Pick<Feed, "id" | "shared"> & Partial<Pick<Feed, "url" | "title">>,
+    items: readonly Item[],
+  ): Promise<number> {
     if (items.length === 0) return 0;
     const audience = feed.shared ? null : new Set(await this.store.feeds.chatsOf(feed.id));
+    const source = feedSource(feed);
     const hits: Array<{ item: Item; terms: Map<number, string[]> }> = [];
     for (const item of items) {
       const terms = new Map<number, string[]>();
-      for (const hit of this.index.match({ title: item.title, summary: item.summary })) {
+      const input = { title: item.title, summary: item.summary, body: item.body, source };
+      for (const hit of this.index.match(input)) {
         const chatId = this.chatOf.get(hit.id);
         if (chatId === undefined || (audience && !audience.has(chatId))) continue;
         const list = terms.get(chatId) ?? [];
@@ -141,9 +161,19 @@ export class AlertRouter {
     const receiving = new Set(await this.store.chats.filterReceiving([...candidates]));
     const alerts: NewAlert[] = [];
     for (const { item, terms } of hits) {
+      // Chats matched by the same terms quote the same sentence: found once per item and terms.
+      const snippets = new Map<string, string | null>();
       for (const [chatId, matched] of terms) {
-        if (receiving.has(chatId))
-          alerts.push({ chatId, itemId: item.id, storyKey: storyKey(item), matched });
+        if (!receiving.has(chatId)) continue;
+        const key = matched.join("\n");
+        if (!snippets.has(key)) snippets.set(key, matchedSentence(item, matched));
+        alerts.push({
+          chatId,
+          itemId: item.id,
+          storyKey: storyKey(item),
+          matched,
+          snippet: snippets.get(key),
+        });
       }
     }
     const queued = alerts.length ? await this.store.outbox.enqueue(alerts) : 0;

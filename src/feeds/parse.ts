@@ -14,6 +14,8 @@ export interface FeedItem {
   link: string | null;
   title: string;
   summary: string;
+  /** the article's full text (content:encoded, yandex:full-text, RBC's full-text), "" when none */
+  body: string;
   published: Date | null;
 }
 
@@ -27,6 +29,10 @@ export interface ParsedFeed {
 /** Longest summary kept; alerts and matching need the lead, not the article. */
 export const SUMMARY_MAX_CHARS = 1000;
 const TITLE_FROM_SUMMARY_CHARS = 140;
+/** Longest full text kept: matching reads no further (matching's BODY_MAX_CHARS). */
+export const BODY_MAX_CHARS = 20_000;
+// Elements that carry the whole article, as rss-parser names them (see xml-feed.ts customFields).
+const FULL_TEXT_FIELDS = ["content:encoded", "yandex:full-text", "rbc_news:full-text"];
 /** Longest title kept; a headline longer than this is a generator bug, not a headline. */
 export const TITLE_MAX_CHARS = 500;
 /** Most items taken from one document: a feed that is really an archive gets its newest stories only. */
@@ -104,10 +110,25 @@ function toItem(raw: Raw, feedUrl: string): FeedItem | null {
     .map(xmlText)
     .find((s) => s.trim() !== "");
   const summary = truncate(htmlToText((summarySource ?? "").slice(0, MAX_HTML_CHARS)), SUMMARY_MAX_CHARS);
+  // The longest full-text element, when it says more than the summary (else the summary has it all).
+  const full = FULL_TEXT_FIELDS.map((f) => xmlText(raw[f])).reduce(
+    (a, b) => (b.length > a.length ? b : a),
+    "",
+  );
+  const bodyText = full ? truncate(htmlToText(full.slice(0, MAX_HTML_CHARS)), BODY_MAX_CHARS) : "";
+  const body = bodyText.length > summary.length ? bodyText : "";
   let title = truncate(htmlToText(xmlText(raw.title).slice(0, MAX_HTML_CHARS)), TITLE_MAX_CHARS);
   if (!title) title = truncate(summary, TITLE_FROM_SUMMARY_CHARS);
   if (!guid && !link && !title && !summary) return null;
-  return { key: itemKey(guid, link, title, summary), guid, link, title, summary, published: dateOf(raw) };
+  return {
+    key: itemKey(guid, link, title, summary),
+    guid,
+    link,
+    title,
+    summary,
+    body,
+    published: dateOf(raw),
+  };
 }
 
 /**

@@ -50,6 +50,7 @@ export function toStoredItem(item: FeedItem, fetchedAt: number) {
     title: item.title,
     link: item.link,
     summary: item.summary,
+    body: item.body || null,
     // A missing or absurd date (far future) would misorder alerts; the fetch time is the honest fallback.
     published_at: known && published <= fetchedAt + DAY_MS ? published : fetchedAt,
     old: known && published < fetchedAt - NEWS_WINDOW_MS,

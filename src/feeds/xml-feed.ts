@@ -45,6 +45,9 @@ function newParser(strict: boolean): Parser<RawItem, RawItem> {
         ["guid", "guidRaw", { keepArray: true }],
         ["published", "publishedRaw"],
         ["updated", "updatedRaw"],
+        // Full article text (issue 11): Yandex's and RBC's elements; content:encoded rss-parser keeps itself.
+        ["yandex:full-text", "yandex:full-text"],
+        ["rbc_news:full-text", "rbc_news:full-text"],
       ],
     },
     xml2js: strict
@@ -61,7 +64,15 @@ function newParser(strict: boolean): Parser<RawItem, RawItem> {
 /** Documents longer than this get no second or third parsing attempt. */
 export const FALLBACK_MAX_CHARS = 4 * 1024 * 1024;
 
-const TEXT_ELEMENTS = ["title", "description", "summary", "content", "content:encoded"];
+const TEXT_ELEMENTS = [
+  "title",
+  "description",
+  "summary",
+  "content",
+  "content:encoded",
+  "yandex:full-text",
+  "rbc_news:full-text",
+];
 const CLOSERS = new Map(TEXT_ELEMENTS.map((tag) => [tag, new RegExp(`</${tag}\\s*>`, "g")]));
 const OPENER = new RegExp(`<!\\[CDATA\\[|<(${TEXT_ELEMENTS.join("|")})(\\s[^<>]*)?>`, "g");
 

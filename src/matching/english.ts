@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+
 /**
  * English word forms for a query word: singular and plural, generated at subscription time and matched
  * exactly. A Porter stemmer was measured and rejected: it maps news → new and gas/gases → ga/gase.
@@ -82,4 +84,18 @@ export function englishForms(word: string): string[] {
   for (const s of singulars) forms.add(s);
   if (singulars.length === 0) for (const p of plural(word)) forms.add(p);
   return [...forms];
+}
+
+let shortWords: ReadonlySet<string> | null = null;
+
+/**
+ * Whether a short lower-case Latin word is an English word (fed, sec, data), from the word list of the
+ * `an-array-of-english-words` package; only words of up to 5 letters are kept, since only abbreviations ask.
+ */
+export function isEnglishWord(word: string): boolean {
+  if (!shortWords) {
+    const all = createRequire(import.meta.url)("an-array-of-english-words") as readonly string[];
+    shortWords = new Set(all.filter((w) => w.length <= 5));
+  }
+  return shortWords.has(word);
 }

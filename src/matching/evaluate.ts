@@ -3,6 +3,7 @@
  * where each slot occurs. The SubscriptionIndex has its own compact evaluator (plan-code.ts) for speed;
  * the two are tested against each other on tables and on generated data.
  */
+import { guardAccepts, type Occurrence } from "./homonyms.js";
 import type { Token } from "./normalize.js";
 import type { Query } from "./query.js";
 import type { Slot } from "./terms.js";
@@ -11,6 +12,8 @@ import type { Slot } from "./terms.js";
 export interface PlanTerm<S> {
   readonly slots: readonly S[];
   readonly text: string;
+  /** NEAR/n: the two slots at distinct positions at most n apart */
+  readonly near?: number;
 }
 
 /** A query over slot handles S: every clause needs one alternative; any exclusion vetoes. */
@@ -27,6 +30,11 @@ function termMatches<S>(term: PlanTerm<S>, positionsOf: PositionsOf<S>): boolean
   if (!first) return false;
   const count = term.slots.length;
   if (count === 1) return true;
+  if (term.near !== undefined) {
+    const second = positionsOf(term.slots[1] as S);
+    const near = term.near;
+    return second !== undefined && first.some((a) => second.some((b) => a !== b && Math.abs(a - b) <= near));
+  }
   // Sets keep a phrase of many repeated common words linear in the item's length.
   const rest: Array<Set<number>> = [];
   for (let i = 1; i < count; i++) {
@@ -67,14 +75,54 @@ export function querySlots(q: Query): Slot[] {
   return slots;
 }
 
-/** Whether one token satisfies one slot. */
-export function slotAccepts(slot: Slot, token: Token): boolean {
+/** Whether a story from a feed (`source`: its host and title) passes the query's source: filters. */
+export function sourceAllowed(q: Query, source: string | undefined): boolean {
+  const where = (source ?? "").toLowerCase();
+  if (q.notSources?.some((site) => where.includes(site))) return false;
+  return !q.sources || q.sources.some((site) => where.includes(site));
+}
+
+/** Whether token `i` of an item satisfies one slot. */
+export function slotAccepts(slot: Slot, tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i] as Token;
   switch (slot.kind) {
-    case "abbr":
-      return token.caps === slot.keys[0];
+    case "abbr": {
+      if (token.caps === slot.keys[0]) return true;
+      const guard = slot.guards?.get(token.form);
+      return guard !== undefined && guardAccepts(guard, occurrenceOf(tokens, i));
+    }
     case "prefix":
       return !token.compound && token.form.startsWith(slot.keys[0] as string);
-    default:
-      return slot.keys.includes(token.form);
+    default: {
+      if (!slot.keys.includes(token.form)) return false;
+      const guard = slot.guards?.get(token.form);
+      return guard === undefined || guardAccepts(guard, occurrenceOf(tokens, i));
+    }
   }
+}
+
+// The word at `pos` in the same sentence (compound wholes skipped), searching from token `from`.
+function wordAt(tokens: readonly Token[], from: number, step: number, pos: number): Token | null {
+  for (let j = from; j >= 0 && j < tokens.length; j += step) {
+    const t = tokens[j] as Token;
+    if (t.compound) continue;
+    if (t.pos === pos) return t;
+    if (step > 0 ? t.pos > pos : t.pos < pos) return null;
+  }
+  return null;
+}
+
+/** Token `i` with its neighbours, as homonym guards judge it. */
+export function occurrenceOf(tokens: readonly Token[], i: number): Occurrence {
+  const token = tokens[i] as Token;
+  const prev = wordAt(tokens, i - 1, -1, token.pos - 1);
+  const next = wordAt(tokens, i + 1, 1, token.pos + 1);
+  const next2 = wordAt(tokens, i + 1, 1, token.pos + 2);
+  return {
+    shape: token.shape,
+    prev: prev?.form ?? null,
+    next: next?.form ?? null,
+    nextShape: next?.shape ?? 0,
+    next2: next2?.form ?? null,
+  };
 }

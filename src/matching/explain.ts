@@ -8,9 +8,24 @@ import type { Slot } from "./terms.js";
 const SHOWN_FORMS = 6;
 
 function describeSlot(slot: Slot): string {
+  const described = describeForms(slot);
+  const rivals = rivalLine(slot);
+  return rivals ? `${described}\n     ${rivals}` : described;
+}
+
+/** The one line that names the words sharing a form with a query word, or null when there are none. */
+export function rivalLine(slot: Slot): string | null {
+  if (!slot.rivals || slot.rivals.length === 0) return null;
+  const word = slot.text.replace(/^!/, "");
+  return `${word} — не путаю с ${slot.rivals.map((r) => `«${r}»`).join(", ")}`;
+}
+
+function describeForms(slot: Slot): string {
   const word = slot.text.replace(/^!/, "");
   switch (slot.kind) {
     case "abbr":
+      if (slot.guards)
+        return `${word} — сокращение: отдельным словом, заглавными буквами или с заглавной (${slot.keys[0]?.slice(0, 1).toUpperCase()}${slot.keys[0]?.slice(1)}), но не «${slot.keys[0]}»`;
       return `${word} — сокращение: только отдельным словом, написанным заглавными буквами (не внутри других слов и не «${slot.keys[0]}»)`;
     case "prefix":
       return `${word} — любое слово, которое начинается на «${slot.keys[0]}»`;
@@ -28,6 +43,10 @@ function describeSlot(slot: Slot): string {
 }
 
 function describeTerm(term: Term): string {
+  if (term.near !== undefined) {
+    const words = term.slots.map((s) => `   · ${describeSlot(s)}`).join("\n");
+    return `${term.text} — оба слова не дальше ${term.near} слов друг от друга, в любом порядке:\n${words}`;
+  }
   if (!term.phrase) return describeSlot(term.slots[0] as Slot);
   const words = term.slots.map((s) => `   · ${describeSlot(s)}`).join("\n");
   return `${term.text} — слова подряд и в этом порядке:\n${words}`;
@@ -55,5 +74,7 @@ export function explainQuery(q: Query): string {
     lines.push("Но не пришлю, если есть:");
     for (const term of q.not) lines.push(`• ${describeTerm({ ...term, text: term.text.slice(1) })}`);
   }
+  if (q.sources) lines.push(`Только из лент, в адресе или названии которых есть: ${q.sources.join(", ")}`);
+  if (q.notSources) lines.push(`Кроме лент, в адресе или названии которых есть: ${q.notSources.join(", ")}`);
   return lines.join("\n");
 }

@@ -2,19 +2,24 @@
  * Matching one query against one item, for previews and for «recent matches» after /subscribe.
  * Alerting uses SubscriptionIndex, which gives the same answers without looking at every query.
  */
-import { evaluate, planOf, querySlots, slotAccepts } from "./evaluate.js";
+import { evaluate, planOf, querySlots, slotAccepts, sourceAllowed } from "./evaluate.js";
 import { type Token, tokenizeItem } from "./normalize.js";
 import type { Query } from "./query.js";
 
-/** A news item as matching sees it; both fields may contain HTML. */
+/** A news item as matching sees it; text fields may contain HTML. */
 export interface MatchInput {
   title: string;
   summary: string;
+  /** the article's full text where the feed carries it (matched up to BODY_MAX_CHARS) */
+  body?: string | null;
+  /** the feed's host and title, for source: filters */
+  source?: string;
 }
 
 /** The matched terms (canonical query text) when the item matches the query, else null. */
 export function matchQuery(q: Query, item: MatchInput): string[] | null {
-  return matchTokens(q, tokenizeItem(item.title, item.summary));
+  if (!sourceAllowed(q, item.source)) return null;
+  return matchTokens(q, tokenizeItem(item.title, item.summary, item.body));
 }
 
 /** matchQuery on an already tokenised item (lets a caller tokenise once for many queries). */
@@ -23,7 +28,9 @@ export function matchTokens(q: Query, tokens: readonly Token[]): string[] | null
   for (const slot of querySlots(q)) {
     if (present.has(slot.id)) continue;
     const positions: number[] = [];
-    for (const token of tokens) if (slotAccepts(slot, token)) positions.push(token.pos);
+    for (let i = 0; i < tokens.length; i++) {
+      if (slotAccepts(slot, tokens, i)) positions.push((tokens[i] as Token).pos);
+    }
     if (positions.length > 0) present.set(slot.id, positions);
   }
   return evaluate(planOf(q), (slot) => present.get(slot.id));

@@ -89,40 +89,44 @@ const plainWords = new Map<string, boolean>();
 export function isPlainDictionaryWord(word: string): boolean {
   const hit = plainWords.get(word);
   if (hit !== undefined) return hit;
-  if (loadError) return false;
-  try {
-    loadMorphology();
-  } catch (error) {
-    loadError = error instanceof Error ? error : new Error(String(error));
-    return false;
-  }
-  const parses = (morph as AzModule["Morph"])(word, CONFIG).filter((p) => (p.formCnt ?? 0) > 0);
+  if (!ensureLoaded()) return false;
+  const parses = parse(word);
   const plain = parses.length > 0 && parses.every((p) => !p.tag.Abbr);
   if (plainWords.size > 50_000) plainWords.clear();
   plainWords.set(word, plain);
   return plain;
 }
 
-/**
- * All forms (ё folded) of the dictionary lexemes a lower-case word belongs to, or null when the
- * dictionary does not know it. A word typed with a capital (`proper`) prefers names, places and
- * organisations (Путина → Путин, not the fishing season). Then, when the word is itself a lemma only
- * those lexemes are used (Иванов the surname, not the genitive plural of Иван); otherwise nouns and
- * adjectives win over verbs (стали → сталь, not стать): people subscribe to things, not actions.
- */
-export function lexemeForms(word: string, proper = false): readonly string[] | null {
-  const key = proper ? `^${word}` : word;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  if (loadError) return null;
+function ensureLoaded(): boolean {
+  if (morph) return true;
+  if (loadError) return false;
   try {
     loadMorphology();
+    return true;
   } catch (error) {
     // A broken install must not take /subscribe down: unknown-word rules still give usable forms.
     loadError = error instanceof Error ? error : new Error(String(error));
-    return null;
+    return false;
   }
-  let parses = (morph as AzModule["Morph"])(word, CONFIG).filter((p) => (p.formCnt ?? 0) > 0);
+}
+
+function parse(word: string): AzParse[] {
+  return (morph as AzModule["Morph"])(word, CONFIG).filter((p) => (p.formCnt ?? 0) > 0);
+}
+
+function lexemeKey(p: AzParse): string {
+  return `${p.paradigmIdx}:${fold(p.normalize().toString())}`;
+}
+
+/**
+ * The lexemes a query word stands for. A word typed with a capital (`proper`) prefers names, places and
+ * organisations (Путина → Путин, not the fishing season). Then, when the word is itself a lemma only
+ * those lexemes are used (Иванов the surname, not the genitive plural of Иван); among several, common
+ * words over names (лев the animal; Лев is the rival) and nouns/adjectives over verbs (печь the
+ * furnace): people subscribe to things, not actions — the same rule that makes стали mean сталь.
+ */
+function chooseLexemes(word: string, proper: boolean): AzParse[] {
+  let parses = parse(word);
   // Lower-case «ран» means wounds; the Academy is reached by typing РАН (see abbreviations).
   const full = parses.filter((p) => !p.tag.Abbr);
   if (full.length > 0) parses = full;
@@ -130,17 +134,79 @@ export function lexemeForms(word: string, proper = false): readonly string[] | n
   if (names.length > 0) parses = names;
   const lemmas = parses.filter((p) => fold(p.normalize().toString()) === word);
   if (lemmas.length > 0) parses = lemmas;
-  else {
-    const nominal = parses.filter((p) => NOMINAL.has(p.tag.POST ?? ""));
-    if (nominal.length > 0) parses = nominal;
+  if (!proper && parses.length > 1) {
+    const common = parses.filter((p) => !isProper(p.tag));
+    if (common.length > 0) parses = common;
   }
+  const nominal = parses.filter((p) => NOMINAL.has(p.tag.POST ?? ""));
+  if (nominal.length > 0) parses = nominal;
+  return parses;
+}
+
+/** Whether the dictionary knows a lower-case word in some reading that is not an abbreviation (опек). */
+export function hasOrdinaryReading(word: string): boolean {
+  return ensureLoaded() && parse(word).some((p) => !p.tag.Abbr);
+}
+
+/** A reading of a word form in the dictionary, reduced to what homonym decisions need. */
+export interface Reading {
+  /** paradigm and lemma: equal keys are the same lexeme */
+  readonly lexeme: string;
+  readonly lemma: string;
+  /** part of speech (NOUN, VERB, INFN, ADVB…) */
+  readonly pos: string;
+  /** a name, surname, place or organisation */
+  readonly proper: boolean;
+  /** a person's name or surname (Лев Толстой: the next capitalised word is a surname) */
+  readonly person: boolean;
+  readonly nominative: boolean;
+}
+
+const readingCache = new Map<string, readonly Reading[]>();
+
+/** Every dictionary reading of a lower-case word form (empty when unknown or without a dictionary). */
+export function readingsOf(word: string): readonly Reading[] {
+  const hit = readingCache.get(word);
+  if (hit) return hit;
+  const out: Reading[] = [];
+  if (ensureLoaded()) {
+    for (const p of parse(word)) {
+      const tag = p.tag;
+      out.push({
+        lexeme: lexemeKey(p),
+        lemma: fold(p.normalize().toString()),
+        pos: tag.POST ?? "",
+        proper: isProper(tag),
+        person: Boolean(tag.Name || tag.Surn || tag.Patr),
+        nominative: /\bnomn\b/.test(tag.toString()),
+      });
+    }
+  }
+  if (readingCache.size > 50_000) readingCache.clear();
+  readingCache.set(word, out);
+  return out;
+}
+
+/** The lexemes (keys as in Reading.lexeme) a query word stands for; empty when the dictionary lacks it. */
+export function queryLexemes(word: string, proper = false): ReadonlySet<string> {
+  if (!ensureLoaded()) return new Set();
+  return new Set(chooseLexemes(word, proper).map(lexemeKey));
+}
+
+/** All forms (ё folded) of the lexemes a lower-case query word stands for, or null when unknown. */
+export function lexemeForms(word: string, proper = false): readonly string[] | null {
+  const key = proper ? `^${word}` : word;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  if (!ensureLoaded()) return null;
+  const parses = chooseLexemes(word, proper);
   let result: readonly string[] | null = null;
   if (parses.length > 0) {
     const forms = new Set<string>([word]);
     const seen = new Set<string>();
     for (const p of parses) {
       // The same lexeme comes back once per case it can be (nomn, accs…): expand it once.
-      const lexeme = `${p.paradigmIdx}:${p.normalize().toString()}`;
+      const lexeme = lexemeKey(p);
       if (seen.has(lexeme)) continue;
       seen.add(lexeme);
       for (let i = 0; i < (p.formCnt ?? 0); i++) {

@@ -2,6 +2,7 @@
  * Text normalisation and tokenisation shared by queries and news items, so that both sides
  * see «литий», «ЛИТИЙ», «ли&shy;тий» and a Latin-«Р» «PЗМ» as the same tokens.
  */
+import { SHAPE_CAPS, SHAPE_INITIAL, SHAPE_TITLE } from "./homonyms.js";
 import { htmlToText } from "./html.js";
 
 /** One word of an item or a query, already case-folded and with ё folded to е. */
@@ -16,6 +17,8 @@ export interface Token {
   readonly pos: number;
   /** true for the whole of a hyphenated compound, whose parts follow as separate tokens */
   readonly compound: boolean;
+  /** SHAPE_* bits (homonyms.ts): capitalised, all capitals, starts a sentence */
+  readonly shape: number;
 }
 
 // Soft hyphen, zero-width space/joiners, word joiner, BOM, Mongolian vowel separator; and stress marks and
@@ -134,7 +137,7 @@ export function isLatin(c: number): boolean {
 }
 
 /** Folds one word piece (no hyphens) into a token's form, caps and script. */
-export function foldWord(piece: string): { form: string; caps: string | null; latin: boolean } {
+export function foldWord(piece: string): FoldedWord {
   let cyr = 0;
   let lat = 0;
   for (let i = 0; i < piece.length; i++) {
@@ -150,7 +153,51 @@ export function foldWord(piece: string): { form: string; caps: string | null; la
   }
   const lower = word.toLowerCase();
   const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
-  return { form, caps: capsKey(word, lower, form), latin: lat > 0 && cyr === 0 };
+  let upper = 0;
+  while (upper < word.length && word.charCodeAt(upper) !== lower.charCodeAt(upper)) upper++;
+  return { form, caps: capsKey(word, lower, form), latin: lat > 0 && cyr === 0, shape: shapeOf(upper) };
+}
+
+/** A word folded for matching: its form, its capitals' key, its script and its SHAPE_* case bits. */
+export interface FoldedWord {
+  form: string;
+  caps: string | null;
+  latin: boolean;
+  shape: number;
+}
+
+/** SHAPE_TITLE or SHAPE_CAPS from the number of leading capitals. */
+export function shapeOf(upper: number): number {
+  return upper === 1 ? SHAPE_TITLE : upper >= 2 ? SHAPE_CAPS : 0;
+}
+
+/**
+ * True when a word starting after `from` opens a sentence or a clause: a sentence end, an opening quote
+ * or bracket, a colon or a dash since the previous word. A capital there says nothing about a name.
+ */
+export function opensClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? ; … « " “ „ ( : - – —
+    if (
+      c === 46 ||
+      c === 33 ||
+      c === 63 ||
+      c === 59 ||
+      c === 0x2026 ||
+      c === 0xab ||
+      c === 34 ||
+      c === 0x201c ||
+      c === 0x201e ||
+      c === 40 ||
+      c === 58 ||
+      c === 45 ||
+      c === 0x2013 ||
+      c === 0x2014
+    )
+      return true;
+  }
+  return false;
 }
 
 // The first letter that exists in only one script tells which script the folded word is in.
@@ -240,12 +287,7 @@ export function scanWord(text: string, start: number): number {
  * slice for one-script words, foldWord (look-alike folding) for mixed scripts or when lower-casing
  * changed the text's length (İ) so the slice would not line up.
  */
-export function foldRun(
-  text: string,
-  lowerAll: string,
-  start: number,
-  end: number,
-): { form: string; caps: string | null; latin: boolean } {
+export function foldRun(text: string, lowerAll: string, start: number, end: number): FoldedWord {
   const run = text.slice(start, end);
   if (lowerAll.length !== text.length) return foldWord(run);
   let cyr = 0;
@@ -262,7 +304,7 @@ export function foldRun(
   if (cyr > 0 && lat > 0) return foldWord(run);
   const lower = lowerAll.slice(start, end);
   const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
-  return { form, caps: upper < 2 ? null : capsKey(run, lower, form), latin: lat > 0 };
+  return { form, caps: upper < 2 ? null : capsKey(run, lower, form), latin: lat > 0, shape: shapeOf(upper) };
 }
 
 /** Splits cleaned text into tokens; positions start at `startPos`, sentence breaks leave a gap. */
@@ -282,27 +324,35 @@ export function tokenize(text: string, startPos = 0): Token[] {
     i = end;
     // Phrases must not run across sentences: «…ставка. ЦБ…» is not «ставка ЦБ».
     if (hasSentenceBreak(text, last, start)) pos++;
+    const initial = tokens.length === 0 || opensClause(text, last, start) ? SHAPE_INITIAL : 0;
     last = end;
     if (hyphenated) {
       const pieces = text.slice(start, end).split(HYPHENS).map(foldWord);
       const whole = pieces.map((f) => f.form).join("-");
-      tokens.push({ form: whole, caps: null, latin: pieces.every((f) => f.latin), pos, compound: true });
-      for (const f of pieces)
-        tokens.push({ form: f.form, caps: f.caps, latin: f.latin, pos: pos++, compound: false });
+      const latin = pieces.every((f) => f.latin);
+      tokens.push({ form: whole, caps: null, latin, pos, compound: true, shape: 0 });
+      pieces.forEach((f, k) => {
+        const shape = f.shape | (k === 0 ? initial : 0);
+        tokens.push({ form: f.form, caps: f.caps, latin: f.latin, pos: pos++, compound: false, shape });
+      });
       continue;
     }
-    const { form, caps, latin } = foldRun(text, lowerAll, start, end);
-    tokens.push({ form, caps, latin, pos: pos++, compound: false });
+    const { form, caps, latin, shape } = foldRun(text, lowerAll, start, end);
+    tokens.push({ form, caps, latin, pos: pos++, compound: false, shape: shape | initial });
   }
   return tokens;
 }
 
-/** Title and summary as one token stream; the gap keeps phrases from spanning the two. */
-export function tokenizeItem(title: string, summary: string): Token[] {
+/** Most characters of an article's full text that are matched (the rest is not read). */
+export const BODY_MAX_CHARS = 20_000;
+
+/** Title, summary and full text as one token stream; the gaps keep phrases from spanning two of them. */
+export function tokenizeItem(title: string, summary: string, body?: string | null): Token[] {
   // Feeds parsed without types sometimes hand over undefined for a missing summary.
-  const head = tokenize(cleanForTokens(title ?? ""), 0);
-  const start = head.length === 0 ? 0 : (head[head.length - 1] as Token).pos + 2;
-  const tail = tokenize(cleanForTokens(summary ?? ""), start);
-  for (const token of tail) head.push(token);
-  return head;
+  const out = tokenize(cleanForTokens(title ?? ""), 0);
+  for (const text of [summary ?? "", (body ?? "").slice(0, BODY_MAX_CHARS)]) {
+    const start = out.length === 0 ? 0 : (out[out.length - 1] as Token).pos + 2;
+    for (const token of tokenize(cleanForTokens(text), start)) out.push(token);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@
  *
  * Record layout: notCount, [len, slot × len] × notCount, clauseCount,
  *                [altCount, [len, text number, slot × len] × altCount] × clauseCount
+ * A NEAR/n term has len = -n and two slots.
  * Texts are numbered in a pool shared by all subscriptions (most users type the same few words).
  */
 import type { Query, Term } from "./query.js";
@@ -18,7 +19,7 @@ export function compilePlan(
 ): number[] {
   const code: number[] = [q.not.length];
   const term = (t: Term, withText: boolean): void => {
-    code.push(t.slots.length);
+    code.push(t.near === undefined ? t.slots.length : -t.near);
     if (withText) code.push(textNumber(t.text));
     for (const slot of t.slots) code.push(slotNumber(slot.id));
   };
@@ -43,8 +44,34 @@ export interface SlotState {
   readonly poolNext: Int32Array;
 }
 
+/** Slots a term occupies in a record: its length, or 2 for NEAR (stored as minus the distance). */
+function slotCount(length: number): number {
+  return length < 0 ? 2 : length;
+}
+
+// NEAR/n: two distinct positions at most n apart; chains are descending, so each inner walk stops
+// once it is more than n below.
+function nearHits(a: number, b: number, distance: number, state: SlotState): boolean {
+  const { slots, poolPos, poolNext } = state;
+  for (let i = slots[(a << 3) + 2] as number; i >= 0; i = poolNext[i] as number) {
+    const p = poolPos[i] as number;
+    for (let j = slots[(b << 3) + 2] as number; j >= 0; j = poolNext[j] as number) {
+      const q = poolPos[j] as number;
+      if (q < p - distance) break;
+      if (q !== p && q <= p + distance) return true;
+    }
+  }
+  return false;
+}
+
 function termHits(code: Int32Array, at: number, length: number, state: SlotState): boolean {
   const { slots, stamp } = state;
+  if (length < 0) {
+    const a = code[at] as number;
+    const b = code[at + 1] as number;
+    if (slots[a << 3] !== stamp || slots[b << 3] !== stamp) return false;
+    return nearHits(a, b, -length, state);
+  }
   for (let i = 0; i < length; i++) if (slots[(code[at + i] as number) << 3] !== stamp) return false;
   return length === 1 || phraseHits(code, at, length, state);
 }
@@ -92,7 +119,7 @@ export function runPlan(
   for (let n = 0; n < notCount; n++) {
     const length = code[p++] as number;
     if (termHits(code, p, length, state)) return null;
-    p += length;
+    p += slotCount(length);
   }
   const clauseCount = code[p++] as number;
   let matched: string[] | null = null;
@@ -107,7 +134,7 @@ export function runPlan(
         matched.push(texts[text] as string);
         any = true;
       }
-      p += length;
+      p += slotCount(length);
     }
     if (!any) return null;
   }

@@ -3,6 +3,7 @@
  * and !exact forms. Parsing compiles every word into closed sets of token keys (see terms.ts), so no
  * query can make matching slow: there are no user regular expressions, only hash look-ups.
  */
+import { cleanText } from "./normalize.js";
 import { compilePiece, MIN_PREFIX, type Slot, wordPieces } from "./terms.js";
 
 /** A query the user must fix; the message is a Russian sentence that can be shown as is. */
@@ -16,6 +17,8 @@ export interface Term {
   /** canonical text, also what alerts show as the matched term */
   readonly text: string;
   readonly phrase: boolean;
+  /** set for `a NEAR/n b`: the two slots within n words of each other, either order */
+  readonly near?: number;
 }
 
 /** Alternatives joined by OR; any one of them satisfies the clause. */
@@ -28,7 +31,16 @@ export interface Query {
   readonly source: string;
   readonly must: readonly Clause[];
   readonly not: readonly Term[];
+  /** `source:word`: only feeds whose host or title contains one of these (lower case) */
+  readonly sources?: readonly string[];
+  /** `-source:word`: never feeds whose host or title contains one of these */
+  readonly notSources?: readonly string[];
 }
+
+/** Largest distance NEAR/n accepts. */
+export const MAX_NEAR = 50;
+const NEAR = /^NEAR\/(\d+)$/u;
+const SOURCE = /^source:(.*)$/iu;
 
 /** Longest query accepted, in characters. */
 export const MAX_QUERY_LENGTH = 200;
@@ -45,7 +57,7 @@ interface RawTerm {
   readonly negated: boolean;
   readonly exact: boolean;
 }
-type Lexeme = RawTerm | "OR";
+type Lexeme = RawTerm | "OR" | { near: number };
 
 function lex(text: string): Lexeme[] {
   const out: Lexeme[] = [];
@@ -78,7 +90,9 @@ function lex(text: string): Lexeme[] {
     while (end < text.length && !SPACE.test(text[end] as string) && !QUOTES.has(text[end] as string)) end++;
     const body = text.slice(i, end);
     i = end;
+    const near = NEAR.exec(body);
     if (body === "OR" && !negated && !exact) out.push("OR");
+    else if (near && !negated && !exact) out.push({ near: Number(near[1]) });
     else if (body.length > 0) out.push({ body, quoted: false, negated, exact });
     // A lone «-» or «!» between words is punctuation, not an operator on nothing.
   }
@@ -135,9 +149,39 @@ export function parseQuery(text: string): Query {
   }
   const groups: Term[][] = [];
   const not: Term[] = [];
+  const sources: string[] = [];
+  const notSources: string[] = [];
   let pendingOr = false;
+  let pendingNear = 0;
   let slotCount = 0;
   for (const lexeme of lex(source)) {
+    if (typeof lexeme === "object" && "near" in lexeme) {
+      const last = groups[groups.length - 1];
+      if (pendingOr || pendingNear || !last || last.length !== 1 || !isWord(last[0] as Term)) {
+        throw new QueryError(NEAR_USAGE);
+      }
+      if (lexeme.near < 1 || lexeme.near > MAX_NEAR) {
+        throw new QueryError(`NEAR/n: n от 1 до ${MAX_NEAR}, например «литий NEAR/5 Китай».`);
+      }
+      pendingNear = lexeme.near;
+      continue;
+    }
+    if (lexeme !== "OR" && !lexeme.quoted) {
+      const site = SOURCE.exec(lexeme.body);
+      if (site) {
+        const word = cleanText(site[1] as string)
+          .toLowerCase()
+          .trim();
+        if (!word || pendingOr || pendingNear) {
+          throw new QueryError(
+            "source: пишется со словом из адреса или названия ленты, например «source:interfax».",
+          );
+        }
+        const list = lexeme.negated ? notSources : sources;
+        if (!list.includes(word)) list.push(word);
+        continue;
+      }
+    }
     if (lexeme === "OR") {
       if (groups.length === 0 || pendingOr) {
         throw new QueryError("OR должно стоять между двумя словами или фразами, например «литий OR никель».");
@@ -150,6 +194,19 @@ export function parseQuery(text: string): Query {
     slotCount += term.slots.length;
     if (slotCount > MAX_TERMS)
       throw new QueryError(`Слишком много слов: не больше ${MAX_TERMS} в одном запросе.`);
+    if (pendingNear) {
+      if (lexeme.negated || !isWord(term)) throw new QueryError(NEAR_USAGE);
+      const group = groups[groups.length - 1] as Term[];
+      const first = group[0] as Term;
+      group[0] = {
+        slots: [first.slots[0] as Slot, term.slots[0] as Slot],
+        text: `${first.text} NEAR/${pendingNear} ${term.text}`,
+        phrase: false,
+        near: pendingNear,
+      };
+      pendingNear = 0;
+      continue;
+    }
     if (lexeme.negated) {
       if (pendingOr)
         throw new QueryError(
@@ -168,18 +225,34 @@ export function parseQuery(text: string): Query {
   }
   if (pendingOr)
     throw new QueryError("OR должно стоять между двумя словами или фразами, например «литий OR никель».");
+  if (pendingNear) throw new QueryError(NEAR_USAGE);
   if (groups.length === 0) {
     if (not.length > 0) {
       throw new QueryError("В запросе только исключения: добавьте, что искать, например «РЗМ -Китай».");
     }
     throw new QueryError("В запросе нет ни одного слова: нужны буквы или цифры, например «литий».");
   }
-  return { source, must: groups.map((alternatives) => ({ alternatives })), not };
+  return {
+    source,
+    must: groups.map((alternatives) => ({ alternatives })),
+    not,
+    ...(sources.length > 0 ? { sources } : {}),
+    ...(notSources.length > 0 ? { notSources } : {}),
+  };
+}
+
+const NEAR_USAGE =
+  "NEAR/n ставится между двумя отдельными словами (не фразами, не исключениями), например «литий NEAR/5 Китай».";
+
+function isWord(term: Term): boolean {
+  return !term.phrase && term.near === undefined && term.slots.length === 1 && !term.text.startsWith("-");
 }
 
 /** Canonical text (lower case except abbreviations, ё → е, one space, straight quotes): store and compare this. */
 export function formatQuery(q: Query): string {
   const parts = q.must.map((c) => c.alternatives.map((t) => t.text).join(" OR "));
   for (const t of q.not) parts.push(t.text);
+  for (const site of q.sources ?? []) parts.push(`source:${site}`);
+  for (const site of q.notSources ?? []) parts.push(`-source:${site}`);
   return parts.join(" ");
 }

@@ -4,6 +4,7 @@
  * marks which slots an item contains, and where, in typed arrays indexed by slot number.
  */
 import { FormTable, fingerprint } from "./form-table.js";
+import { guardAccepts } from "./homonyms.js";
 import type { SlotState } from "./plan-code.js";
 import { MIN_PREFIX, type Slot } from "./terms.js";
 import type { TokenBuffer } from "./token-buffer.js";
@@ -25,6 +26,17 @@ export const SLOT_SHIFT = 3;
 export const RECORD_ELSEWHERE = 1;
 /** Record flag: a lone-word subscription; its code is just its text number, a hit is a match. */
 export const RECORD_SINGLE = 2;
+
+/**
+ * Added to a slot number in the form table when the form is guarded (homonyms.ts): such a hit is noted
+ * only if the guard accepts the occurrence. One comparison on the hot path; guards run only on these hits.
+ */
+const GUARDED = 1 << 29;
+
+/** The form table value of a slot's key: the slot number, marked when the form is guarded. */
+function formValue(slot: Slot, n: number, key: string): number {
+  return slot.guards?.has(key) ? n + GUARDED : n;
+}
 
 /** Slots by id and by token key, with per-item presence state. */
 export class SlotTable {
@@ -112,11 +124,13 @@ export class SlotTable {
         if (list) list.push(entry);
         else this.#caps.set(key, [entry]);
       }
-    } else {
-      for (const key of slot.keys) {
-        const [h1, h2] = fingerprint(key);
-        this.#forms.add(h1, h2, n);
-      }
+    }
+    // Forms, and an abbreviation's title-case spelling (guarded: it must be capitalised).
+    for (const key of slot.kind === "forms" || slot.kind === "exact"
+      ? slot.keys
+      : (slot.guards?.keys() ?? [])) {
+      const [h1, h2] = fingerprint(key);
+      this.#forms.add(h1, h2, formValue(slot, n, key));
     }
     return entry;
   }
@@ -220,11 +234,10 @@ export class SlotTable {
         swapRemove(list, list.indexOf(entry));
         if (list.length === 0) this.#caps.delete(key);
       }
-      return;
     }
-    for (const key of slot.keys) {
+    for (const key of slot.kind === "abbr" ? (slot.guards?.keys() ?? []) : slot.keys) {
       const [h1, h2] = fingerprint(key);
-      this.#forms.remove(h1, h2, entry.n);
+      this.#forms.remove(h1, h2, formValue(slot, entry.n, key));
     }
   }
 
@@ -303,8 +316,15 @@ export class SlotTable {
         run2[i] = h2;
       }
       const byForm = forms.get(h | 0, h2);
-      if (typeof byForm === "number") note(byForm, pos);
-      else if (byForm !== null) for (const n of byForm) note(n, pos);
+      if (typeof byForm === "number") {
+        if (byForm < GUARDED) note(byForm, pos);
+        else if (this.#guardAccepts(byForm - GUARDED, tokens, t)) note(byForm - GUARDED, pos);
+      } else if (byForm !== null) {
+        for (const v of byForm) {
+          if (v < GUARDED) note(v, pos);
+          else if (this.#guardAccepts(v - GUARDED, tokens, t)) note(v - GUARDED, pos);
+        }
+      }
       const capsKey = tokens.caps[t];
       if (capsKey !== null && capsKey !== undefined) {
         const byCaps = caps.get(capsKey);
@@ -315,6 +335,11 @@ export class SlotTable {
       if (long && length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), length, pos);
     }
     return { hits, hitCount, state: { slots, stamp, poolPos, poolNext } };
+  }
+
+  #guardAccepts(n: number, tokens: TokenBuffer, t: number): boolean {
+    const guard = (this.#entries[n] as SlotEntry).slot.guards?.get(tokens.form(t));
+    return guard === undefined || guardAccepts(guard, tokens.occurrence(t));
   }
 }
 

@@ -5,7 +5,7 @@
  * length and its matches, not the number of subscriptions. Queries are kept as flat Int32Array records
  * beside their anchor slot (plan-code.ts) and per-item state in typed arrays, which keeps the CPU cache warm.
  */
-import { querySlots } from "./evaluate.js";
+import { querySlots, sourceAllowed } from "./evaluate.js";
 import type { MatchInput } from "./matcher.js";
 import { compilePlan, runPlan } from "./plan-code.js";
 import type { Query, Term } from "./query.js";
@@ -66,6 +66,8 @@ export class SubscriptionIndex {
   readonly #freeTexts: number[] = [];
   // Per subscription number: id and the stamp that dedups subscriptions anchored on several slots.
   readonly #ids: number[] = [];
+  // Per subscription number: the query when it has source: filters (checked only once it matches).
+  readonly #filters: Array<Query | undefined> = [];
   readonly #freeSubs: number[] = [];
   #subStamps: Uint32Array = new Uint32Array(1024);
   #stamp = 0;
@@ -86,11 +88,13 @@ export class SubscriptionIndex {
         return n;
       },
     );
-    const only = q.must.length === 1 && q.not.length === 0 ? q.must[0]?.alternatives : undefined;
+    const filtered = q.sources !== undefined || q.notSources !== undefined;
+    const only = q.must.length === 1 && q.not.length === 0 && !filtered ? q.must[0]?.alternatives : undefined;
     const single = only?.length === 1 && only[0]?.slots.length === 1;
     const no = this.#freeSubs.pop() ?? this.#ids.length;
     this.#ensureSubCapacity(no);
     this.#ids[no] = id;
+    this.#filters[no] = filtered ? q : undefined;
     this.#subStamps[no] = 0;
     // By entry, not by Slot object: equal slots from different parses must not anchor a subscription twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
@@ -107,6 +111,7 @@ export class SubscriptionIndex {
     for (const entry of sub.anchors) this.#table.removeRecord(entry.n, sub.no);
     for (const entry of sub.slots) this.#table.release(entry);
     for (const n of sub.texts) this.#releaseText(n);
+    this.#filters[sub.no] = undefined;
     this.#freeSubs.push(sub.no);
   }
 
@@ -120,7 +125,8 @@ export class SubscriptionIndex {
     const stamp = this.#nextStamp();
     const table = this.#table;
     const tokens = this.#tokens;
-    tokens.fill(item.title, item.summary);
+    tokens.fill(item.title, item.summary, item.body);
+    const filters = this.#filters;
     const { hits, hitCount, state } = table.scan(tokens, stamp);
     const subStamps = this.#subStamps;
     const textPool = this.#textPool;
@@ -147,7 +153,10 @@ export class SubscriptionIndex {
           subStamps[no] = stamp;
         }
         const matched = runPlan(records, at + 3, textPool, state);
-        if (matched) out.push({ id: ids[no] as number, matched });
+        if (!matched) continue;
+        const filter = filters[no];
+        if (filter === undefined || sourceAllowed(filter, item.source))
+          out.push({ id: ids[no] as number, matched });
       }
     }
     return out;

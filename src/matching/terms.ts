@@ -3,9 +3,10 @@
  * position. Everything expensive (dictionary look-ups, declension) happens here, once per subscription,
  * so matching an item is only hash look-ups of its tokens.
  */
-import { englishForms } from "./english.js";
+import { englishForms, isEnglishWord } from "./english.js";
 import { guessForms } from "./guess-forms.js";
-import { isPlainDictionaryWord, lexemeForms } from "./morphology.js";
+import { type Guard, type Rivals, rivalsOf } from "./homonyms.js";
+import { hasOrdinaryReading, isPlainDictionaryWord, lexemeForms } from "./morphology.js";
 import { cleanText, foldWord } from "./normalize.js";
 
 /** How a slot matches a token: any listed form, only capitals, or a prefix. */
@@ -24,7 +25,16 @@ export interface Slot {
   readonly origin: FormsSource;
   /** canonical text of this word as it appears in formatQuery */
   readonly text: string;
+  /** forms another word shares, matched only where the occurrence is this word's (homonyms.ts) */
+  readonly guards?: ReadonlyMap<string, Guard>;
+  /** the other words, for the /subscribe answer («германий — не путаю с «Германия»») */
+  readonly rivals?: readonly string[];
 }
+
+/** An abbreviation of this many letters or more also matches its title-case spelling (OPEC ↔ Opec) when
+ * the lower-case word means nothing of its own; shorter ones (ЦБ, ФРС) stay capitals-only. */
+export const MIN_TITLE_ABBR = 4;
+const TITLE_GUARD: Guard = Object.freeze({ title: true });
 
 /** Shortest prefix accepted before `*`, so «а*» cannot mean «every word». */
 export const MIN_PREFIX = 3;
@@ -81,12 +91,14 @@ function compileFresh(piece: string, marks: WordMarks): Slot {
     !(letters >= MIN_CAPS_WORD && /^[а-я]+$/.test(form) && isPlainDictionaryWord(form))
   ) {
     const upper = form.toUpperCase();
+    const title = !marks.exact && letters >= MIN_TITLE_ABBR && !hasOwnMeaning(form, latin);
     return {
-      id: `a:${form}`,
+      id: title ? `at:${form}` : `a:${form}`,
       kind: "abbr",
       keys: [form],
       origin: "literal",
       text: marks.exact ? `!${upper}` : upper,
+      ...(title ? { guards: new Map([[form, TITLE_GUARD]]) } : {}),
     };
   }
   if (marks.exact)
@@ -103,11 +115,24 @@ function compileFresh(piece: string, marks: WordMarks): Slot {
       // Keep the capital in the canonical text only where it changed the meaning, so it survives re-parsing.
       const plain = proper ? lexemeForms(form, false) : known;
       const same = plain !== null && plain.length === known.length && plain.every((f, i) => f === known[i]);
-      return formsSlot(form, known, "dictionary", same ? form : first + form.slice(1));
+      const text = same ? form : first + form.slice(1);
+      return withRivals(formsSlot(form, known, "dictionary", text), rivalsOf(form, proper, known), proper);
     }
     return formsSlot(form, guessForms(form), "guess");
   }
   return { id: `x:${form}`, kind: "forms", keys: [form], origin: "literal", text: form };
+}
+
+// NATO and OPEC mean nothing in lower case, so «Nato» and «Opec+» are them; ОПЕК is also «опек» (опека).
+function hasOwnMeaning(form: string, latin: boolean): boolean {
+  if (latin) return isEnglishWord(form);
+  return /^[а-я]+$/.test(form) ? hasOrdinaryReading(form) : true;
+}
+
+function withRivals(slot: Slot, rivals: Rivals | null, proper: boolean): Slot {
+  if (!rivals || slot.keys.length === 1) return slot;
+  // Equal forms judged differently are different slots: «Лев» (the name) is not «лев» (the animal).
+  return { ...slot, id: `${slot.id}|${proper ? "p" : "c"}`, guards: rivals.guards, rivals: rivals.words };
 }
 
 function formsSlot(form: string, forms: readonly string[], origin: FormsSource, text = form): Slot {

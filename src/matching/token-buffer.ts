@@ -1,11 +1,15 @@
+import { type Occurrence, SHAPE_INITIAL } from "./homonyms.js";
 import {
+  BODY_MAX_CHARS,
   capsKey,
   cleanForTokens,
   foldRun,
   foldWord,
   HYPHENS,
   hasSentenceBreak,
+  opensClause,
   scanWord,
+  shapeOf,
   skipToWord,
 } from "./normalize.js";
 
@@ -24,19 +28,24 @@ export class TokenBuffer {
   length: Int32Array = new Int32Array(256);
   pos: Int32Array = new Int32Array(256);
   compound: Uint8Array = new Uint8Array(256);
+  /** per token: Token.shape */
+  shape: Uint8Array = new Uint8Array(256);
   /** per token: Token.caps */
   readonly caps: Array<string | null> = [];
   count = 0;
 
   /** Tokenises title and summary as tokenizeItem does, replacing the previous content. */
-  fill(title: string, summary: string): void {
+  fill(title: string, summary: string, body?: string | null): void {
     this.count = 0;
     this.charsUsed = 0;
     // Feeds parsed without types sometimes hand over undefined for a missing summary.
-    const headEnd = this.#text(cleanForTokens(title ?? ""), 0);
-    // The gap keeps phrases from spanning the two, as in tokenizeItem.
-    const start = this.count === 0 ? 0 : headEnd + 2;
-    this.#text(cleanForTokens(summary ?? ""), start);
+    const end = this.#text(cleanForTokens(title ?? ""), 0);
+    // The gaps keep phrases from spanning two texts, as in tokenizeItem.
+    this.#text(cleanForTokens(summary ?? ""), this.count === 0 ? 0 : end + 2);
+    if (body) {
+      const last = this.count === 0 ? -2 : (this.pos[this.count - 1] as number);
+      this.#text(cleanForTokens(body.slice(0, BODY_MAX_CHARS)), last + 2);
+    }
   }
 
   /** The form of token `t` as a string (for tests and debugging). */
@@ -45,7 +54,32 @@ export class TokenBuffer {
     return String.fromCharCode(...this.chars.subarray(from, from + (this.length[t] as number)));
   }
 
-  #push(pos: number, compound: boolean, caps: string | null): number {
+  /** Token `t` with its neighbours in the same sentence, as homonym guards judge it (occurrenceOf). */
+  occurrence(t: number): Occurrence {
+    const pos = this.pos[t] as number;
+    const prev = this.#wordAt(t - 1, -1, pos - 1);
+    const next = this.#wordAt(t + 1, 1, pos + 1);
+    const next2 = this.#wordAt(t + 1, 1, pos + 2);
+    return {
+      shape: this.shape[t] as number,
+      prev: prev < 0 ? null : this.form(prev),
+      next: next < 0 ? null : this.form(next),
+      nextShape: next < 0 ? 0 : (this.shape[next] as number),
+      next2: next2 < 0 ? null : this.form(next2),
+    };
+  }
+
+  #wordAt(from: number, step: number, pos: number): number {
+    for (let j = from; j >= 0 && j < this.count; j += step) {
+      if (this.compound[j] === 1) continue;
+      const p = this.pos[j] as number;
+      if (p === pos) return j;
+      if (step > 0 ? p > pos : p < pos) return -1;
+    }
+    return -1;
+  }
+
+  #push(pos: number, compound: boolean, caps: string | null, shape: number): number {
     const t = this.count;
     if (t === this.start.length) {
       const size = t * 2;
@@ -53,7 +87,9 @@ export class TokenBuffer {
       this.length = growTyped(this.length, new Int32Array(size));
       this.pos = growTyped(this.pos, new Int32Array(size));
       this.compound = growTyped(this.compound, new Uint8Array(size));
+      this.shape = growTyped(this.shape, new Uint8Array(size));
     }
+    this.shape[t] = shape;
     this.start[t] = this.charsUsed;
     this.length[t] = 0;
     this.pos[t] = pos;
@@ -72,8 +108,8 @@ export class TokenBuffer {
     return this.chars;
   }
 
-  #pushForm(form: string, pos: number, compound: boolean, caps: string | null): void {
-    const t = this.#push(pos, compound, caps);
+  #pushForm(form: string, pos: number, compound: boolean, caps: string | null, shape: number): void {
+    const t = this.#push(pos, compound, caps, shape);
     const chars = this.#room(form.length);
     let at = this.charsUsed;
     for (let i = 0; i < form.length; i++) chars[at++] = form.charCodeAt(i);
@@ -86,6 +122,7 @@ export class TokenBuffer {
     let lowerAll: string | null = null;
     let pos = startPos;
     let last = 0;
+    const first = this.count;
     const length = text.length;
     for (let i = skipToWord(text, 0); i < length; i = skipToWord(text, i)) {
       const start = i;
@@ -100,11 +137,14 @@ export class TokenBuffer {
         if (c >= 0x80 && !(c >= 0x410 && c <= 0x44f) && c !== 0x401 && c !== 0x451) plain = false;
       }
       if (hasSentenceBreak(text, last, start)) pos++;
+      const initial = this.count === first || opensClause(text, last, start) ? SHAPE_INITIAL : 0;
       last = end;
       if (hyphenated) {
         const pieces = text.slice(start, end).split(HYPHENS).map(foldWord);
-        this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null);
-        for (const f of pieces) this.#pushForm(f.form, pos++, false, f.caps);
+        this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null, 0);
+        pieces.forEach((f, k) => {
+          this.#pushForm(f.form, pos++, false, f.caps, f.shape | (k === 0 ? initial : 0));
+        });
         continue;
       }
       if (plain) {
@@ -112,7 +152,7 @@ export class TokenBuffer {
         let lat = 0;
         let upper = 0;
         let leading = true;
-        const t = this.#push(pos++, false, null);
+        const t = this.#push(pos++, false, null, 0);
         const chars = this.#room(end - start);
         let at = this.charsUsed;
         for (let k = start; k < end; k++) {
@@ -141,12 +181,13 @@ export class TokenBuffer {
           // Mixed scripts: look-alike folding, as tokenize does.
           this.count--;
           pos--;
-          const { form, caps } = foldWord(text.slice(start, end));
-          this.#pushForm(form, pos++, false, caps);
+          const { form, caps, shape } = foldWord(text.slice(start, end));
+          this.#pushForm(form, pos++, false, caps, shape | initial);
           continue;
         }
         this.length[t] = end - start;
         this.charsUsed = at;
+        this.shape[t] = shapeOf(upper) | initial;
         if (upper >= 2) {
           const run = text.slice(start, end);
           const lower = run.toLowerCase();
@@ -156,8 +197,8 @@ export class TokenBuffer {
       }
       // Anything else: exactly tokenize's way, with the whole text lower-cased once.
       lowerAll ??= text.toLowerCase();
-      const { form, caps } = foldRun(text, lowerAll, start, end);
-      this.#pushForm(form, pos++, false, caps);
+      const { form, caps, shape } = foldRun(text, lowerAll, start, end);
+      this.#pushForm(form, pos++, false, caps, shape | initial);
     }
     return pos - 1;
   }

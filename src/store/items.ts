@@ -73,12 +73,15 @@ export class ItemStore {
         seenKeys.add(item.key);
         if (item.link_key) seenLinks.add(item.link_key);
         const { old, ...row } = item;
+        const routed = opts.routed || old ? 1 : 0;
+        // An item stored as routed is never matched, so its full text is not kept.
         fresh.push({
           ...row,
+          body: routed ? null : (row.body ?? null),
           feed_id: feedId,
           fetched_at: now,
           last_seen_at: now,
-          routed: opts.routed || old ? 1 : 0,
+          routed,
         });
       }
       const inserted: Item[] = [];
@@ -184,10 +187,10 @@ export class ItemStore {
     return latest;
   }
 
-  /** Marks items as matched and their alerts queued. */
+  /** Marks items as matched and their alerts queued; their full text is no longer needed. */
   async markRouted(ids: readonly number[]): Promise<void> {
     for (const part of chunks(ids)) {
-      await this.db.updateTable("items").set({ routed: 1 }).where("id", "in", part).execute();
+      await this.db.updateTable("items").set({ routed: 1, body: null }).where("id", "in", part).execute();
     }
   }
 

@@ -195,6 +195,11 @@ const steps: Record<string, Step> = {
     await sql`update subscriptions set num = (select count(*) from subscriptions s2
       where s2.chat_id = subscriptions.chat_id and s2.id <= subscriptions.id)`.execute(db);
   },
+  // Issue 11: an item's full text until it is routed; the quoted sentence of an alert.
+  "0005_matching": async (db) => {
+    await db.schema.alterTable("items").addColumn("body", "text").execute();
+    await db.schema.alterTable("outbox").addColumn("snippet", "text").execute();
+  },
 };
 
 /** Brings the schema up to date; safe to call at every start-up and from several processes. */

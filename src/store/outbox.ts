@@ -8,6 +8,8 @@ export interface NewAlert {
   itemId: number;
   storyKey: string;
   matched: string[];
+  /** the sentence where the match is, when not in the headline */
+  snippet?: string | null;
 }
 
 /** A due alert with what is needed to render it. */
@@ -22,6 +24,8 @@ export interface DueAlert {
   publishedAt: number;
   feedTitle: string | null;
   feedUrl: string;
+  /** the sentence where the match is, when not in the headline (bold marks: matching/snippet.ts) */
+  snippet?: string | null;
 }
 
 /** Alerts waiting to be sent and the record of those sent: the "never twice, never lost" ledger. */
@@ -40,6 +44,7 @@ export class OutboxStore {
             item_id: a.itemId,
             story_key: a.storyKey,
             matched: JSON.stringify(a.matched),
+            snippet: a.snippet ?? null,
             status: "pending" as const,
             attempts: 0,
             next_attempt_at: now,
@@ -66,6 +71,7 @@ export class OutboxStore {
         "outbox.chat_id",
         "outbox.attempts",
         "outbox.matched",
+        "outbox.snippet",
         "items.title",
         "items.link",
         "items.summary",
@@ -91,6 +97,7 @@ export class OutboxStore {
       publishedAt: r.published_at,
       feedTitle: r.feed_title,
       feedUrl: r.feed_url,
+      snippet: r.snippet,
     }));
   }
 

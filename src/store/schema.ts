@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
 // Times are epoch milliseconds and flags are 0/1 integers in both dialects, so one set of queries
 // serves SQLite and PostgreSQL without per-dialect value mapping.
@@ -87,6 +87,11 @@ export interface ItemTable {
   story_id: number | null;
   /** When the feed last carried the item (refreshed at most daily); retention counts from here. */
   last_seen_at: Generated<number>;
+  /**
+   * The article's full text (≤ 20,000 characters) where the feed carries it, kept only until the item is
+   * routed so that routing after a crash matches the same text; cleared when routed (alerts show the lead).
+   */
+  body: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An alert owed to a chat; unique per (chat, story) so nothing is sent twice. */
@@ -104,6 +109,8 @@ export interface OutboxTable {
   message_id: number | null;
   created_at: number;
   sent_at: number | null;
+  /** The sentence where the match is when it is not in the headline (bold marks: matching/snippet.ts). */
+  snippet: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A running (or recently seen) bot process, refreshed by its heartbeat. */

@@ -66,6 +66,17 @@ export class SubscriptionStore {
       .executeTakeFirst();
   }
 
+  /** Changes the query of one of a chat's subscriptions; returns it, or undefined if there is no such one. */
+  async replaceQuery(chatId: number, id: number, query: string): Promise<Subscription | undefined> {
+    return this.db
+      .updateTable("subscriptions")
+      .set({ query })
+      .where("chat_id", "=", chatId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   /** Removes every subscription of a chat; returns the removed ones. */
   removeAll(chatId: number): Promise<Subscription[]> {
     return this.db.deleteFrom("subscriptions").where("chat_id", "=", chatId).returningAll().execute();

@@ -272,4 +272,37 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
       );
     });
   });
+
+  describe("rivals and derived words (issue 11)", () => {
+    it("names a word that shares a form with the query word in one line", async () => {
+      const { chat, user } = privateChat(3101);
+      const answer = await ask(h, chat, user, "/subscribe германий");
+      expect(answer).toContain("германий — не путаю с «Германия»");
+    });
+
+    it("offers the derived word as one button; pressing it widens the query explicitly", async () => {
+      const { chat, user } = privateChat(3102);
+      const [confirm] = await say(h, chat, user, "/subscribe литий");
+      const offered = buttons(confirm as SentMessage);
+      expect(offered).toHaveLength(1);
+      expect(offered[0]?.text).toContain("литиевый");
+      expect(offered[0]?.data).toMatch(/^widen:\d+$/);
+      expect(Buffer.byteLength(offered[0]?.data ?? "")).toBeLessThanOrEqual(64);
+      // Nothing widened until the button is pressed.
+      expect(await listQueries(h, chat, user)).toEqual(["литий"]);
+      const answer = await press(h, confirm as SentMessage, chat, user, offered[0]?.data as string);
+      expect(answer.map((m) => m.method)).toContain("answerCallbackQuery");
+      expect(answer.find((m) => m.method === "sendMessage")?.text).toContain("литий OR литиевый");
+      expect(await listQueries(h, chat, user)).toEqual(["литий OR литиевый"]);
+      const again = await press(h, confirm as SentMessage, chat, user, offered[0]?.data as string);
+      expect(again.find((m) => m.method === "sendMessage")?.text).toContain("расширять нечего");
+      expect(await listQueries(h, chat, user)).toEqual(["литий OR литиевый"]);
+    });
+
+    it("offers nothing for a word without derived words", async () => {
+      const { chat, user } = privateChat(3103);
+      const [confirm] = await say(h, chat, user, "/subscribe Москва");
+      expect(buttons(confirm as SentMessage)).toEqual([]);
+    });
+  });
 });

@@ -71,10 +71,10 @@ describe("preview CLI", () => {
   });
 
   it.each([
-    [["--feed", "x", "--query", '"ставка ЦБ'], /bad query/],
-    [["--feed", "/no/such/file.xml"], /cannot read feed/],
-    [["--query", "литий"], /--feed is required/],
-    [["--feed", "x", "--bogus"], /usage/],
+    [["--feed", "x", "--query", '"ставка ЦБ'], /ошибка в запросе: Незакрытая кавычка/],
+    [["--feed", "/no/such/file.xml"], /не удалось прочитать ленту/],
+    [["--query", "литий"], /нужен --feed/],
+    [["--feed", "x", "--bogus"], /Использование/],
   ])("exits 1 with a clear message for %j", async (argv, message) => {
     const r = await preview(...argv);
     expect(r.code).toBe(1);
@@ -86,5 +86,41 @@ describe("preview CLI", () => {
     const r = await preview("--feed", server.url("/missing"));
     expect(r.code).toBe(1);
     expect(r.err.join("\n")).toMatch(/404/);
+  });
+
+  it("--help prints the usage in Russian and exits 0", async () => {
+    const r = await preview("--help");
+    expect(r.code).toBe(0);
+    expect(r.out.join("\n")).toMatch(/^Использование: npm run preview -- --feed/);
+    expect(r.out.join("\n")).toContain("--query -Китай");
+  });
+
+  it("a query that starts with a minus is a query, not an option", async () => {
+    const r = await preview("--feed", server.url("/rss"), "--query", "-Китай", "--json");
+    // Only exclusions: the query's own clear error, not an «unknown option».
+    expect(r.code).toBe(1);
+    expect(r.err.join("\n")).toMatch(/ошибка в запросе: В запросе только исключения/);
+    const both = await preview("--feed", server.url("/rss"), "--query", "-Китай редкоземельные", "--json");
+    expect(both.code).toBe(0);
+    expect(both.json()).toEqual([]);
+    const other = await preview("--feed", server.url("/rss"), "--query", "-Китай литий", "--json");
+    expect(other.json().map((x: { link: string }) => x.link)).toEqual(["https://wire.example/2"]);
+  });
+
+  it("shows times in TZ with the zone named, and every message in Russian", async () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = "Asia/Tokyo";
+      const r = await preview("--feed", file, "--query", "РЗМ");
+      expect(r.code).toBe(0);
+      expect(r.out.join("\n")).toMatch(/26\.11\.2026, 17:00 GMT\+9/);
+      expect(r.err.join("\n")).toBe("Подходят: 1 из 4");
+      process.env.TZ = "Europe/Moscow";
+      const moscow = await preview("--feed", file, "--query", "РЗМ");
+      expect(moscow.out.join("\n")).toMatch(/26\.11\.2026, 11:00 (MSK|GMT\+3)/);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });

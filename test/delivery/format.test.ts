@@ -71,3 +71,15 @@ describe("alert formatting", () => {
     expect(messages.length).toBeGreaterThan(3);
   });
 });
+
+describe("the quoted sentence (issue 11)", () => {
+  it("shows the sentence under the terms, escaped, with the matched words in bold", () => {
+    const html = formatStory(alert({ snippet: "Экспорт \u0002германия\u0003 & галлия <сокращён>." }), "UTC");
+    expect(html.endsWith("\n«Экспорт <b>германия</b> &amp; галлия &lt;сокращён&gt;.»")).toBe(true);
+    expect(() => parseTelegramHtml(html)).not.toThrow();
+  });
+
+  it("shows nothing more without one", () => {
+    expect(formatStory(alert({ snippet: null }), "UTC")).not.toContain("«");
+  });
+});

@@ -104,4 +104,53 @@ describe("AlertRouter", () => {
     await fresh.load();
     expect(await fresh.route(shared, await items(shared.id, "Норникель и никель"))).toBe(1);
   });
+
+  describe("full text, quoted sentence and sources (issue 11)", () => {
+    async function article(feedId: number, title: string, summary: string, body: string | null) {
+      return store.items.insertNew(feedId, [
+        { key: `g:${++n}`, link_key: null, title, link: null, summary, body, published_at: 0 },
+      ]);
+    }
+    const body = `${"Первый абзац о рынке. ".repeat(80)}Китай ограничил экспорт германия и галлия. Конец.`;
+
+    it("matches the full text, quotes the sentence with the words in bold; alerts keep the lead", async () => {
+      await follow(1, "германий");
+      const list = await article(shared.id, "Обзор рынка", "Коротко о главном.", body);
+      expect(await router.route(shared, list)).toBe(1);
+      const [alert] = await store.outbox.due(Number.MAX_SAFE_INTEGER, 10);
+      expect(alert?.snippet).toBe("Китай ограничил экспорт \u0002германия\u0003 и галлия.");
+      expect(alert?.summary).toBe("Коротко о главном.");
+      const [stored] = await store.items.listUnrouted(10);
+      expect(stored).toBeUndefined();
+    });
+
+    it("quotes nothing when the headline has the match", async () => {
+      await follow(1, "германий");
+      const list = await article(shared.id, "Германий дорожает", "Китай ограничил экспорт германия.", null);
+      await router.route(shared, list);
+      const [alert] = await store.outbox.due(Number.MAX_SAFE_INTEGER, 10);
+      expect(alert?.snippet).toBeNull();
+    });
+
+    it("after a crash, routing the stored item still sees its full text", async () => {
+      await follow(1, "галлий");
+      await article(shared.id, "Обзор рынка", "Коротко.", body);
+      // The crash: stored, never routed. the sweep reads the body back from the store.
+      expect(await router.sweep(500)).toBe(1);
+      const [alert] = await store.outbox.due(Number.MAX_SAFE_INTEGER, 10);
+      expect(alert?.snippet).toContain("\u0002галлия\u0003");
+    });
+
+    it("source: keeps a query to feeds whose host or title has the word; -source: excludes", async () => {
+      await follow(1, "литий source:wire");
+      await follow(2, "литий -source:wire");
+      await follow(3, "литий source:other");
+      await route(shared, "Литий дорожает");
+      expect((await queued()).map(([chat]) => chat)).toEqual([1]);
+    });
+
+    async function route(feed: Feed, title: string) {
+      await router.route(feed, await items(feed.id, title));
+    }
+  });
 });

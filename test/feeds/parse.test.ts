@@ -31,6 +31,7 @@ describe("parseFeed: RSS 2.0", () => {
         link: "https://news.example.ru/news/1?utm_source=rss",
         title: "Литий «дорожает»",
         summary: "Цены на литий выросли",
+        body: "",
         published: new Date("2026-11-26T07:00:00Z"),
       },
     ]);
@@ -300,5 +301,34 @@ describe("parseFeed: a document with more items than anyone publishes at once", 
     expect(feed.items.map((i) => i.title)).toEqual(
       Array.from({ length: MAX_ITEMS_PER_FEED }, (_, n) => `Новость ${n}`),
     );
+  });
+});
+
+describe("parseFeed: the full text (issue 11)", () => {
+  const rss = (extra: string) =>
+    `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:yandex="http://news.yandex.ru"><channel><title>T</title><item><title>Обзор</title><link>https://x.example/1</link><description>Коротко.</description>${extra}</item></channel></rss>`;
+
+  it.each([
+    [
+      "content:encoded",
+      "<content:encoded><![CDATA[<p>Длинный текст про <b>германий</b>.</p>]]></content:encoded>",
+    ],
+    ["yandex:full-text", "<yandex:full-text>Длинный текст про германий.</yandex:full-text>"],
+    ["rbc_news:full-text", "<rbc_news:full-text>Длинный текст про германий.</rbc_news:full-text>"],
+  ])("keeps %s as the body, the lead as the summary", async (_name, extra) => {
+    const [item] = (await parseFeed(rss(extra), "https://x.example/rss")).items;
+    expect(item?.summary).toBe("Коротко.");
+    expect(item?.body).toBe("Длинный текст про германий.");
+  });
+
+  it("bounds the body at 20,000 characters and leaves it empty without a full text", async () => {
+    const long = "слово ".repeat(10_000);
+    const [item] = (
+      await parseFeed(rss(`<yandex:full-text>${long}</yandex:full-text>`), "https://x.example/rss")
+    ).items;
+    expect(item?.body.length).toBeLessThanOrEqual(20_000);
+    expect(item?.body.length).toBeGreaterThan(19_000);
+    const [plain] = (await parseFeed(rss(""), "https://x.example/rss")).items;
+    expect(plain?.body).toBe("");
   });
 });

@@ -56,6 +56,27 @@ for (const { db, skip } of testDatabases) {
       expect(await t.store.subscriptions.listAll()).toEqual([]);
     });
 
+    it("keeps an item's full text only until it is routed (issue 11)", async () => {
+      await t.store.feeds.syncShared(["https://a.example/rss"]);
+      const [feed] = await t.store.feeds.listDue();
+      if (!feed) throw new Error("no feed");
+      const [fresh] = await t.store.items.insertNew(feed.id, [{ ...item("g:b1"), body: "Полный текст." }]);
+      // A backlog item (stored as routed) never keeps its body.
+      const [backlog] = await t.store.items.insertNew(feed.id, [{ ...item("g:b2"), body: "Другой." }], {
+        routed: true,
+      });
+      expect(backlog?.body).toBeNull();
+      expect((await t.store.items.listUnrouted(10)).map((i) => i.body)).toEqual(["Полный текст."]);
+      await t.store.items.markRouted([fresh?.id as number]);
+      expect(await t.store.items.listUnrouted(10)).toEqual([]);
+      // Routed: the body column is cleared, the lead stays.
+      const stored = await t.store.items.listRecentForChat(0, 0, 10);
+      expect(stored.map((i) => [i.body, i.summary])).toEqual([
+        [null, ""],
+        [null, ""],
+      ]);
+    });
+
     it("treats an item as new once, by key or by canonical link", async () => {
       await t.store.feeds.syncShared(["https://a.example/rss"]);
       const [feed] = await t.store.feeds.listDue();

@@ -8,6 +8,7 @@ import {
   parseQuery,
   type Query,
   QueryError,
+  widenQuery,
 } from "../../matching/index.js";
 import type { Subscription } from "../../store/schema.js";
 import { canManage, guarded, refuse, replyTo } from "../admin.js";
@@ -21,6 +22,16 @@ const RECENT_WINDOW_MS = 24 * 60 * 60_000;
 const RECENT_SHOWN = 3;
 /** Telegram's limit on callback_data, in bytes. */
 const CALLBACK_MAX = 64;
+
+// A widened query that no longer parses (too many words) is simply not offered.
+function widerQuery(query: ReturnType<typeof parseQuery>): { text: string; added: string[] } | null {
+  try {
+    return widenQuery(query);
+  } catch (err) {
+    if (err instanceof QueryError) return null;
+    throw err;
+  }
+}
 
 /** Finds a chat's subscription by the number /list shows or by its query text. */
 export function findSubscription(subs: readonly Subscription[], arg: string): Subscription | undefined {
@@ -91,10 +102,19 @@ export async function subscribe(ctx: BotContext, deps: BotDeps, text: string): P
   if (ctx.target.channelTitle !== null) {
     parts.unshift(ctx.t("managing-channel", { title: escapeHtml(ctx.target.channelTitle) }));
   }
+  const wider = widerQuery(query);
   return ctx.reply(parts.join("\n\n"), {
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
     ...(inTopic ? { message_thread_id: thread as number } : {}),
+    ...(wider
+      ? {
+          reply_markup: new InlineKeyboard().text(
+            ctx.t("widen-button", { words: wider.added.join(", ") }),
+            `widen:${sub.id}`,
+          ),
+        }
+      : {}),
   });
 }
 
@@ -176,6 +196,20 @@ export function subscriptionCommands(deps: BotDeps): Composer<BotContext> {
   c.callbackQuery("ask", async (ctx) => {
     await ctx.answerCallbackQuery();
     return askForQuery(ctx);
+  });
+  // Derived words (литиевый for литий) only on request: the confirmation's one button widens the query.
+  c.callbackQuery(/^widen:(\d+)$/, async (ctx) => {
+    if (!(await canManage(ctx)))
+      return ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
+    const chatId = ctx.target.id;
+    const sub = await deps.store.subscriptions.get(chatId, Number(ctx.match[1]));
+    const wider = sub ? widerQuery(parseQuery(sub.query)) : null;
+    await ctx.answerCallbackQuery();
+    // Pressed twice, the query is already wide: nothing more to add, and the answer says so.
+    if (!sub || !wider) return ctx.reply(ctx.t("widen-gone"));
+    const updated = await deps.store.subscriptions.replaceQuery(chatId, sub.id, wider.text);
+    if (updated && !updated.muted) deps.router.add(updated, parseQuery(wider.text));
+    return ctx.reply(ctx.t("widened", { query: escapeHtml(wider.text) }), { parse_mode: "HTML" });
   });
   c.callbackQuery("help", async (ctx) => {
     await ctx.answerCallbackQuery();

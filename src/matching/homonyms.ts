@@ -1,0 +1,160 @@
+/**
+ * One word is not another that shares a form (issue 11): «германия» is a form of германий and the name of
+ * a country, «стали» is steel and the verb «стать». When a query word is compiled, each of its forms that
+ * another dictionary lexeme shares gets a guard; when an item is matched, a guarded form's occurrence is
+ * judged by its spelling (a capital inside a sentence) and its neighbours (стали + infinitive). The other
+ * reading wins only where it is clearly the likelier one, so «выплавка стали» and «цены на германий»
+ * still match. Guards are looked at only when a guarded form occurs, so they cost nothing elsewhere.
+ */
+import { queryLexemes, type Reading, readingsOf } from "./morphology.js";
+
+/** Token shape bit: the first letter is a capital and the next is not (Германия, not ГЕРМАНИЯ). */
+export const SHAPE_TITLE = 1;
+/** Token shape bit: starts a text or a sentence, or follows an opening quote, bracket, colon or dash. */
+export const SHAPE_INITIAL = 2;
+/** Token shape bit: two or more leading capitals (ОПЕК, МИДа). */
+export const SHAPE_CAPS = 4;
+
+/** How an occurrence of a guarded form is judged. */
+export interface Guard {
+  /** the query is a common word; the form is also a name or place (Германия, Лев, Бор) */
+  readonly proper?: {
+    /** at a sentence start too, when only the name reading is nominative (Германия, not Бор) */
+    readonly initial: boolean;
+    /** the rival is a person's name: a capitalised next word (Лев Толстой) decides */
+    readonly person: boolean;
+  };
+  /** the query is a name or place; the form is also a common word, so lower case means that word */
+  readonly common?: boolean;
+  /** the form is also a finite verb (стали, мыла): verb company decides */
+  readonly verb?: boolean;
+  /** the form is also an infinitive (печь, течь): a verb before it decides */
+  readonly infinitive?: boolean;
+  /** an abbreviation also spelled in title case (OPEC ↔ Opec): only a capitalised word counts */
+  readonly title?: boolean;
+}
+
+/** An occurrence of a form: its shape and its neighbours in the same sentence (lower-case forms). */
+export interface Occurrence {
+  readonly shape: number;
+  readonly prev: string | null;
+  readonly next: string | null;
+  readonly nextShape: number;
+  readonly next2: string | null;
+}
+
+/** What a slot needs from its query word: per-form guards and the rival words to name to the user. */
+export interface Rivals {
+  readonly guards: ReadonlyMap<string, Guard>;
+  /** lemmas of the other words, capitalised when they are names («Германия», «стать») */
+  readonly words: readonly string[];
+}
+
+const VERBAL = new Set(["VERB", "INFN", "PRTF", "PRTS", "GRND"]);
+const NOUNISH = new Set(["NOUN", "ADJF", "ADJS", "COMP", "NUMR", "NPRO"]);
+
+function capitalise(word: string): string {
+  return word.slice(0, 1).toUpperCase() + word.slice(1);
+}
+
+/** Guards for the forms of a dictionary query word that other lexemes share; null when there are none. */
+export function rivalsOf(word: string, proper: boolean, forms: readonly string[]): Rivals | null {
+  const own = queryLexemes(word, proper);
+  if (own.size === 0) return null;
+  const ownReadings = readingsOf(word).filter((r) => own.has(r.lexeme));
+  const queryProper = ownReadings.some((r) => r.proper);
+  const queryNominal = ownReadings.some((r) => NOUNISH.has(r.pos));
+  const guards = new Map<string, Guard>();
+  const words = new Set<string>();
+  for (const form of forms) {
+    const readings = readingsOf(form);
+    const mine = readings.filter((r) => own.has(r.lexeme));
+    const others = readings.filter((r) => !own.has(r.lexeme));
+    if (mine.length === 0 || others.length === 0) continue;
+    const guard: { -readonly [K in keyof Guard]: Guard[K] } = {};
+    const names = others.filter((r) => r.proper);
+    if (!queryProper && names.length > 0) {
+      guard.proper = {
+        initial: names.some((r) => r.nominative) && !mine.some((r) => r.nominative),
+        person: names.some((r) => r.person),
+      };
+      for (const r of names) words.add(capitalise(r.lemma));
+    }
+    if (queryProper && others.some((r) => !r.proper && NOUNISH.has(r.pos))) {
+      guard.common = true;
+      for (const r of others) if (!r.proper && NOUNISH.has(r.pos)) words.add(r.lemma);
+    }
+    if (queryNominal && !mine.some((r) => VERBAL.has(r.pos))) {
+      const verbs = others.filter((r) => VERBAL.has(r.pos));
+      if (verbs.some((r) => r.pos === "VERB")) guard.verb = true;
+      if (verbs.some((r) => r.pos === "INFN")) guard.infinitive = true;
+      for (const r of verbs) words.add(r.lemma);
+    }
+    if (Object.keys(guard).length > 0) guards.set(form, Object.freeze(guard));
+  }
+  words.delete(word);
+  return guards.size === 0 ? null : { guards, words: [...words] };
+}
+
+function has(word: string | null, pos: ReadonlySet<string> | string): boolean {
+  if (word === null) return false;
+  return readingsOf(word).some((r) => (typeof pos === "string" ? r.pos === pos : pos.has(r.pos)));
+}
+
+const PREDICATE = new Set(["ADJS", "PRTS", "COMP"]);
+const NOUN_BEFORE = new Set(["PREP", "ADJF", "PRTF"]);
+// Words before a past-tense form that make it the verb: «они стали», «не стали», «уже стали».
+const VERB_BEFORE = new Set(["не", "уже", "тоже", "также", "они", "мы", "вы", "она", "оно", "он", "вновь"]);
+// Words before an infinitive that make it the verb: «будут печь», «можно печь».
+const MODAL = new Set(["можно", "нужно", "надо", "нельзя", "стоит", "начали", "начнут", "будут", "будет"]);
+
+// «стали расти», «стали известны», «стали заметно дороже», «они стали»: the verb стать.
+function verbCompany(at: Occurrence): boolean {
+  if (has(at.next, "INFN")) return true;
+  const nounBefore = has(at.prev, NOUN_BEFORE);
+  if (!nounBefore && has(at.next, PREDICATE) && !has(at.next, "NOUN")) return true;
+  // «стали заметно дороже», «стали чаще увольнять» (чаще is also a case of чаща, so look one further).
+  const adverbial = has(at.next, "ADVB") || has(at.next, PREDICATE);
+  if (adverbial && (has(at.next2, "INFN") || has(at.next2, PREDICATE))) return true;
+  return at.prev !== null && VERB_BEFORE.has(at.prev);
+}
+
+// Verbs that take an infinitive: «начали печь», «продолжит течь»; «устранили течь» is the noun.
+const TAKES_INFINITIVE = new Set([
+  "начать",
+  "начинать",
+  "продолжить",
+  "продолжать",
+  "перестать",
+  "прекратить",
+  "хотеть",
+  "мочь",
+  "уметь",
+  "быть",
+  "стать",
+  "решить",
+  "планировать",
+]);
+
+function infinitiveCompany(at: Occurrence): boolean {
+  if (at.prev === null) return false;
+  if (MODAL.has(at.prev)) return true;
+  const readings: readonly Reading[] = readingsOf(at.prev);
+  return readings.some((r) => r.pos === "VERB" && TAKES_INFINITIVE.has(r.lemma));
+}
+
+/** Whether an occurrence of a guarded form counts as the query's word. */
+export function guardAccepts(guard: Guard, at: Occurrence): boolean {
+  const title = (at.shape & SHAPE_TITLE) !== 0;
+  if (guard.title) return title;
+  const initial = (at.shape & SHAPE_INITIAL) !== 0;
+  if (guard.proper && title) {
+    if (!initial) return false;
+    if (guard.proper.initial) return false;
+    if (guard.proper.person && (at.nextShape & SHAPE_TITLE) !== 0) return false;
+  }
+  if (guard.common && (at.shape & (SHAPE_TITLE | SHAPE_CAPS)) === 0) return false;
+  if (guard.verb && verbCompany(at)) return false;
+  if (guard.infinitive && infinitiveCompany(at)) return false;
+  return true;
+}
