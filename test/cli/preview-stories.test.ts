@@ -87,7 +87,7 @@ describe("preview with several --feed", () => {
   it("exits 1 naming the feed that cannot be read", async () => {
     const r = await preview("--feed", server.url("/interfax"), "--feed", server.url("/missing"));
     expect(r.code).toBe(1);
-    expect(r.err.join("\n")).toMatch(/cannot read feed .*\/missing/);
+    expect(r.err.join("\n")).toMatch(/не удалось прочитать ленту .*\/missing/);
     expect(r.out).toEqual([]);
   });
 });
