@@ -1,7 +1,8 @@
-import type { Bot } from "grammy";
+import { Api, type Bot } from "grammy";
 import { createBot, publishCommands } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { AlertRouter } from "./delivery/router.js";
+import { LocalSendBudget, SendScheduler } from "./delivery/scheduler.js";
 import { AlertSender } from "./delivery/sender.js";
 import { Poller } from "./feeds/poller.js";
 import { type HealthServer, startHealthServer } from "./health.js";
@@ -28,8 +29,14 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   const router = new AlertRouter(store, log.child({ stage: "matching" }));
   await router.load();
 
-  const bot = createBot({ config, store, router, log: log.child({ stage: "bot" }) });
-  const sender = new AlertSender(bot.api, store, {
+  const scheduler = new SendScheduler({ budget: new LocalSendBudget(config.sendRate) });
+  const bot = createBot({ config, store, router, scheduler, log: log.child({ stage: "bot" }) });
+  // Alerts go through the same scheduler as replies, on their own Api so a 429 is never waited out there.
+  const alertApi = new Api(config.botToken, { apiRoot: config.botApiRoot, timeoutSeconds: 60 });
+  alertApi.config.use(scheduler.transformer({ interactive: false }));
+  const sender = new AlertSender(alertApi, store, {
+    scheduler,
+    maxAgeMs: config.alertMaxAgeMs,
     timeZone: config.timeZone,
     log: log.child({ stage: "delivery" }),
     onChatMigrated: (from, to) => router.moveChat(from, to),

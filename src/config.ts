@@ -98,7 +98,35 @@ const schema = z.object({
         return false;
       }
     }, "TZ is not a known time zone (e.g. Europe/Moscow)"),
+  SEND_RATE: z
+    .string()
+    .trim()
+    .default("30")
+    .refine(
+      (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0,
+      "SEND_RATE must be a positive number of messages a second",
+    )
+    .transform(Number),
+  ALERT_MAX_AGE: z
+    .string()
+    .trim()
+    .default("24h")
+    .transform((v) => parseDuration(v))
+    .refine(
+      (v) => v !== null && v >= 60_000,
+      "ALERT_MAX_AGE must be a duration of at least a minute, e.g. 24h, 90m or 3600s",
+    )
+    .transform((v) => v as number),
 });
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Milliseconds in a duration such as "24h", "90m", "3600s" or "1d" (a bare number is seconds); null if malformed. */
+export function parseDuration(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * (UNIT_MS[(m[2] ?? "s").toLowerCase()] as number);
+}
 
 /** The validated, typed configuration of one running bot. */
 export interface Config {
@@ -112,6 +140,10 @@ export interface Config {
   httpPort: number | null;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   timeZone: string;
+  /** Messages a second the bot allows itself overall (SEND_RATE). */
+  sendRate: number;
+  /** How long an alert Telegram could not take is retried before it is dropped (ALERT_MAX_AGE). */
+  alertMaxAgeMs: number;
 }
 
 /** Thrown when the environment is unusable; each entry of `problems` is one line for the operator. */
@@ -139,5 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     httpPort: c.HTTP_PORT,
     logLevel: c.LOG_LEVEL,
     timeZone: c.TZ,
+    sendRate: c.SEND_RATE,
+    alertMaxAgeMs: c.ALERT_MAX_AGE,
   };
 }

@@ -50,3 +50,17 @@ export const activeChats = new Gauge({
   help: "Chats the bot can write to",
   registers: [registry],
 });
+
+/** Alerts given up because Telegram could not take them within ALERT_MAX_AGE. */
+export const alertsExpired = new Counter({
+  name: "newsalert_alerts_expired_total",
+  help: "Alerts dropped undelivered after ALERT_MAX_AGE (outage, flood waits)",
+  registers: [registry],
+});
+
+/** Alert rows recorded as sent only after a retry (the database failed right after Telegram's answer). */
+export const alertRecordRetries = new Counter({
+  name: "newsalert_alert_record_retries_total",
+  help: "Failed attempts to record an alert Telegram had accepted (kept in memory and retried, never resent)",
+  registers: [registry],
+});

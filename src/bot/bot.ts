@@ -1,6 +1,6 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type Context } from "grammy";
 import type { BotCommand } from "grammy/types";
+import { SendScheduler } from "../delivery/scheduler.js";
 import { chatCommands } from "./commands/chat.js";
 import { feedCommands } from "./commands/feeds.js";
 import { opmlCommands } from "./commands/opml.js";
@@ -29,17 +29,10 @@ export function createBot(deps: BotDeps): Bot {
   const bot = new Bot(deps.config.botToken, {
     client: { apiRoot: deps.config.botApiRoot, timeoutSeconds: 60 },
   });
-  // Short waits on 429 are retried in place; long ones surface to the caller (delivery reschedules).
-  // 5xx answers and network errors are not retried here: auto-retry would wait 3 + 6 + 12 s on a 5xx
-  // (blocking start-up in setMyCommands) and retry network errors forever (blocking delivery and shutdown).
-  bot.api.config.use(
-    autoRetry({
-      maxRetryAttempts: 2,
-      maxDelaySeconds: 10,
-      rethrowInternalServerErrors: true,
-      rethrowHttpErrors: true,
-    }),
-  );
+  // Replies share the alerts' scheduler: one budget for everything the bot sends. A reply may go one
+  // message ahead of its chat's budget and retries one short 429; it is never retried on 5xx or network
+  // errors (that would block the update loop and start-up).
+  bot.api.config.use((deps.scheduler ?? new SendScheduler()).transformer({ interactive: true }));
 
   bot.on("my_chat_member", async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;

@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import type { AlertRouter } from "../delivery/router.js";
+import type { SendScheduler } from "../delivery/scheduler.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/store.js";
 
@@ -11,4 +12,6 @@ export interface BotDeps {
   log: Logger;
   /** Most queries one chat may follow. */
   maxSubscriptions?: number;
+  /** Paces every reply with the alerts (one scheduler per process); a fresh one when absent. */
+  scheduler?: SendScheduler;
 }

@@ -76,4 +76,8 @@ export const ru = {
     `У чата уже ${max} своих источников — это максимум. /removefeed — удалить лишний.`,
   unknownCommand: "Не знаю такой команды. Список команд — /help.",
   error: "Что-то пошло не так, попробуйте ещё раз чуть позже.",
+  alertBatchHeader: (n: number, queries: string) =>
+    `📰 <b>${n} ${plural(n, "новость", "новости", "новостей")}</b> · ${escapeHtml(queries)}`,
+  alertBacklogHeader: (n: number, queries: string) =>
+    `📋 <b>Накопилось много — ${n} ${plural(n, "новость", "новости", "новостей")} списком</b> · ${escapeHtml(queries)}`,
 } as const;

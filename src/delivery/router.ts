@@ -69,26 +69,29 @@ export class AlertRouter {
   async route(feed: Pick<Feed, "id" | "shared">, items: readonly Item[]): Promise<number> {
     if (items.length === 0) return 0;
     const audience = feed.shared ? null : new Set(await this.store.feeds.chatsOf(feed.id));
-    const hits: Array<{ item: Item; terms: Map<number, string[]> }> = [];
+    const hits: Array<{ item: Item; terms: Map<number, string[]>; subs: Map<number, number[]> }> = [];
     for (const item of items) {
       const terms = new Map<number, string[]>();
+      const subs = new Map<number, number[]>();
       for (const hit of this.index.match({ title: item.title, summary: item.summary })) {
         const chatId = this.chatOf.get(hit.id);
         if (chatId === undefined || (audience && !audience.has(chatId))) continue;
         const list = terms.get(chatId) ?? [];
         for (const t of hit.matched) if (!list.includes(t)) list.push(t);
         terms.set(chatId, list);
+        subs.set(chatId, [...(subs.get(chatId) ?? []), hit.id]);
       }
-      if (terms.size > 0) hits.push({ item, terms });
+      if (terms.size > 0) hits.push({ item, terms, subs });
     }
     // Only the chats that matched are looked up, not every chat the bot serves.
     const candidates = new Set(hits.flatMap((h) => [...h.terms.keys()]));
     const receiving = new Set(await this.store.chats.filterReceiving([...candidates]));
     const alerts: NewAlert[] = [];
-    for (const { item, terms } of hits) {
+    for (const { item, terms, subs } of hits) {
       for (const [chatId, matched] of terms) {
+        const subscriptionIds = subs.get(chatId) ?? [];
         if (receiving.has(chatId))
-          alerts.push({ chatId, itemId: item.id, storyKey: storyKey(item), matched });
+          alerts.push({ chatId, itemId: item.id, storyKey: storyKey(item), matched, subscriptionIds });
       }
     }
     const queued = alerts.length ? await this.store.outbox.enqueue(alerts) : 0;

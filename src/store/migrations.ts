@@ -94,6 +94,15 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
   },
+  "0003_delivery": async (db) => {
+    await db.schema.alterTable("outbox").addColumn("claimed_until", "bigint").execute();
+    await db.schema
+      .alterTable("outbox")
+      .addColumn("subscription_ids", "text", (c) => c.notNull().defaultTo("[]"))
+      .execute();
+    // A chat's turn claims its own pending rows.
+    await db.schema.createIndex("outbox_chat_pending").on("outbox").columns(["chat_id", "status"]).execute();
+  },
 };
 
 /** Brings the schema up to date; safe to call at every start-up and from several processes. */

@@ -81,6 +81,10 @@ export interface OutboxTable {
   message_id: number | null;
   created_at: number;
   sent_at: number | null;
+  /** Lease: a sender owns the row until then (null: nobody), so two processes never send the same row. */
+  claimed_until: number | null;
+  /** JSON array of the ids of the chat's subscriptions that matched, for per-query buttons under the alert. */
+  subscription_ids: Generated<string>;
 }
 
 /** The whole database as kysely sees it. */

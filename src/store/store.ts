@@ -15,7 +15,7 @@ export class Store {
     readonly subscriptions = new SubscriptionStore(conn.db),
     readonly feeds = new FeedStore(conn.db),
     readonly items = new ItemStore(conn.db),
-    readonly outbox = new OutboxStore(conn.db),
+    readonly outbox = new OutboxStore(conn.db, conn.dialect),
   ) {}
 
   /** Opens the database named by DATABASE_URL and brings its schema up to date. */

@@ -1,0 +1,255 @@
+import type { Transformer } from "grammy";
+
+/**
+ * The overall send budget. An interface so that several instances can later share one budget (in the
+ * database or elsewhere); this process's own is LocalSendBudget.
+ */
+export interface SendBudget {
+  /** Reserves one send; returns the earliest moment (epoch ms) it may go, never inside a pause. */
+  reserve(now: number): number | Promise<number>;
+  /** Holds every send until `until` (Telegram answered 429 for several chats at once). */
+  pause(until: number): void | Promise<void>;
+}
+
+/** One process's budget: `rate` sends a second, evenly spaced, so a burst never exceeds it in any second. */
+export class LocalSendBudget implements SendBudget {
+  private next = 0;
+  private pausedUntil = 0;
+  private readonly gapMs: number;
+
+  constructor(rate: number) {
+    this.gapMs = 1000 / rate;
+  }
+
+  /** See SendBudget.reserve. */
+  reserve(now: number): number {
+    const at = Math.max(now, this.next, this.pausedUntil);
+    this.next = at + this.gapMs;
+    return at;
+  }
+
+  /** See SendBudget.pause. */
+  pause(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+}
+
+/** A per-chat token bucket: `capacity` sends at once, refilled by one every `refillMs`. */
+export interface ChatLimit {
+  capacity: number;
+  refillMs: number;
+}
+
+/** Telegram's per-chat pace: ~1/s in a private chat with short bursts; 20/min in groups and channels. */
+export const PRIVATE_LIMIT: ChatLimit = { capacity: 3, refillMs: 1000 };
+/** 3 at once + 16 refills a minute + 1 borrowed by a command reply = at most 20 in any minute. */
+export const GROUP_LIMIT: ChatLimit = { capacity: 3, refillMs: 3750 };
+
+/** How the scheduler paces; the defaults are Telegram's published limits. */
+export interface SchedulerOptions {
+  /** The overall budget (default: this process alone at 30/s). */
+  budget?: SendBudget;
+  /** Requests to Telegram in flight at once. */
+  maxInFlight?: number;
+  privateLimit?: ChatLimit;
+  groupLimit?: ChatLimit;
+  /** 429s from this many different chats within FLOOD_WINDOW_MS pause the whole bot. */
+  floodChats?: number;
+  now?: () => number;
+}
+
+/** How a transformer treats the calls it paces. */
+export interface TransformerOptions {
+  /**
+   * Command replies: may go one message ahead of the chat's budget (a person is waiting), and one 429
+   * with a short retry_after is retried. Alerts (false) never wait on a 429: the sender reschedules them.
+   */
+  interactive: boolean;
+}
+
+interface ChatState {
+  tokens: number;
+  updatedAt: number;
+  heldUntil: number;
+}
+
+const FLOOD_WINDOW_MS = 1_000;
+const REPLY_RETRY_MAX_S = 10;
+// Calls that put something into a chat and count against Telegram's per-chat limits.
+const CHAT_SENDS = /^(send(?!ChatAction)|copyMessages?$|forwardMessages?$|editMessage)/;
+
+/**
+ * The one scheduler for everything the bot sends (alerts and command replies): a grammY API transformer
+ * that paces each call by the overall budget and its chat's limit, bounds how many are in flight, holds a
+ * chat for Telegram's retry_after and pauses everything when several chats are flooded at once.
+ */
+export class SendScheduler {
+  private readonly budget: SendBudget;
+  private readonly maxInFlight: number;
+  private readonly privateLimit: ChatLimit;
+  private readonly groupLimit: ChatLimit;
+  private readonly floodChats: number;
+  private readonly now: () => number;
+  private readonly chats = new Map<string, ChatState>();
+  private readonly waiting: Array<() => void> = [];
+  private inFlight = 0;
+  private pausedUntil = 0;
+  private floods: Array<{ chat: string; at: number; until: number }> = [];
+  private lastPrune = 0;
+
+  constructor(opts: SchedulerOptions = {}) {
+    this.budget = opts.budget ?? new LocalSendBudget(30);
+    this.maxInFlight = opts.maxInFlight ?? 16;
+    this.privateLimit = opts.privateLimit ?? PRIVATE_LIMIT;
+    this.groupLimit = opts.groupLimit ?? GROUP_LIMIT;
+    this.floodChats = opts.floodChats ?? 2;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** A transformer to install with `api.config.use(...)`. */
+  transformer(opts: TransformerOptions): Transformer {
+    return async (prev, method, payload, signal) => {
+      const chat = chatKey(method, payload);
+      if (chat === null) return prev(method, payload, signal);
+      for (let attempt = 0; ; attempt++) {
+        await this.acquire(chat, opts.interactive, signal as Abortable | undefined);
+        let res: Awaited<ReturnType<typeof prev>>;
+        try {
+          res = await prev(method, payload, signal);
+        } finally {
+          this.releaseSlot();
+        }
+        if (res.ok || res.error_code !== 429) return res;
+        const retryAfter = res.parameters?.retry_after ?? 5;
+        this.flooded(chat, retryAfter);
+        if (!opts.interactive || attempt > 0 || retryAfter > REPLY_RETRY_MAX_S) return res;
+      }
+    };
+  }
+
+  /** When a chat may next get a message (now or earlier: it may right away). */
+  chatReadyAt(chatId: number | string): number {
+    const now = this.now();
+    const key = String(chatId);
+    const state = this.state(key, now);
+    const limit = this.limitOf(key);
+    const refill = state.tokens >= 1 ? now : now + (1 - state.tokens) * limit.refillMs;
+    return Math.max(refill, state.heldUntil, this.pausedUntil);
+  }
+
+  /** How many messages a chat can take right now without waiting (0 while it is held). */
+  available(chatId: number | string): number {
+    const now = this.now();
+    const key = String(chatId);
+    const state = this.state(key, now);
+    if (state.heldUntil > now || this.pausedUntil > now) return 0;
+    return Math.max(0, Math.floor(state.tokens));
+  }
+
+  /** Records a 429 for a chat: held for retry_after; several chats at once pause every send. */
+  flooded(chat: number | string, retryAfterSeconds: number): void {
+    const now = this.now();
+    const key = String(chat);
+    const until = now + retryAfterSeconds * 1000;
+    const state = this.state(key, now);
+    state.heldUntil = Math.max(state.heldUntil, until);
+    this.floods = this.floods.filter((f) => f.at > now - FLOOD_WINDOW_MS && f.chat !== key);
+    this.floods.push({ chat: key, at: now, until });
+    if (this.floods.length >= this.floodChats) {
+      const longest = Math.max(...this.floods.map((f) => f.until));
+      this.pausedUntil = Math.max(this.pausedUntil, longest);
+      void this.budget.pause(longest);
+    }
+  }
+
+  /** True while every send is paused after a flood across chats. */
+  isPaused(): boolean {
+    return this.pausedUntil > this.now();
+  }
+
+  private async acquire(chat: string, interactive: boolean, signal?: Abortable): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      const state = this.state(chat, now);
+      const floor = interactive ? 0 : 1;
+      const tokenAt =
+        state.tokens >= floor ? now : now + (floor - state.tokens) * this.limitOf(chat).refillMs;
+      const readyAt = Math.max(tokenAt, state.heldUntil, this.pausedUntil);
+      if (readyAt > now) {
+        await sleep(readyAt - now, signal);
+        continue;
+      }
+      state.tokens -= 1;
+      const at = await this.budget.reserve(now);
+      if (at > now) await sleep(at - now, signal);
+      // A flood pause may have begun while this send waited for its slot.
+      if (this.pausedUntil > this.now() || state.heldUntil > this.now()) {
+        state.tokens += 1;
+        continue;
+      }
+      break;
+    }
+    if (this.inFlight >= this.maxInFlight) await new Promise<void>((r) => this.waiting.push(r));
+    this.inFlight++;
+  }
+
+  private releaseSlot(): void {
+    this.inFlight--;
+    this.waiting.shift()?.();
+  }
+
+  private limitOf(chat: string): ChatLimit {
+    // Negative ids and @usernames are groups, supergroups and channels; positive ids are private chats.
+    return chat.startsWith("-") || chat.startsWith("@") ? this.groupLimit : this.privateLimit;
+  }
+
+  private state(chat: string, now: number): ChatState {
+    this.prune(now);
+    const limit = this.limitOf(chat);
+    let s = this.chats.get(chat);
+    if (!s) {
+      s = { tokens: limit.capacity, updatedAt: now, heldUntil: 0 };
+      this.chats.set(chat, s);
+    }
+    s.tokens = Math.min(limit.capacity, s.tokens + (now - s.updatedAt) / limit.refillMs);
+    s.updatedAt = now;
+    return s;
+  }
+
+  /** Forgets chats back at full budget and not held, so the map holds only recently written chats. */
+  private prune(now: number): void {
+    if (now - this.lastPrune < 60_000) return;
+    this.lastPrune = now;
+    for (const [chat, s] of this.chats) {
+      const limit = this.limitOf(chat);
+      const full = s.tokens + (now - s.updatedAt) / limit.refillMs >= limit.capacity;
+      if (full && s.heldUntil <= now) this.chats.delete(chat);
+    }
+  }
+}
+
+/** The chat a call writes to, or null for calls that do not (getUpdates, answerCallbackQuery…). */
+function chatKey(method: string, payload: unknown): string | null {
+  if (!CHAT_SENDS.test(method)) return null;
+  const chat = (payload as { chat_id?: unknown } | undefined)?.chat_id;
+  return typeof chat === "number" || typeof chat === "string" ? String(chat) : null;
+}
+
+/** The part of an AbortSignal a wait needs (grammY hands over a polyfilled one). */
+type Abortable = Pick<AbortSignal, "aborted" | "addEventListener" | "removeEventListener">;
+
+function sleep(ms: number, signal?: Abortable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error("aborted while waiting to send"));
+    const t = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(t);
+      reject(new Error("aborted while waiting to send"));
+    }
+    signal?.addEventListener("abort", abort, { once: true });
+  });
+}
