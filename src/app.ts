@@ -18,6 +18,8 @@ export interface App {
   store: Store;
   poller: Poller;
   sender: AlertSender;
+  /** Paces everything the bot sends (alerts and replies). */
+  scheduler: SendScheduler;
   health: HealthServer | null;
   stop(): Promise<void>;
 }
@@ -84,5 +86,5 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     })();
     return stopping;
   };
-  return { bot, store, poller, sender, health, stop };
+  return { bot, store, poller, sender, scheduler, health, stop };
 }

@@ -5,27 +5,39 @@ import type { Transformer } from "grammy";
  * database or elsewhere); this process's own is LocalSendBudget.
  */
 export interface SendBudget {
-  /** Reserves one send; returns the earliest moment (epoch ms) it may go, never inside a pause. */
-  reserve(now: number): number | Promise<number>;
+  /** Takes one send now if the budget allows (returns 0), else returns how many ms to wait before asking again. */
+  take(now: number): number | Promise<number>;
   /** Holds every send until `until` (Telegram answered 429 for several chats at once). */
   pause(until: number): void | Promise<void>;
 }
 
-/** One process's budget: `rate` sends a second, evenly spaced, so a burst never exceeds it in any second. */
+// Sends leave a few ms apart from how they arrive; a slightly longer window keeps arrivals within the rate.
+const ARRIVAL_MARGIN = 1.025;
+
+/**
+ * One process's budget: at most `rate` sends in any second, counted when each send is let go (not when it
+ * was planned), so sends delayed by a busy event loop cannot bunch up beyond the rate.
+ */
 export class LocalSendBudget implements SendBudget {
-  private next = 0;
+  private readonly granted: Float64Array;
+  private readonly windowMs: number;
+  private oldest = 0;
   private pausedUntil = 0;
-  private readonly gapMs: number;
 
   constructor(rate: number) {
-    this.gapMs = 1000 / rate;
+    const slots = Math.max(1, Math.min(1000, Math.ceil(rate)));
+    this.granted = new Float64Array(slots).fill(Number.NEGATIVE_INFINITY);
+    this.windowMs = ((slots / rate) * 1000 * ARRIVAL_MARGIN) | 0 || 1;
   }
 
-  /** See SendBudget.reserve. */
-  reserve(now: number): number {
-    const at = Math.max(now, this.next, this.pausedUntil);
-    this.next = at + this.gapMs;
-    return at;
+  /** See SendBudget.take. */
+  take(now: number): number {
+    if (this.pausedUntil > now) return this.pausedUntil - now;
+    const freeAt = (this.granted[this.oldest] as number) + this.windowMs;
+    if (freeAt > now) return Math.max(1, Math.ceil(freeAt - now));
+    this.granted[this.oldest] = now;
+    this.oldest = (this.oldest + 1) % this.granted.length;
+    return 0;
   }
 
   /** See SendBudget.pause. */
@@ -129,12 +141,7 @@ export class SendScheduler {
 
   /** When a chat may next get a message (now or earlier: it may right away). */
   chatReadyAt(chatId: number | string): number {
-    const now = this.now();
-    const key = String(chatId);
-    const state = this.state(key, now);
-    const limit = this.limitOf(key);
-    const refill = state.tokens >= 1 ? now : now + (1 - state.tokens) * limit.refillMs;
-    return Math.max(refill, state.heldUntil, this.pausedUntil);
+    return this.readyFor(String(chatId), 1);
   }
 
   /** How many messages a chat can take right now without waiting (0 while it is held). */
@@ -168,29 +175,32 @@ export class SendScheduler {
   }
 
   private async acquire(chat: string, interactive: boolean, signal?: Abortable): Promise<void> {
+    const floor = interactive ? 0 : 1;
     for (;;) {
-      const now = this.now();
-      const state = this.state(chat, now);
-      const floor = interactive ? 0 : 1;
-      const tokenAt =
-        state.tokens >= floor ? now : now + (floor - state.tokens) * this.limitOf(chat).refillMs;
-      const readyAt = Math.max(tokenAt, state.heldUntil, this.pausedUntil);
-      if (readyAt > now) {
-        await sleep(readyAt - now, signal);
+      const readyAt = this.readyFor(chat, floor);
+      if (readyAt > this.now()) {
+        await sleep(readyAt - this.now(), signal);
         continue;
       }
-      state.tokens -= 1;
-      const at = await this.budget.reserve(now);
-      if (at > now) await sleep(at - now, signal);
-      // A flood pause may have begun while this send waited for its slot.
-      if (this.pausedUntil > this.now() || state.heldUntil > this.now()) {
-        state.tokens += 1;
-        continue;
+      if (this.inFlight >= this.maxInFlight) await new Promise<void>((r) => this.waiting.push(r));
+      this.inFlight++;
+      // Counted when let go, after every other wait, so a late timer cannot bunch sends beyond the rate.
+      const wait = await this.budget.take(this.now());
+      if (wait === 0 && this.readyFor(chat, floor) <= this.now()) {
+        this.state(chat, this.now()).tokens -= 1;
+        return;
       }
-      break;
+      this.releaseSlot();
+      if (wait > 0) await sleep(wait, signal);
     }
-    if (this.inFlight >= this.maxInFlight) await new Promise<void>((r) => this.waiting.push(r));
-    this.inFlight++;
+  }
+
+  /** When a chat can take a send, given how far below one token the caller may go. */
+  private readyFor(chat: string, floor: number): number {
+    const now = this.now();
+    const state = this.state(chat, now);
+    const tokenAt = state.tokens >= floor ? now : now + (floor - state.tokens) * this.limitOf(chat).refillMs;
+    return Math.max(tokenAt, state.heldUntil, this.pausedUntil);
   }
 
   private releaseSlot(): void {

@@ -44,8 +44,10 @@ export async function deliveryFixture(opts: FixtureOptions = {}): Promise<Delive
   // A minute ahead of the wall clock by default, so everything queued during the test is already due.
   const clock = { now: Date.now() + 60_000 };
   const now = opts.realClock ? Date.now : () => clock.now;
+  // Without a rate the overall budget never says wait (a frozen fake clock would otherwise stall it).
+  const unlimited = { take: () => 0, pause: () => {} };
   const scheduler = new SendScheduler({
-    budget: new LocalSendBudget(opts.sendRate ?? 1_000_000),
+    budget: opts.sendRate ? new LocalSendBudget(opts.sendRate) : unlimited,
     now,
     ...opts.scheduler,
   });

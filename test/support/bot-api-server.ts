@@ -43,6 +43,8 @@ export interface AnsweredSend {
   at: number;
   /** 200, or the error code answered (429 when a limit was hit). */
   status: number;
+  /** True for a 429 the fake's limits produced (not one forced with failNext). */
+  byLimit?: boolean;
 }
 
 type Reply = { ok: true; result: unknown } | ({ ok: false } & FakeApiError);
@@ -188,7 +190,7 @@ export class BotApiServer {
 
   /** How many sends were answered 429 because a limit was hit (failNext ones not counted). */
   get floods(): number {
-    return this.answered.filter((a) => a.status === 429).length;
+    return this.answered.filter((a) => a.byLimit).length;
   }
 
   /** Resolves with the first recorded message matching `predicate` (already recorded ones count). */
@@ -265,14 +267,16 @@ export class BotApiServer {
     if (lower !== "getupdates" && this.outageKind === "network") return void res.socket?.destroy();
     if (lower !== "getupdates" && this.outageKind === "5xx")
       return send(res, { ok: false, error_code: 502, description: "Bad Gateway" });
-    const failure = this.failures.get(lower)?.shift();
-    if (failure) return send(res, { ok: false, ...failure });
-    if (lower === "getupdates") return this.getUpdates(payload, res);
     const writes = ["sendmessage", "editmessagetext", "senddocument"].includes(lower);
     const chatId = Number(payload.chat_id);
+    const failure = this.failures.get(lower)?.shift();
+    if (failure && writes)
+      this.answered.push({ method, chat_id: chatId, at: Date.now(), status: failure.error_code });
+    if (failure) return send(res, { ok: false, ...failure });
+    if (lower === "getupdates") return this.getUpdates(payload, res);
     const retryAfter = writes ? this.overLimit(chatId) : 0;
     if (retryAfter > 0) {
-      this.answered.push({ method, chat_id: chatId, at: Date.now(), status: 429 });
+      this.answered.push({ method, chat_id: chatId, at: Date.now(), status: 429, byLimit: true });
       return send(res, {
         ok: false,
         error_code: 429,
