@@ -103,23 +103,25 @@ export class OutboxStore {
    * (in this process or another) takes them meanwhile; PostgreSQL skips rows another claim holds.
    */
   async claim(chatId: number, now: number, leaseUntil: number, limit: number): Promise<DueAlert[]> {
-    const ids = await this.db.transaction().execute(async (tx) => {
-      let pick = tx
-        .selectFrom("outbox")
-        .select("id")
-        .where("chat_id", "=", chatId)
-        .where("status", "=", "pending")
-        .where("next_attempt_at", "<=", now)
-        .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<", now)]))
-        .orderBy("id")
-        .limit(limit);
-      if (this.dialect === "postgres") pick = pick.forUpdate().skipLocked();
-      const rows = (await pick.execute()).map((r) => r.id);
-      if (rows.length)
-        await tx.updateTable("outbox").set({ claimed_until: leaseUntil }).where("id", "in", rows).execute();
-      return rows;
-    });
-    return ids.length ? this.load(ids) : [];
+    // One statement, so the pick and the lease are atomic (SQLite) and skip rows another claim holds (PostgreSQL).
+    const rows = await this.db
+      .updateTable("outbox")
+      .set({ claimed_until: leaseUntil })
+      .where("id", "in", (eb) => {
+        const pick = eb
+          .selectFrom("outbox")
+          .select("id")
+          .where("chat_id", "=", chatId)
+          .where("status", "=", "pending")
+          .where("next_attempt_at", "<=", now)
+          .where((w) => w.or([w("claimed_until", "is", null), w("claimed_until", "<", now)]))
+          .orderBy("id")
+          .limit(limit);
+        return this.dialect === "postgres" ? pick.forUpdate().skipLocked() : pick;
+      })
+      .returning("id")
+      .execute();
+    return rows.length ? this.load(rows.map((r) => r.id)) : [];
   }
 
   /** Pending alerts whose time has come, oldest first, for chats that still receive alerts (not leased ones). */
