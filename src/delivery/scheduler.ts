@@ -11,38 +11,55 @@ export interface SendBudget {
   pause(until: number): void | Promise<void>;
 }
 
-// Sends leave a few ms apart from how they arrive; a slightly longer window keeps arrivals within the rate.
-const ARRIVAL_MARGIN = 1.025;
+// Sends arrive at Telegram a little bunched (network jitter, a busy process at either end), so the window
+// a budget counts in is a little longer than a second; each flood across chats lengthens it a step (up to a
+// cap) and each quiet half-minute shortens it again: the rate settles just below where floods begin.
+const MARGIN = { start: 1.025, step: 0.02, max: 1.15, quietMs: 30_000 };
 
 /**
- * One process's budget: at most `rate` sends in any second, counted when each send is let go (not when it
- * was planned), so sends delayed by a busy event loop cannot bunch up beyond the rate.
+ * One process's budget: at most `rate` sends in any (slightly long) second, counted when each send is let
+ * go (not when it was planned), and evenly spaced, so sends delayed by a busy event loop cannot bunch up.
  */
 export class LocalSendBudget implements SendBudget {
   private readonly granted: Float64Array;
-  private readonly windowMs: number;
+  private readonly secondMs: number;
+  private readonly gapMs: number;
+  private margin = MARGIN.start;
   private oldest = 0;
+  /** When the next send is due on an even schedule (GCRA's theoretical arrival time). */
+  private due = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
+  private calmSince = 0;
 
   constructor(rate: number) {
     const slots = Math.max(1, Math.min(1000, Math.ceil(rate)));
     this.granted = new Float64Array(slots).fill(Number.NEGATIVE_INFINITY);
-    this.windowMs = ((slots / rate) * 1000 * ARRIVAL_MARGIN) | 0 || 1;
+    this.secondMs = (slots / rate) * 1000;
+    // A send may go up to two gaps early, so timers firing late do not lower the rate.
+    this.gapMs = 1000 / rate;
   }
 
   /** See SendBudget.take. */
   take(now: number): number {
     if (this.pausedUntil > now) return this.pausedUntil - now;
-    const freeAt = (this.granted[this.oldest] as number) + this.windowMs;
+    if (this.margin > MARGIN.start && now - this.calmSince > MARGIN.quietMs) {
+      this.margin = Math.max(MARGIN.start, this.margin - MARGIN.step / 2);
+      this.calmSince = now;
+    }
+    const windowMs = Math.max(1, this.secondMs * this.margin);
+    const freeAt = Math.max((this.granted[this.oldest] as number) + windowMs, this.due - 2 * this.gapMs);
     if (freeAt > now) return Math.max(1, Math.ceil(freeAt - now));
+    this.due = Math.max(this.due, now) + this.gapMs;
     this.granted[this.oldest] = now;
     this.oldest = (this.oldest + 1) % this.granted.length;
     return 0;
   }
 
-  /** See SendBudget.pause. */
+  /** See SendBudget.pause; also slows the budget a step, since the flood says it ran too close to the limit. */
   pause(until: number): void {
+    if (until > this.pausedUntil) this.margin = Math.min(MARGIN.max, this.margin + MARGIN.step);
     this.pausedUntil = Math.max(this.pausedUntil, until);
+    this.calmSince = until;
   }
 }
 

@@ -263,20 +263,22 @@ export class BotApiServer {
       return send(res, { ok: false, error_code: 401, description: "Unauthorized" });
     }
     const lower = method.toLowerCase();
+    const writes = ["sendmessage", "editmessagetext", "senddocument"].includes(lower);
+    const chatId = Number(payload.chat_id);
+    // Limits count a send when it arrives, as Telegram does, not when it is answered.
+    const arrivedAt = Date.now();
+    const retryAfter = writes && this.outageKind === null ? this.overLimit(chatId) : 0;
     if (lower !== "getupdates" && this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     if (lower !== "getupdates" && this.outageKind === "network") return void res.socket?.destroy();
     if (lower !== "getupdates" && this.outageKind === "5xx")
       return send(res, { ok: false, error_code: 502, description: "Bad Gateway" });
-    const writes = ["sendmessage", "editmessagetext", "senddocument"].includes(lower);
-    const chatId = Number(payload.chat_id);
     const failure = this.failures.get(lower)?.shift();
     if (failure && writes)
       this.answered.push({ method, chat_id: chatId, at: Date.now(), status: failure.error_code });
     if (failure) return send(res, { ok: false, ...failure });
     if (lower === "getupdates") return this.getUpdates(payload, res);
-    const retryAfter = writes ? this.overLimit(chatId) : 0;
     if (retryAfter > 0) {
-      this.answered.push({ method, chat_id: chatId, at: Date.now(), status: 429, byLimit: true });
+      this.answered.push({ method, chat_id: chatId, at: arrivedAt, status: 429, byLimit: true });
       return send(res, {
         ok: false,
         error_code: 429,
