@@ -104,4 +104,13 @@ describe("AlertRouter", () => {
     await fresh.load();
     expect(await fresh.route(shared, await items(shared.id, "Норникель и никель"))).toBe(1);
   });
+
+  it("records which of the chat's subscriptions matched each alert", async () => {
+    const li = await follow(1, "литий");
+    const ni = await follow(1, "никель");
+    await follow(1, "медь");
+    await router.route(shared, await items(shared.id, "Литий и никель дорожают"));
+    const [alert] = await store.outbox.due(Number.MAX_SAFE_INTEGER, 10);
+    expect(alert?.subscriptionIds.sort()).toEqual([li.id, ni.id].sort());
+  });
 });
