@@ -144,7 +144,8 @@ export class SendScheduler {
         await this.acquire(chat, opts.interactive, signal as Abortable | undefined);
         let res: Awaited<ReturnType<typeof prev>>;
         try {
-          res = await prev(method, payload, signal);
+          // An abort stops the wait for a slot, never a send under way: its answer says whether it went.
+          res = await prev(method, payload);
         } finally {
           this.releaseSlot();
         }

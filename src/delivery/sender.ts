@@ -53,6 +53,8 @@ export class AlertSender {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private lastExpiry = Number.NEGATIVE_INFINITY;
+  /** Aborted on stop: sends still waiting for a slot give up (their alerts stay pending). */
+  private stopping = new AbortController();
 
   constructor(
     private readonly api: Api,
@@ -73,6 +75,7 @@ export class AlertSender {
     if (this.running) return;
     this.running = true;
     this.stopRequested = false;
+    this.stopping = new AbortController();
     this.loop = this.run();
   }
 
@@ -85,6 +88,7 @@ export class AlertSender {
   async stop(): Promise<void> {
     this.running = false;
     this.stopRequested = true;
+    this.stopping.abort();
     this.kick();
     await this.loop;
     if (!(await this.ledger.flush(true)))
@@ -210,10 +214,12 @@ export class AlertSender {
   ): Promise<boolean> {
     let messageId: number;
     try {
-      const m = await this.api.sendMessage(chatId, message.html, {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: !message.preview },
-      });
+      const m = await this.api.sendMessage(
+        chatId,
+        message.html,
+        { parse_mode: "HTML", link_preview_options: { is_disabled: !message.preview } },
+        this.stopping.signal as Parameters<Api["sendMessage"]>[3],
+      );
       messageId = m.message_id;
     } catch (err) {
       const attempts = Math.max(...claimed.filter((a) => message.ids.includes(a.id)).map((a) => a.attempts));
