@@ -126,7 +126,7 @@ export class AlertSender {
       } catch (err) {
         this.opts.log.error({ err }, "delivery round failed");
       }
-      while (inFlight.size < this.concurrency && queue.length > 0) {
+      while (inFlight.size < this.concurrency && queue.length > 0 && !this.scheduler.isPaused()) {
         const chat = queue.shift() as number;
         const done = this.turn(chat).then(
           () => void inFlight.delete(chat),
@@ -139,7 +139,8 @@ export class AlertSender {
       }
       if (!this.running) break;
       const woken = new Promise<void>((resolve) => {
-        const t = setTimeout(done, inFlight.size ? this.idleMs : this.idleMs);
+        // While paused, look again soon: the pause is short and the queue is waiting.
+        const t = setTimeout(done, this.scheduler.isPaused() ? 50 : this.idleMs);
         function done() {
           clearTimeout(t);
           resolve();
@@ -167,6 +168,8 @@ export class AlertSender {
   /** One chat's turn; returns how many messages went out. */
   private async turn(chatId: number): Promise<number> {
     const now = this.now();
+    // During a pause across chats nobody is sent to; each chat keeps its place for when it ends.
+    if (this.scheduler.isPaused()) return 0;
     const readyAt = this.scheduler.chatReadyAt(chatId);
     if (readyAt > now) {
       await this.store.outbox.postpone(chatId, readyAt);
@@ -223,7 +226,8 @@ export class AlertSender {
       messageId = m.message_id;
     } catch (err) {
       const attempts = Math.max(...claimed.filter((a) => message.ids.includes(a.id)).map((a) => a.attempts));
-      await this.failed(chatId, message.ids, rest, attempts, err);
+      const dueAt = Math.min(...claimed.map((a) => a.dueAt));
+      await this.failed(chatId, message.ids, rest, { attempts, dueAt }, err);
       return false;
     }
     alertMessages.inc({ outcome: "sent" });
@@ -231,7 +235,13 @@ export class AlertSender {
     return true;
   }
 
-  private async failed(chatId: number, ids: number[], rest: number[], attempts: number, err: unknown) {
+  private async failed(
+    chatId: number,
+    ids: number[],
+    rest: number[],
+    { attempts, dueAt }: { attempts: number; dueAt: number },
+    err: unknown,
+  ) {
     const verdict = classifySendError(err, attempts);
     const reason = err instanceof Error ? err.message : String(err);
     const log = this.opts.log.child({ chatId, alerts: ids.length + rest.length });
@@ -240,9 +250,13 @@ export class AlertSender {
     alertMessages.inc({ outcome: verdict.kind });
     switch (verdict.kind) {
       case "flood":
-        // Not an attempt: Telegram asked us to wait; the scheduler already holds the chat.
+        // Not an attempt: Telegram asked us to wait; the scheduler already holds the chat. A flood across
+        // chats (a pause) is nobody's turn: the alerts keep their place in the round robin.
         log.info({ retryAfterMs: verdict.retryAfterMs }, "chat flood-limited; alerts rescheduled");
-        await outbox.release([...ids, ...rest], { nextAttemptAt: now + verdict.retryAfterMs, error: reason });
+        await outbox.release([...ids, ...rest], {
+          nextAttemptAt: this.scheduler.isPaused() ? dueAt : now + verdict.retryAfterMs,
+          error: reason,
+        });
         return;
       case "retry":
         log.warn({ reason, retryInMs: verdict.afterMs }, "alert send failed, will retry");

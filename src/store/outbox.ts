@@ -25,6 +25,8 @@ export interface DueAlert {
   summary: string;
   publishedAt: number;
   createdAt: number;
+  /** When it became due (its place in the round robin). */
+  dueAt: number;
   feedTitle: string | null;
   feedUrl: string;
 }
@@ -144,6 +146,7 @@ export class OutboxStore {
           "outbox.matched",
           "outbox.subscription_ids",
           "outbox.created_at",
+          "outbox.next_attempt_at",
           "items.title",
           "items.link",
           "items.summary",
@@ -166,6 +169,7 @@ export class OutboxStore {
           summary: r.summary,
           publishedAt: r.published_at,
           createdAt: r.created_at,
+          dueAt: r.next_attempt_at,
           feedTitle: r.feed_title,
           feedUrl: r.feed_url,
         });

@@ -13,6 +13,7 @@ const alert = (over: Partial<DueAlert> = {}): DueAlert => ({
   matched: ["литий"],
   subscriptionIds: [7],
   createdAt: Date.UTC(2026, 10, 26, 9, 6),
+  dueAt: Date.UTC(2026, 10, 26, 9, 6),
   title: "Литий дорожает",
   link: "https://news.example/a?x=1&y=2",
   summary: "",
