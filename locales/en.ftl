@@ -243,3 +243,13 @@ stats-instance = • <code>{ $id }</code> — { $role ->
 widen-button = ➕ Also { $words }
 widened = Query widened: <code>{ $query }</code>
 widen-gone = That subscription is gone or there is nothing to add. List: /list.
+
+## Alert batches
+alert-batch-header = 📰 <b>{ $count } { $count ->
+    [one] story
+   *[other] stories
+}</b> · { $queries }
+alert-backlog-header = 📋 <b>A lot at once — { $count } { $count ->
+    [one] story
+   *[other] stories
+} as a list</b> · { $queries }

@@ -246,3 +246,15 @@ stats-instance = • <code>{ $id }</code> — { $role ->
 widen-button = ➕ Ещё и { $words }
 widened = Запрос расширен: <code>{ $query }</code>
 widen-gone = Этой подписки уже нет или расширять нечего. Список — /list.
+
+## Alert batches
+alert-batch-header = 📰 <b>{ $count } { $count ->
+    [one] новость
+    [few] новости
+   *[many] новостей
+}</b> · { $queries }
+alert-backlog-header = 📋 <b>Накопилось много — { $count } { $count ->
+    [one] новость
+    [few] новости
+   *[many] новостей
+} списком</b> · { $queries }

@@ -1,4 +1,5 @@
-import type { Bot } from "grammy";
+import { Api, type Bot } from "grammy";
+import { monitorBotApi } from "./api-monitor.js";
 import { BackgroundTasks } from "./bot/background.js";
 import { createBot, publishCommands } from "./bot/bot.js";
 import { connectBot } from "./bot/connect.js";
@@ -6,6 +7,7 @@ import type { BotContext } from "./bot/context.js";
 import { type ClusterRuntime, createClusterRuntime } from "./cluster/runtime.js";
 import type { Config } from "./config.js";
 import { AlertRouter } from "./delivery/router.js";
+import { LocalSendBudget, SendScheduler } from "./delivery/scheduler.js";
 import { AlertSender } from "./delivery/sender.js";
 import { Poller } from "./feeds/poller.js";
 import { type HealthServer, startHealthServer } from "./health.js";
@@ -25,6 +27,8 @@ export interface App {
   store: Store;
   poller: Poller;
   sender: AlertSender;
+  /** Paces everything the bot sends (alerts and replies). */
+  scheduler: SendScheduler;
   health: HealthServer | null;
   /** This instance's role among several on one database, its updates and heartbeat. */
   cluster: ClusterRuntime;
@@ -47,8 +51,15 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
   const stories = new StoryTracker(store, log.child({ stage: "stories" }));
 
   const tasks = new BackgroundTasks();
-  const bot = createBot({ config, store, router, tasks, log: log.child({ stage: "bot" }) });
-  const sender = new AlertSender(bot.api, store, {
+  const scheduler = new SendScheduler({ budget: new LocalSendBudget(config.sendRate) });
+  const bot = createBot({ config, store, router, tasks, scheduler, log: log.child({ stage: "bot" }) });
+  // Alerts go through the same scheduler as replies, on their own Api so a 429 is never waited out there.
+  const alertApi = new Api(config.botToken, { apiRoot: config.botApiRoot, timeoutSeconds: 60 });
+  monitorBotApi(alertApi);
+  alertApi.config.use(scheduler.transformer({ interactive: false }));
+  const sender = new AlertSender(alertApi, store, {
+    scheduler,
+    maxAgeMs: config.alertMaxAgeMs,
     timeZone: config.timeZone,
     log: log.child({ stage: "delivery" }),
     onChatMigrated: (from, to) => router.moveChat(from, to),
@@ -171,5 +182,5 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
     throw new Error(`webhook mode needs HTTP_PORT ${config.httpPort} free to serve webhook requests`);
   }
   await cluster.start();
-  return { bot, store, poller, sender, health, cluster, online, stop };
+  return { bot, store, poller, sender, scheduler, health, cluster, online, stop };
 }

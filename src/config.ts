@@ -136,7 +136,35 @@ const schema = z.object({
       const [, count, span, unit] = m as RegExpExecArray;
       return { limit: Number(count), windowMs: Number(span) * (unit?.toLowerCase() === "m" ? 60_000 : 1000) };
     }),
+  SEND_RATE: z
+    .string()
+    .trim()
+    .default("30")
+    .refine(
+      (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0,
+      "SEND_RATE must be a positive number of messages a second",
+    )
+    .transform(Number),
+  ALERT_MAX_AGE: z
+    .string()
+    .trim()
+    .default("24h")
+    .transform((v) => parseDuration(v))
+    .refine(
+      (v) => v !== null && v >= 60_000,
+      "ALERT_MAX_AGE must be a duration of at least a minute, e.g. 24h, 90m or 3600s",
+    )
+    .transform((v) => v as number),
 });
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Milliseconds in a duration such as "24h", "90m", "3600s" or "1d" (a bare number is seconds); null if malformed. */
+export function parseDuration(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * (UNIT_MS[(m[2] ?? "s").toLowerCase()] as number);
+}
 
 /** The validated, typed configuration of one running bot. */
 export interface Config {
@@ -158,6 +186,10 @@ export interface Config {
   adminIds: number[];
   /** Commands and button presses one user may make per window before being asked to wait. */
   userRateLimit: { limit: number; windowMs: number };
+  /** Messages a second the bot allows itself overall (SEND_RATE). */
+  sendRate: number;
+  /** How long an alert Telegram could not take is retried before it is dropped (ALERT_MAX_AGE). */
+  alertMaxAgeMs: number;
 }
 
 /** Thrown when the environment is unusable; each entry of `problems` is one line for the operator. */
@@ -197,5 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webhookSecret: c.WEBHOOK_SECRET,
     adminIds: c.ADMIN_IDS,
     userRateLimit: c.USER_RATE_LIMIT,
+    sendRate: c.SEND_RATE,
+    alertMaxAgeMs: c.ALERT_MAX_AGE,
   };
 }

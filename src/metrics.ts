@@ -109,3 +109,10 @@ export const routingErrors = new Counter({
   help: "Routing (matching and queueing) failures; the items are retried at the next poll cycle",
   registers: [registry],
 });
+
+/** Alert rows recorded as sent only after a retry (the database failed right after Telegram's answer). */
+export const alertRecordRetries = new Counter({
+  name: "newsalert_alert_record_retries_total",
+  help: "Failed attempts to record an alert Telegram had accepted (kept in memory and retried, never resent)",
+  registers: [registry],
+});

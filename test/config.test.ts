@@ -30,6 +30,8 @@ describe("loadConfig", () => {
       webhookSecret: null,
       adminIds: [],
       userRateLimit: { limit: 20, windowMs: 60_000 },
+      sendRate: 30,
+      alertMaxAgeMs: 24 * 3_600_000,
     });
   });
 
@@ -76,6 +78,10 @@ describe("loadConfig", () => {
       /HTTP_PORT/,
     ],
     [{ BOT_TOKEN: token, ADMIN_IDS: "42,@boss" }, /ADMIN_IDS/],
+    [{ BOT_TOKEN: token, SEND_RATE: "0" }, /SEND_RATE/],
+    [{ BOT_TOKEN: token, SEND_RATE: "fast" }, /SEND_RATE/],
+    [{ BOT_TOKEN: token, ALERT_MAX_AGE: "a day" }, /ALERT_MAX_AGE/],
+    [{ BOT_TOKEN: token, ALERT_MAX_AGE: "30s" }, /ALERT_MAX_AGE/],
   ])("refuses %j with one clear line", (env, message) => {
     const lines = problems(env as Record<string, string>);
     expect(lines).toHaveLength(1);
@@ -106,6 +112,20 @@ describe("loadConfig", () => {
 
   it.each([["off"], ["OFF"], [""]])("HTTP_PORT=%j disables the endpoint", (v) => {
     expect(loadConfig({ BOT_TOKEN: token, HTTP_PORT: v }).httpPort).toBeNull();
+  });
+
+  it.each([
+    ["24h", 86_400_000],
+    ["90m", 5_400_000],
+    ["3600s", 3_600_000],
+    ["3600", 3_600_000],
+    ["2d", 172_800_000],
+  ])("ALERT_MAX_AGE=%s is %i ms", (v, ms) => {
+    expect(loadConfig({ BOT_TOKEN: token, ALERT_MAX_AGE: v }).alertMaxAgeMs).toBe(ms);
+  });
+
+  it("SEND_RATE takes a paid broadcast rate", () => {
+    expect(loadConfig({ BOT_TOKEN: token, SEND_RATE: "100" }).sendRate).toBe(100);
   });
 });
 

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { truncate } from "../feeds/text.js";
+import { asLocale, type Locale, translate } from "../locale.js";
 import type { Store } from "../store/store.js";
 import { canManage, refuse } from "./admin.js";
 import { setMuted } from "./commands/list-menu.js";
 import { pauseChat } from "./commands/pace.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { asLocale, type Locale, translate } from "./locale.js";
 
 /** Most per-query buttons under one alert message; the rest are reachable from /list. */
 const MAX_QUERY_BUTTONS = 6;

@@ -1,7 +1,8 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot } from "grammy";
 import { monitorBotApi } from "../api-monitor.js";
+import { SendScheduler } from "../delivery/scheduler.js";
+import { i18n } from "../locale.js";
 import { alertCallbacks } from "./alert-keyboard.js";
 import { channelCommands } from "./commands/channel.js";
 import { chatCommands } from "./commands/chat.js";
@@ -14,7 +15,6 @@ import { statsCommands } from "./commands/stats.js";
 import { subscriptionCommands, tryQueryCommands } from "./commands/subscriptions.js";
 import { type BotContext, chatContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { i18n } from "./locale.js";
 import { publishCommandMenus } from "./menu.js";
 
 /** Builds the grammY bot with every command group; it talks to `config.botApiRoot`. */
@@ -22,19 +22,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.botToken, {
     client: { apiRoot: deps.config.botApiRoot, timeoutSeconds: 60 },
   });
-  // Installed first, so it sees every HTTP call (each retry and each 429) below the retries.
+  // Installed first, so it sees every HTTP call (each retry and each 429) below the scheduler.
   monitorBotApi(bot.api);
-  // Short waits on 429 are retried in place; long ones surface to the caller (delivery reschedules).
-  // 5xx answers and network errors are not retried here: auto-retry would wait 3 + 6 + 12 s on a 5xx
-  // (blocking start-up in setMyCommands) and retry network errors forever (blocking delivery and shutdown).
-  bot.api.config.use(
-    autoRetry({
-      maxRetryAttempts: 2,
-      maxDelaySeconds: 10,
-      rethrowInternalServerErrors: true,
-      rethrowHttpErrors: true,
-    }),
-  );
+  // Replies share the alerts' scheduler: one budget for everything the bot sends. A reply may go one
+  // message ahead of its chat's budget and retries one short 429; it is never retried on 5xx or network
+  // errors (that would block the update loop and start-up).
+  bot.api.config.use((deps.scheduler ?? new SendScheduler()).transformer({ interactive: true }));
 
   bot.on("my_chat_member", async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;

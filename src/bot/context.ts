@@ -1,8 +1,8 @@
 import type { NextFunction } from "grammy";
 import { escapeHtml } from "../delivery/format.js";
+import { asLocale, type I18nContext, localeForUser } from "../locale.js";
 import type { Chat } from "../store/schema.js";
 import type { BotDeps } from "./deps.js";
-import { asLocale, type I18nContext, localeForUser } from "./locale.js";
 
 /** The chat a command acts on: the chat itself, or the channel a private chat manages. */
 export interface TargetChat {

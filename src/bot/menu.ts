@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
 import type { BotCommand, BotCommandScope } from "grammy/types";
+import { type Locale, translate } from "../locale.js";
 import type { Logger } from "../log.js";
-import { type Locale, translate } from "./locale.js";
 
 /** Commands every member may use; the menu of a group's ordinary members. */
 const MEMBER_COMMANDS = ["list", "feeds", "status", "help"] as const;

@@ -1,13 +1,15 @@
+import { decodeHTML } from "entities";
 import { truncate } from "../feeds/text.js";
 import { BOLD_END, BOLD_START } from "../matching/index.js";
 import type { DueAlert } from "../store/outbox.js";
 
 /** Telegram's limit on one message's text. */
 export const MESSAGE_LIMIT = 4096;
-/** How many stories one batched alert message carries at most. */
-export const MAX_STORIES_PER_MESSAGE = 8;
+/** How many stories one batched alert message carries at most (readability). */
+export const MAX_STORIES_PER_MESSAGE = 10;
 
 const TITLE_MAX = 300;
+const LINE_TITLE_MAX = 120;
 const TERMS_MAX = 150;
 
 /** Escapes text for Telegram HTML (text nodes and attribute values alike). */
@@ -38,29 +40,39 @@ export function sourceName(feedTitle: string | null, feedUrl: string): string {
   }
 }
 
-/** Formats a moment as a short Russian date and time in the given time zone. */
-export function formatTime(epochMs: number, timeZone: string): string {
+/** Formats a moment as a short Russian time with its zone; the date only when it is not today there. */
+export function formatTime(epochMs: number, timeZone: string, now = Date.now()): string {
+  const day = (ms: number) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(ms));
+  const sameDay = day(epochMs) === day(now);
   return new Intl.DateTimeFormat("ru-RU", {
     timeZone,
-    day: "numeric",
-    month: "short",
+    ...(sameDay ? {} : { day: "numeric", month: "short" }),
     hour: "2-digit",
     minute: "2-digit",
+    timeZoneName: "short",
   })
     .format(new Date(epochMs))
     .replace(" в ", ", ");
 }
 
-/** One story as Telegram HTML: the headline as a link, then source, time and the terms that hit. */
-export function formatStory(alert: DueAlert, timeZone: string): string {
-  const title = escapeHtml(truncate(alert.title.trim() || "(без заголовка)", TITLE_MAX));
+/** The story's headline as Telegram HTML: a bold link when it has a usable link. */
+function headline(alert: DueAlert, max: number): string {
+  const title = escapeHtml(truncate(alert.title.trim() || "(без заголовка)", max));
   const href = safeHref(alert.link);
-  const headline = href ? `<b><a href="${escapeHtml(href)}">${title}</a></b>` : `<b>${title}</b>`;
-  const meta = `${escapeHtml(sourceName(alert.feedTitle, alert.feedUrl))} · ${formatTime(alert.publishedAt, timeZone)}`;
+  return href ? `<b><a href="${escapeHtml(href)}">${title}</a></b>` : `<b>${title}</b>`;
+}
+
+/** Source and time, short: "Интерфакс · 12:05 GMT+3". */
+function meta(alert: DueAlert, timeZone: string, now: number): string {
+  return `${escapeHtml(sourceName(alert.feedTitle, alert.feedUrl))} · ${formatTime(alert.publishedAt, timeZone, now)}`;
+}
+
+/** One story as Telegram HTML: the headline as a link, then source, time and the terms that hit. */
+export function formatStory(alert: DueAlert, timeZone: string, now = Date.now()): string {
   const terms = alert.matched.length
     ? `\n🔎 ${escapeHtml(truncate(alert.matched.join(", "), TERMS_MAX))}`
     : "";
-  return `${headline}\n${meta}${terms}${snippetLine(alert.snippet)}`;
+  return `${headline(alert, TITLE_MAX)}\n${meta(alert, timeZone, now)}${terms}${snippetLine(alert.snippet)}`;
 }
 
 /** The quoted sentence (matched words in bold) when the match is not in the headline. */
@@ -70,31 +82,12 @@ function snippetLine(snippet: string | null | undefined): string {
   return `\n«${html}»`;
 }
 
-/**
- * Packs a chat's due alerts into as few messages as Telegram allows, in order.
- * Each message lists the outbox ids it carries so they can be marked sent together.
- */
-export function packMessages(
-  alerts: readonly DueAlert[],
-  timeZone: string,
-): Array<{ ids: number[]; html: string }> {
-  const out: Array<{ ids: number[]; html: string }> = [];
-  let ids: number[] = [];
-  let parts: string[] = [];
-  let length = 0;
-  const flush = () => {
-    if (parts.length) out.push({ ids, html: parts.join("\n\n") });
-    ids = [];
-    parts = [];
-    length = 0;
-  };
-  for (const alert of alerts) {
-    const story = formatStory(alert, timeZone);
-    if (parts.length >= MAX_STORIES_PER_MESSAGE || length + story.length + 2 > MESSAGE_LIMIT) flush();
-    ids.push(alert.id);
-    parts.push(story);
-    length += story.length + 2;
-  }
-  flush();
-  return out;
+/** One story as a single line of a backlog list: headline link, source and time. */
+export function formatStoryLine(alert: DueAlert, timeZone: string, now = Date.now()): string {
+  return `• ${headline(alert, LINE_TITLE_MAX)} · ${meta(alert, timeZone, now)}`;
+}
+
+/** The length Telegram counts against MESSAGE_LIMIT: the text left after entity parsing (UTF-16 units). */
+export function visibleLength(html: string): number {
+  return decodeHTML(html.replace(/<[^>]*>/g, "")).length;
 }

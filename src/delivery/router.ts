@@ -143,9 +143,10 @@ export class AlertRouter {
     if (items.length === 0) return 0;
     const audience = feed.shared ? null : new Set(await this.store.feeds.chatsOf(feed.id));
     const source = feedSource(feed);
-    const hits: Array<{ item: Item; terms: Map<number, string[]> }> = [];
+    const hits: Array<{ item: Item; terms: Map<number, string[]>; subs: Map<number, number[]> }> = [];
     for (const item of items) {
       const terms = new Map<number, string[]>();
+      const subs = new Map<number, number[]>();
       const input = { title: item.title, summary: item.summary, body: item.body, source };
       for (const hit of this.index.match(input)) {
         const chatId = this.chatOf.get(hit.id);
@@ -153,14 +154,15 @@ export class AlertRouter {
         const list = terms.get(chatId) ?? [];
         for (const t of hit.matched) if (!list.includes(t)) list.push(t);
         terms.set(chatId, list);
+        subs.set(chatId, [...(subs.get(chatId) ?? []), hit.id]);
       }
-      if (terms.size > 0) hits.push({ item, terms });
+      if (terms.size > 0) hits.push({ item, terms, subs });
     }
     // Only the chats that matched are looked up, not every chat the bot serves.
     const candidates = new Set(hits.flatMap((h) => [...h.terms.keys()]));
     const receiving = new Set(await this.store.chats.filterReceiving([...candidates]));
     const alerts: NewAlert[] = [];
-    for (const { item, terms } of hits) {
+    for (const { item, terms, subs } of hits) {
       // Chats matched by the same terms quote the same sentence: found once per item and terms.
       const snippets = new Map<string, string | null>();
       for (const [chatId, matched] of terms) {
@@ -173,6 +175,7 @@ export class AlertRouter {
           storyKey: storyKey(item),
           matched,
           snippet: snippets.get(key),
+          subscriptionIds: subs.get(chatId) ?? [],
         });
       }
     }

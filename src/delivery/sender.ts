@@ -1,78 +1,81 @@
-import { type Api, GrammyError } from "grammy";
+import type { Api } from "grammy";
 import type { Logger } from "../log.js";
-import { alertMessages } from "../metrics.js";
+import { alertMessages, alertsDropped } from "../metrics.js";
+import type { DueAlert } from "../store/outbox.js";
 import type { Store } from "../store/store.js";
-import { packMessages } from "./format.js";
-import { groupBy } from "./group-by.js";
-import { SendLimiter } from "./limiter.js";
+import { type OutgoingMessage, packMessages } from "./pack.js";
+import { SendScheduler } from "./scheduler.js";
+import { SentLedger } from "./sent-ledger.js";
+import { classifySendError } from "./verdict.js";
 
 /** How the sender behaves; the defaults suit production. */
 export interface SenderOptions {
   timeZone: string;
   log: Logger;
-  limiter?: SendLimiter;
+  /** The scheduler the `api` passed in is paced by; the sender asks it which chats are ready. */
+  scheduler?: SendScheduler;
+  /** Chats served at once (each turn sends that chat's messages in order). */
+  concurrency?: number;
+  /** An alert Telegram could not take is dropped once this old (ALERT_MAX_AGE). */
+  maxAgeMs?: number;
+  /** More than this many stories due for one chat are sent as a compact list. */
+  backlogCap?: number;
   /** How long the loop sleeps when nothing is due (a kick wakes it sooner). */
   idleMs?: number;
-  /** Passing failures are retried this many times before an alert is given up. */
-  maxAttempts?: number;
   /** The clock that decides what is due; tests move it instead of waiting. */
   now?: () => number;
   /** Told when Telegram moved a group to a new (supergroup) id, so in-memory state can follow. */
   onChatMigrated?: (from: number, to: number) => void;
 }
 
-/** What to do with alerts after Telegram refused them. */
-type Verdict =
-  | { kind: "retry"; afterMs: number }
-  | { kind: "gone" }
-  | { kind: "migrated"; to: number }
-  | { kind: "fail" };
-
-/** Classifies a failed sendMessage by what Telegram (or the network) said. */
-export function classifySendError(err: unknown, attempts: number): Verdict {
-  const backoff = Math.min(600_000, 5_000 * 2 ** attempts);
-  if (err instanceof GrammyError) {
-    if (err.error_code === 429) return { kind: "retry", afterMs: (err.parameters.retry_after ?? 5) * 1000 };
-    if (err.parameters.migrate_to_chat_id) return { kind: "migrated", to: err.parameters.migrate_to_chat_id };
-    if (err.error_code === 403) return { kind: "gone" };
-    if (err.error_code === 400 && /chat not found|chat_write_forbidden|have no rights/i.test(err.description))
-      return { kind: "gone" };
-    if (err.error_code >= 500) return { kind: "retry", afterMs: backoff };
-    return { kind: "fail" };
-  }
-  // Network trouble (HttpError) and anything unexpected: try again later.
-  return { kind: "retry", afterMs: backoff };
-}
+/** How long a turn owns the rows it claimed: beyond any send's timeout (grammY: 60 s). */
+const LEASE_MS = 5 * 60_000;
+/** Rows one turn claims at most; a bigger backlog is worked through turn by turn. */
+const CLAIM_LIMIT = 200;
+const EXPIRE_EVERY_MS = 30_000;
 
 /**
- * Sends queued alerts within Telegram's limits and records each outcome, so an alert is marked sent
- * only after Telegram accepted it: a crash mid-send means a retry, never a loss.
+ * Sends queued alerts: one turn per chat with due alerts, the longest-waiting chat first, several chats
+ * at once. A turn leases all of the chat's due alerts, packs them into as few messages as fit, sends as
+ * many as the chat may take now and hands the rest back for its next turn. Nothing in here waits on
+ * behalf of one chat: a flooded or failing chat's alerts are rescheduled and the others go on.
  */
 export class AlertSender {
-  private readonly limiter: SendLimiter;
+  private readonly scheduler: SendScheduler;
+  private readonly concurrency: number;
+  private readonly maxAgeMs: number;
+  private readonly backlogCap: number;
   private readonly idleMs: number;
-  private readonly maxAttempts: number;
   private readonly now: () => number;
+  private readonly ledger: SentLedger;
   private running = false;
   private stopRequested = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private lastExpiry = Number.NEGATIVE_INFINITY;
+  /** Aborted on stop: sends still waiting for a slot give up (their alerts stay pending). */
+  private stopping = new AbortController();
 
   constructor(
     private readonly api: Api,
     private readonly store: Store,
     private readonly opts: SenderOptions,
   ) {
-    this.limiter = opts.limiter ?? new SendLimiter();
+    this.scheduler = opts.scheduler ?? new SendScheduler();
+    this.concurrency = opts.concurrency ?? 8;
+    this.maxAgeMs = opts.maxAgeMs ?? 24 * 3_600_000;
+    this.backlogCap = opts.backlogCap ?? 50;
     this.idleMs = opts.idleMs ?? 2_000;
-    this.maxAttempts = opts.maxAttempts ?? 8;
     this.now = opts.now ?? Date.now;
+    this.ledger = new SentLedger(store.outbox, opts.log, this.now);
   }
 
   /** Starts the background loop. */
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopRequested = false;
+    this.stopping = new AbortController();
     this.loop = this.run();
   }
 
@@ -81,118 +84,204 @@ export class AlertSender {
     this.wake?.();
   }
 
-  /** Stops after the message in flight (if any) is recorded. */
+  /** Stops after the turns in flight are recorded; says which sent alerts could not be recorded. */
   async stop(): Promise<void> {
     this.running = false;
     this.stopRequested = true;
+    this.stopping.abort();
     this.kick();
     await this.loop;
+    if (!(await this.ledger.flush(true)))
+      this.opts.log.error(
+        { unrecorded: this.ledger.unrecorded() },
+        "stopping with sent alerts the database did not record; they may be sent again after restart",
+      );
+  }
+
+  /** One pass over every chat due now (tests and shutdown use it); returns messages sent and the next due time. */
+  async runOnce(): Promise<{ sent: number; nextReadyAt: number | null }> {
+    await this.housekeeping(true);
+    const chats = await this.store.outbox.dueChats(this.now(), 100_000);
+    let sent = 0;
+    const workers = Array.from({ length: this.concurrency }, async () => {
+      for (let chat = chats.shift(); chat !== undefined; chat = chats.shift()) {
+        const n = await this.turn(chat);
+        sent += n;
+      }
+    });
+    await Promise.all(workers);
+    return { sent, nextReadyAt: await this.store.outbox.nextDue() };
   }
 
   private async run(): Promise<void> {
+    const inFlight = new Map<number, Promise<void>>();
+    let queue: number[] = [];
     while (this.running) {
-      let waitMs = this.idleMs;
       try {
-        const r = await this.runOnce();
-        if (r.sent > 0) waitMs = 0;
-        else if (r.nextReadyAt !== null)
-          waitMs = Math.max(0, Math.min(this.idleMs, r.nextReadyAt - this.now()));
+        await this.housekeeping(false);
+        if (queue.length < this.concurrency) {
+          const busy = [...inFlight.keys(), ...queue];
+          queue = queue.concat(await this.store.outbox.dueChats(this.now(), this.concurrency * 4, busy));
+        }
       } catch (err) {
         this.opts.log.error({ err }, "delivery round failed");
       }
-      if (this.running && waitMs > 0) await this.sleep(waitMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      function done() {
-        clearTimeout(t);
-        resolve();
+      while (inFlight.size < this.concurrency && queue.length > 0 && !this.scheduler.isPaused()) {
+        const chat = queue.shift() as number;
+        const done = this.turn(chat).then(
+          () => void inFlight.delete(chat),
+          (err) => {
+            inFlight.delete(chat);
+            this.opts.log.error({ err, chatId: chat }, "delivery turn failed");
+          },
+        );
+        inFlight.set(chat, done);
       }
-      this.wake = done;
-    });
+      if (!this.running) break;
+      const woken = new Promise<void>((resolve) => {
+        // While paused, look again soon: the pause is short and the queue is waiting.
+        const t = setTimeout(done, this.scheduler.isPaused() ? 50 : this.idleMs);
+        function done() {
+          clearTimeout(t);
+          resolve();
+        }
+        this.wake = done;
+      });
+      await Promise.race([woken, ...inFlight.values()]);
+    }
+    await Promise.allSettled(inFlight.values());
   }
 
-  /**
-   * One round: at most one message per chat whose turn has come, so a flooded chat cannot starve
-   * the others. Returns how many messages went out and when a held-back chat will be ready.
-   */
-  async runOnce(): Promise<{ sent: number; nextReadyAt: number | null }> {
+  /** Drops alerts past ALERT_MAX_AGE and retries records the database refused earlier. */
+  private async housekeeping(force: boolean): Promise<void> {
+    await this.ledger.flush();
     const now = this.now();
-    this.limiter.prune(now);
-    const due = await this.store.outbox.due(now, 500);
-    const byChat = groupBy(due, (a) => a.chatId);
-    let sent = 0;
-    let nextReadyAt: number | null = null;
-    for (const [chatId, alerts] of byChat) {
-      if (this.stopRequested) break;
-      const readyAt = this.limiter.chatReadyAt(chatId);
-      if (readyAt > this.now() + 50) {
-        nextReadyAt = nextReadyAt === null ? readyAt : Math.min(nextReadyAt, readyAt);
-        continue;
-      }
-      const [message] = packMessages(alerts, this.opts.timeZone);
-      if (!message) continue;
-      const at = this.limiter.reserve(chatId, this.now());
-      if (at > this.now()) await new Promise((r) => setTimeout(r, at - this.now()));
-      const attempts = Math.max(...alerts.filter((a) => message.ids.includes(a.id)).map((a) => a.attempts));
-      if (await this.send(chatId, message, attempts)) sent++;
+    if (!force && now - this.lastExpiry < EXPIRE_EVERY_MS) return;
+    this.lastExpiry = now;
+    const expired = await this.store.outbox.expire(now - this.maxAgeMs, now);
+    for (const [chatId, n] of expired) {
+      alertsDropped.inc({ reason: "too-old" }, n);
+      this.opts.log.warn({ chatId, alerts: n }, "alerts dropped undelivered after ALERT_MAX_AGE");
     }
-    return { sent, nextReadyAt };
   }
 
+  /** One chat's turn; returns how many messages went out. */
+  private async turn(chatId: number): Promise<number> {
+    const now = this.now();
+    // During a pause across chats nobody is sent to; each chat keeps its place for when it ends.
+    if (this.scheduler.isPaused()) return 0;
+    const readyAt = this.scheduler.chatReadyAt(chatId);
+    if (readyAt > now) {
+      await this.store.outbox.postpone(chatId, readyAt);
+      return 0;
+    }
+    const claimed = (await this.store.outbox.claim(chatId, now, now + LEASE_MS, CLAIM_LIMIT)).filter(
+      (a) => !this.ledger.holds(a.id),
+    );
+    if (claimed.length === 0) return 0;
+    const messages = packMessages(claimed, this.opts.timeZone, {
+      compact: claimed.length > this.backlogCap,
+      queryOf: claimed.length > 1 ? await this.queriesOf(chatId) : undefined,
+      now,
+    });
+    const allowance = Math.max(1, this.scheduler.available(chatId));
+    let sent = 0;
+    for (const [i, message] of messages.entries()) {
+      const rest = messages.slice(i + 1).flatMap((m) => m.ids);
+      if (i >= allowance || this.stopRequested) {
+        await this.store.outbox.release([...message.ids, ...rest], {
+          nextAttemptAt: this.scheduler.chatReadyAt(chatId),
+        });
+        break;
+      }
+      if (!(await this.send(chatId, message, claimed, rest))) break;
+      sent++;
+    }
+    if (claimed.length === CLAIM_LIMIT)
+      await this.store.outbox.postpone(chatId, this.scheduler.chatReadyAt(chatId));
+    return sent;
+  }
+
+  private async queriesOf(chatId: number): Promise<(id: number) => string | undefined> {
+    const subs = await this.store.subscriptions.listForChat(chatId);
+    const byId = new Map(subs.map((s) => [s.id, s.query]));
+    return (id) => byId.get(id);
+  }
+
+  /** Sends one message; true when Telegram took it (recorded, or kept for recording). */
   private async send(
     chatId: number,
-    message: { ids: number[]; html: string },
-    attempts: number,
+    message: OutgoingMessage,
+    claimed: readonly DueAlert[],
+    rest: number[],
   ): Promise<boolean> {
+    let messageId: number;
     try {
-      const m = await this.api.sendMessage(chatId, message.html, {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: message.ids.length > 1 },
-      });
-      await this.store.outbox.markSent(message.ids, m.message_id, this.now());
-      alertMessages.inc({ outcome: "sent" });
-      return true;
+      const m = await this.api.sendMessage(
+        chatId,
+        message.html,
+        { parse_mode: "HTML", link_preview_options: { is_disabled: !message.preview } },
+        this.stopping.signal as Parameters<Api["sendMessage"]>[3],
+      );
+      messageId = m.message_id;
     } catch (err) {
-      await this.handleFailure(chatId, message.ids, attempts, err);
+      const attempts = Math.max(...claimed.filter((a) => message.ids.includes(a.id)).map((a) => a.attempts));
+      const dueAt = Math.min(...claimed.map((a) => a.dueAt));
+      await this.failed(chatId, message.ids, rest, { attempts, dueAt }, err);
       return false;
     }
+    alertMessages.inc({ outcome: "sent" });
+    await this.ledger.record(message.ids, messageId);
+    return true;
   }
 
-  private async handleFailure(chatId: number, ids: number[], attempts: number, err: unknown): Promise<void> {
+  private async failed(
+    chatId: number,
+    ids: number[],
+    rest: number[],
+    { attempts, dueAt }: { attempts: number; dueAt: number },
+    err: unknown,
+  ) {
     const verdict = classifySendError(err, attempts);
     const reason = err instanceof Error ? err.message : String(err);
-    const log = this.opts.log.child({ chatId, alerts: ids.length });
-    alertMessages.inc({
-      outcome: verdict.kind === "retry" && attempts + 1 >= this.maxAttempts ? "failed" : verdict.kind,
-    });
+    const log = this.opts.log.child({ chatId, alerts: ids.length + rest.length });
+    const outbox = this.store.outbox;
+    const now = this.now();
+    alertMessages.inc({ outcome: verdict.kind });
     switch (verdict.kind) {
+      case "flood":
+        // Not an attempt: Telegram asked us to wait; the scheduler already holds the chat. A flood across
+        // chats (a pause) is nobody's turn: the alerts keep their place in the round robin.
+        log.info({ retryAfterMs: verdict.retryAfterMs }, "chat flood-limited; alerts rescheduled");
+        await outbox.release([...ids, ...rest], {
+          nextAttemptAt: this.scheduler.isPaused() ? dueAt : now + verdict.retryAfterMs,
+          error: reason,
+        });
+        return;
       case "retry":
-        if (attempts + 1 >= this.maxAttempts) {
-          log.error({ reason }, "giving up on alerts after repeated failures");
-          await this.store.outbox.markFailed(ids, reason);
-        } else {
-          log.warn({ reason, retryInMs: verdict.afterMs }, "alert send failed, will retry");
-          this.limiter.backOff(chatId, this.now() + verdict.afterMs);
-          await this.store.outbox.markRetry(ids, reason, this.now() + verdict.afterMs);
-        }
+        log.warn({ reason, retryInMs: verdict.afterMs }, "alert send failed, will retry");
+        await outbox.release(ids, {
+          nextAttemptAt: now + verdict.afterMs,
+          error: reason,
+          countAttempt: true,
+        });
+        await outbox.release(rest, { nextAttemptAt: now + verdict.afterMs });
         return;
       case "migrated":
         log.info({ to: verdict.to }, "group became a supergroup; moving its settings");
+        await outbox.release([...ids, ...rest], { nextAttemptAt: now });
         await this.store.chats.migrateId(chatId, verdict.to);
         this.opts.onChatMigrated?.(chatId, verdict.to);
         return;
       case "gone":
         log.info({ reason }, "chat no longer reachable; alerts stopped for it");
         await this.store.chats.setActive(chatId, false);
-        await this.store.outbox.dropPending(chatId, reason);
+        await outbox.dropPending(chatId, reason);
         return;
       case "fail":
         log.error({ reason }, "Telegram refused an alert");
-        await this.store.outbox.markFailed(ids, reason);
+        await outbox.markFailed(ids, reason);
+        await outbox.release(rest, { nextAttemptAt: now });
         return;
     }
   }

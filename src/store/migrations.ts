@@ -121,12 +121,50 @@ const steps: Record<string, Step> = {
       .columns(["feed_id", "last_seen_at"])
       .execute();
   },
+  "0003_delivery": async (db) => {
+    await db.schema.alterTable("outbox").addColumn("claimed_until", "bigint").execute();
+    await db.schema
+      .alterTable("outbox")
+      .addColumn("subscription_ids", "text", (c) => c.notNull().defaultTo("[]"))
+      .execute();
+    // A chat's turn claims its own pending rows.
+    await db.schema.createIndex("outbox_chat_pending").on("outbox").columns(["chat_id", "status"]).execute();
+  },
   "0004_stories": async (db) => {
     // The id of the first item of the story an item reports (null for items stored before stories existed).
     await db.schema.alterTable("items").addColumn("story_id", "bigint").execute();
     await db.schema.createIndex("items_story").on("items").column("story_id").execute();
     // The same canonical link is the same story across feeds, also beyond the detector's window.
     await db.schema.createIndex("items_link").on("items").column("link_key").execute();
+  },
+  // Issue 11: an item's full text until it is routed; the quoted sentence of an alert.
+  "0005_matching": async (db) => {
+    await db.schema.alterTable("items").addColumn("body", "text").execute();
+    await db.schema.alterTable("outbox").addColumn("snippet", "text").execute();
+  },
+  "0006_chat": async (db) => {
+    // Per-chat language, time zone and pace; the channel a private chat manages; topic and mute per query.
+    const chatColumns: Array<[string, "text" | "integer" | "bigint"]> = [
+      ["lang", "text"],
+      ["tz", "text"],
+      ["paused_until", "bigint"],
+      ["quiet_from", "integer"],
+      ["quiet_to", "integer"],
+      ["digest", "text"],
+      ["manages", "bigint"],
+    ];
+    for (const [name, type] of chatColumns) {
+      await db.schema.alterTable("chats").addColumn(name, type).execute();
+    }
+    await db.schema.alterTable("subscriptions").addColumn("thread_id", "bigint").execute();
+    await db.schema
+      .alterTable("subscriptions")
+      .addColumn("muted", "integer", (c) => c.notNull().defaultTo(0))
+      .execute();
+    // A number per chat that never shifts: /unsubscribe 3 means what /list showed as 3, also after removals.
+    await db.schema.alterTable("subscriptions").addColumn("num", "integer").execute();
+    await sql`update subscriptions set num = (select count(*) from subscriptions s2
+      where s2.chat_id = subscriptions.chat_id and s2.id <= subscriptions.id)`.execute(db);
   },
   "0007_cluster": async (db, dialect) => {
     // Which processes run and what each does, for /stats and operators; rows are refreshed by heartbeats.
@@ -170,35 +208,6 @@ const steps: Record<string, Step> = {
     await sql`
       create trigger subscriptions_notify after insert or update or delete on subscriptions
       for each row execute function newsalert_subscription_changed()`.execute(db);
-  },
-  "0006_chat": async (db) => {
-    // Per-chat language, time zone and pace; the channel a private chat manages; topic and mute per query.
-    const chatColumns: Array<[string, "text" | "integer" | "bigint"]> = [
-      ["lang", "text"],
-      ["tz", "text"],
-      ["paused_until", "bigint"],
-      ["quiet_from", "integer"],
-      ["quiet_to", "integer"],
-      ["digest", "text"],
-      ["manages", "bigint"],
-    ];
-    for (const [name, type] of chatColumns) {
-      await db.schema.alterTable("chats").addColumn(name, type).execute();
-    }
-    await db.schema.alterTable("subscriptions").addColumn("thread_id", "bigint").execute();
-    await db.schema
-      .alterTable("subscriptions")
-      .addColumn("muted", "integer", (c) => c.notNull().defaultTo(0))
-      .execute();
-    // A number per chat that never shifts: /unsubscribe 3 means what /list showed as 3, also after removals.
-    await db.schema.alterTable("subscriptions").addColumn("num", "integer").execute();
-    await sql`update subscriptions set num = (select count(*) from subscriptions s2
-      where s2.chat_id = subscriptions.chat_id and s2.id <= subscriptions.id)`.execute(db);
-  },
-  // Issue 11: an item's full text until it is routed; the quoted sentence of an alert.
-  "0005_matching": async (db) => {
-    await db.schema.alterTable("items").addColumn("body", "text").execute();
-    await db.schema.alterTable("outbox").addColumn("snippet", "text").execute();
   },
 };
 

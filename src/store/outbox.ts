@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { chunks } from "./chunks.js";
+import type { DialectName } from "./db.js";
 import type { Database } from "./schema.js";
 
 /** An alert owed to a chat. */
@@ -10,6 +11,8 @@ export interface NewAlert {
   matched: string[];
   /** the sentence where the match is, when not in the headline */
   snippet?: string | null;
+  /** The chat's subscriptions that matched (for a «mute this query» button under the alert). */
+  subscriptionIds?: number[];
 }
 
 /** A due alert with what is needed to render it. */
@@ -18,19 +21,34 @@ export interface DueAlert {
   chatId: number;
   attempts: number;
   matched: string[];
+  subscriptionIds: number[];
   title: string;
   link: string | null;
   summary: string;
   publishedAt: number;
+  createdAt: number;
+  /** When it became due (its place in the round robin). */
+  dueAt: number;
   feedTitle: string | null;
   feedUrl: string;
   /** the sentence where the match is, when not in the headline (bold marks: matching/snippet.ts) */
   snippet?: string | null;
 }
 
+/** Why a batch of claimed alerts goes back to pending, and when it is due again. */
+export interface Release {
+  nextAttemptAt: number;
+  error?: string;
+  /** Counts towards the attempts (a 429 does not: Telegram asked us to wait, nothing failed). */
+  countAttempt?: boolean;
+}
+
 /** Alerts waiting to be sent and the record of those sent: the "never twice, never lost" ledger. */
 export class OutboxStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName = "sqlite",
+  ) {}
 
   /** Queues alerts; one already queued or sent for the same chat and story is ignored. Returns how many were new. */
   async enqueue(alerts: readonly NewAlert[], now = Date.now()): Promise<number> {
@@ -45,6 +63,7 @@ export class OutboxStore {
             story_key: a.storyKey,
             matched: JSON.stringify(a.matched),
             snippet: a.snippet ?? null,
+            subscription_ids: JSON.stringify(a.subscriptionIds ?? []),
             status: "pending" as const,
             attempts: 0,
             next_attempt_at: now,
@@ -59,46 +78,110 @@ export class OutboxStore {
     return added;
   }
 
-  /** Pending alerts whose time has come, oldest first, for chats that still receive alerts. */
-  async due(now: number, limit: number): Promise<DueAlert[]> {
-    const rows = await this.db
+  /** The base of every "what may be sent now" query: pending, due, not leased, chat receiving. */
+  private dueRows(now: number) {
+    return this.db
       .selectFrom("outbox")
-      .innerJoin("items", "items.id", "outbox.item_id")
-      .innerJoin("feeds", "feeds.id", "items.feed_id")
       .innerJoin("chats", "chats.id", "outbox.chat_id")
-      .select([
-        "outbox.id",
-        "outbox.chat_id",
-        "outbox.attempts",
-        "outbox.matched",
-        "outbox.snippet",
-        "items.title",
-        "items.link",
-        "items.summary",
-        "items.published_at",
-        "feeds.title as feed_title",
-        "feeds.url as feed_url",
-      ])
       .where("outbox.status", "=", "pending")
       .where("outbox.next_attempt_at", "<=", now)
+      .where((eb) => eb.or([eb("outbox.claimed_until", "is", null), eb("outbox.claimed_until", "<", now)]))
       .where("chats.active", "=", 1)
-      .where("chats.paused", "=", 0)
-      .orderBy("outbox.id")
-      .limit(limit)
+      .where("chats.paused", "=", 0);
+  }
+
+  /**
+   * Chats with alerts due now, the longest-waiting first: one turn each is a round robin. On equal
+   * waits groups (negative ids) go first, since their stricter per-chat limit makes them finish last.
+   */
+  async dueChats(now: number, limit: number, exclude: readonly number[] = []): Promise<number[]> {
+    let q = this.dueRows(now)
+      .select((eb) => ["outbox.chat_id", eb.fn.min("outbox.next_attempt_at").as("since")])
+      .groupBy("outbox.chat_id")
+      .orderBy("since")
+      .orderBy("outbox.chat_id")
+      .limit(limit);
+    if (exclude.length) q = q.where("outbox.chat_id", "not in", [...exclude]);
+    return (await q.execute()).map((r) => r.chat_id);
+  }
+
+  /**
+   * Leases up to `limit` of a chat's due alerts (oldest first) until `leaseUntil`, so no other sender
+   * (in this process or another) takes them meanwhile; PostgreSQL skips rows another claim holds.
+   */
+  async claim(chatId: number, now: number, leaseUntil: number, limit: number): Promise<DueAlert[]> {
+    // One statement, so the pick and the lease are atomic (SQLite) and skip rows another claim holds (PostgreSQL).
+    const rows = await this.db
+      .updateTable("outbox")
+      .set({ claimed_until: leaseUntil })
+      .where("id", "in", (eb) => {
+        const pick = eb
+          .selectFrom("outbox")
+          .select("id")
+          .where("chat_id", "=", chatId)
+          .where("status", "=", "pending")
+          .where("next_attempt_at", "<=", now)
+          .where((w) => w.or([w("claimed_until", "is", null), w("claimed_until", "<", now)]))
+          .orderBy("id")
+          .limit(limit);
+        return this.dialect === "postgres" ? pick.forUpdate().skipLocked() : pick;
+      })
+      .returning("id")
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      chatId: r.chat_id,
-      attempts: r.attempts,
-      matched: JSON.parse(r.matched) as string[],
-      title: r.title,
-      link: r.link,
-      summary: r.summary,
-      publishedAt: r.published_at,
-      feedTitle: r.feed_title,
-      feedUrl: r.feed_url,
-      snippet: r.snippet,
-    }));
+    return rows.length ? this.load(rows.map((r) => r.id)) : [];
+  }
+
+  /** Pending alerts whose time has come, oldest first, for chats that still receive alerts (not leased ones). */
+  async due(now: number, limit: number): Promise<DueAlert[]> {
+    const rows = await this.dueRows(now).select("outbox.id").orderBy("outbox.id").limit(limit).execute();
+    return this.load(rows.map((r) => r.id));
+  }
+
+  private async load(ids: readonly number[]): Promise<DueAlert[]> {
+    const out: DueAlert[] = [];
+    for (const part of chunks(ids, 500)) {
+      const rows = await this.db
+        .selectFrom("outbox")
+        .innerJoin("items", "items.id", "outbox.item_id")
+        .innerJoin("feeds", "feeds.id", "items.feed_id")
+        .select([
+          "outbox.id",
+          "outbox.chat_id",
+          "outbox.attempts",
+          "outbox.matched",
+          "outbox.subscription_ids",
+          "outbox.snippet",
+          "outbox.created_at",
+          "outbox.next_attempt_at",
+          "items.title",
+          "items.link",
+          "items.summary",
+          "items.published_at",
+          "feeds.title as feed_title",
+          "feeds.url as feed_url",
+        ])
+        .where("outbox.id", "in", [...part])
+        .orderBy("outbox.id")
+        .execute();
+      for (const r of rows)
+        out.push({
+          id: r.id,
+          chatId: r.chat_id,
+          attempts: r.attempts,
+          matched: JSON.parse(r.matched) as string[],
+          subscriptionIds: JSON.parse(r.subscription_ids) as number[],
+          snippet: r.snippet,
+          title: r.title,
+          link: r.link,
+          summary: r.summary,
+          publishedAt: r.published_at,
+          createdAt: r.created_at,
+          dueAt: r.next_attempt_at,
+          feedTitle: r.feed_title,
+          feedUrl: r.feed_url,
+        });
+    }
+    return out;
   }
 
   /** Records that Telegram accepted the alerts. */
@@ -106,19 +189,52 @@ export class OutboxStore {
     if (ids.length === 0) return;
     await this.db
       .updateTable("outbox")
-      .set({ status: "sent", sent_at: now, message_id: messageId, last_error: null })
+      .set({ status: "sent", sent_at: now, message_id: messageId, last_error: null, claimed_until: null })
       .where("id", "in", [...ids])
       .execute();
   }
 
-  /** Schedules another try after a passing failure. */
-  async markRetry(ids: readonly number[], error: string, nextAttemptAt: number): Promise<void> {
+  /** Hands claimed alerts back: pending again from `nextAttemptAt`. */
+  async release(ids: readonly number[], r: Release): Promise<void> {
     if (ids.length === 0) return;
     await this.db
       .updateTable("outbox")
-      .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error, next_attempt_at: nextAttemptAt }))
+      .set((eb) => ({
+        claimed_until: null,
+        next_attempt_at: r.nextAttemptAt,
+        ...(r.countAttempt ? { attempts: eb("attempts", "+", 1) } : {}),
+        ...(r.error !== undefined ? { last_error: r.error } : {}),
+      }))
       .where("id", "in", [...ids])
+      .where("status", "=", "pending")
       .execute();
+  }
+
+  /** Makes a chat's unleased pending alerts wait until `until` (the chat's limit or a flood wait). */
+  async postpone(chatId: number, until: number): Promise<void> {
+    await this.db
+      .updateTable("outbox")
+      .set({ next_attempt_at: until })
+      .where("chat_id", "=", chatId)
+      .where("status", "=", "pending")
+      .where("next_attempt_at", "<", until)
+      .where("claimed_until", "is", null)
+      .execute();
+  }
+
+  /** The earliest moment a pending alert becomes due, or null when none is pending. */
+  async nextDue(): Promise<number | null> {
+    const r = await this.db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.min("next_attempt_at").as("at"))
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    return r?.at == null ? null : Number(r.at);
+  }
+
+  /** Schedules another try after a passing failure. */
+  markRetry(ids: readonly number[], error: string, nextAttemptAt: number): Promise<void> {
+    return this.release(ids, { nextAttemptAt, error, countAttempt: true });
   }
 
   /** Gives up on alerts that can never be sent (kept, with the reason, for the record). */
@@ -126,16 +242,39 @@ export class OutboxStore {
     if (ids.length === 0) return;
     await this.db
       .updateTable("outbox")
-      .set((eb) => ({ status: "failed", attempts: eb("attempts", "+", 1), last_error: error }))
+      .set((eb) => ({
+        status: "failed",
+        attempts: eb("attempts", "+", 1),
+        last_error: error,
+        claimed_until: null,
+      }))
       .where("id", "in", [...ids])
       .execute();
+  }
+
+  /**
+   * Gives up on pending alerts queued before `cutoff` that nobody holds (Telegram could not take them
+   * in time); returns how many per chat, for the log and the metric.
+   */
+  async expire(cutoff: number, now: number): Promise<Map<number, number>> {
+    const rows = await this.db
+      .updateTable("outbox")
+      .set({ status: "failed", last_error: "expired: not delivered within ALERT_MAX_AGE" })
+      .where("status", "=", "pending")
+      .where("created_at", "<", cutoff)
+      .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<", now)]))
+      .returning("chat_id")
+      .execute();
+    const byChat = new Map<number, number>();
+    for (const r of rows) byChat.set(r.chat_id, (byChat.get(r.chat_id) ?? 0) + 1);
+    return byChat;
   }
 
   /** Drops what is pending for a chat, e.g. when it paused or the bot was removed from it. */
   async dropPending(chatId: number, reason: string): Promise<number> {
     const r = await this.db
       .updateTable("outbox")
-      .set({ status: "failed", last_error: reason })
+      .set({ status: "failed", last_error: reason, claimed_until: null })
       .where("chat_id", "=", chatId)
       .where("status", "=", "pending")
       .executeTakeFirst();

@@ -111,6 +111,10 @@ export interface OutboxTable {
   sent_at: number | null;
   /** The sentence where the match is when it is not in the headline (bold marks: matching/snippet.ts). */
   snippet: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Lease: a sender owns the row until then (null: nobody), so two processes never send the same row. */
+  claimed_until: number | null;
+  /** JSON array of the ids of the chat's subscriptions that matched, for per-query buttons under the alert. */
+  subscription_ids: Generated<string>;
 }
 
 /** A running (or recently seen) bot process, refreshed by its heartbeat. */

@@ -18,7 +18,7 @@ export class Store {
     readonly subscriptions = new SubscriptionStore(conn.db),
     readonly feeds = new FeedStore(conn.db),
     readonly items = new ItemStore(conn.db),
-    readonly outbox = new OutboxStore(conn.db),
+    readonly outbox = new OutboxStore(conn.db, conn.dialect),
     readonly stories = new StoryStore(conn.db),
     readonly cluster = new ClusterStore(conn.db),
     readonly stats = new StatsStore(conn.db),

@@ -105,6 +105,15 @@ describe("AlertRouter", () => {
     expect(await fresh.route(shared, await items(shared.id, "Норникель и никель"))).toBe(1);
   });
 
+  it("records which of the chat's subscriptions matched each alert", async () => {
+    const li = await follow(1, "литий");
+    const ni = await follow(1, "никель");
+    await follow(1, "медь");
+    await router.route(shared, await items(shared.id, "Литий и никель дорожают"));
+    const [alert] = await store.outbox.due(Number.MAX_SAFE_INTEGER, 10);
+    expect(alert?.subscriptionIds.sort()).toEqual([li.id, ni.id].sort());
+  });
+
   describe("full text, quoted sentence and sources (issue 11)", () => {
     async function article(feedId: number, title: string, summary: string, body: string | null) {
       return store.items.insertNew(feedId, [

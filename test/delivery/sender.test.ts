@@ -1,123 +1,167 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SendLimiter } from "../../src/delivery/limiter.js";
-import { AlertSender } from "../../src/delivery/sender.js";
-import { createLogger } from "../../src/log.js";
-import { Store } from "../../src/store/store.js";
-import { BotApiServer } from "../support/bot-api-server.js";
+import { registry } from "../../src/metrics.js";
+import { type DeliveryFixture, deliveryFixture, storiesIn } from "./fixture.js";
+
+const metric = async (name: string) =>
+  (await registry.getMetricsAsJSON()).find((m) => m.name === name)?.values ?? [];
 
 describe("AlertSender", () => {
-  let dir: string;
-  let store: Store;
-  let server: BotApiServer;
-  let sender: AlertSender;
-  let nextItem = 0;
-  let clock = Date.now();
-
+  let f: DeliveryFixture;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), "newsalert-sender-"));
-    store = await Store.open(join(dir, "db.sqlite"));
-    server = await BotApiServer.start();
-    const api = new Api(server.token, { apiRoot: server.apiRoot });
-    // No pacing in tests: the limiter's arithmetic is tested on its own.
-    const limiter = new SendLimiter({ perSecond: 10_000, privateGapMs: 0, groupGapMs: 0 });
-    // A minute ahead of the wall clock, so everything queued during the test is already due.
-    clock = Date.now() + 60_000;
-    sender = new AlertSender(api, store, {
-      timeZone: "UTC",
-      log: createLogger("silent"),
-      limiter,
-      maxAttempts: 3,
-      now: () => clock,
-    });
-    await store.feeds.syncShared(["https://wire.example/rss"]);
+    f = await deliveryFixture();
   });
   afterEach(async () => {
-    await store.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await f.close();
   });
-
-  async function queue(chatId: number, title: string): Promise<void> {
-    await store.chats.upsert({ id: chatId, type: chatId > 0 ? "private" : "supergroup", title: null });
-    const [feed] = await store.feeds.listDue(Number.MAX_SAFE_INTEGER);
-    const key = `g:${++nextItem}`;
-    const [item] = await store.items.insertNew(feed!.id, [
-      { key, link_key: null, title, link: `https://wire.example/${nextItem}`, summary: "", published_at: 0 },
-    ]);
-    await store.outbox.enqueue([{ chatId, itemId: item!.id, storyKey: key, matched: ["литий"] }]);
-  }
 
   it("sends each chat its alerts once, batching several stories into one message", async () => {
-    await queue(1, "Литий: первая");
-    await queue(1, "Литий: вторая");
-    await queue(2, "Литий: третья");
-    expect((await sender.runOnce()).sent).toBe(2);
-    expect((await sender.runOnce()).sent).toBe(0);
-    const byChat = Object.fromEntries(server.sent.map((m) => [m.chat_id, m.text]));
-    expect(byChat[1]).toMatch(/первая[\s\S]*вторая/);
-    expect(byChat[2]).toContain("третья");
-    expect(await store.outbox.counts()).toEqual({ pending: 0, sent: 3, failed: 0 });
+    await f.queue(1, 2);
+    await f.queue(2, 1);
+    expect((await f.sender.runOnce()).sent).toBe(2);
+    expect((await f.sender.runOnce()).sent).toBe(0);
+    expect(f.alertsTo(1)).toHaveLength(1);
+    expect(f.alertsTo(1)[0]).toMatch(/^📰 <b>2 новости<\/b>[\s\S]*история[\s\S]*история/);
+    expect(f.alertsTo(2)).toHaveLength(1);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 3, failed: 0 });
   });
 
-  it("keeps an alert pending when Telegram says wait, and retries after retry_after", async () => {
-    await queue(1, "Литий");
-    server.failNext(
+  it("keeps an alert pending when Telegram says wait, without counting an attempt, and retries after retry_after", async () => {
+    await f.queue(1);
+    f.server.failNext(
       "sendMessage",
       { error_code: 429, description: "Too Many Requests: retry after 30", parameters: { retry_after: 30 } },
-      5,
+      1,
     );
-    await sender.runOnce();
-    expect(server.sent).toHaveLength(0);
-    expect(await store.outbox.due(clock + 29_000, 10)).toEqual([]);
-    const later = await store.outbox.due(clock + 31_000, 10);
-    expect(later).toHaveLength(1);
-    expect(later[0]?.attempts).toBe(1);
+    await f.sender.runOnce();
+    expect(f.server.sent).toHaveLength(0);
+    expect(await f.store.outbox.due(f.clock.now + 29_000, 10)).toEqual([]);
+    const later = await f.store.outbox.due(f.clock.now + 31_000, 10);
+    expect(later.map((a) => a.attempts)).toEqual([0]);
+    f.clock.now += 31_000;
+    await f.sender.runOnce();
+    expect(f.alertsTo(1)).toHaveLength(1);
   });
 
   it("stops writing to a chat that blocked the bot and drops what was queued for it", async () => {
-    await queue(5, "Литий");
-    await queue(5, "Литий снова");
-    server.failNext("sendMessage", {
+    await f.queue(5, 2);
+    f.server.failNext("sendMessage", {
       error_code: 403,
       description: "Forbidden: bot was blocked by the user",
     });
-    await sender.runOnce();
-    expect((await store.chats.get(5))?.active).toBe(0);
-    expect(await store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 2 });
+    await f.sender.runOnce();
+    expect((await f.store.chats.get(5))?.active).toBe(0);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 2 });
+  });
+
+  it.each([
+    [400, "Bad Request: chat not found"],
+    [400, "Bad Request: not enough rights to send text messages to the chat"],
+    [400, "Bad Request: need administrator rights in the channel chat"],
+    [400, "Bad Request: group chat was deactivated"],
+    [400, "Bad Request: CHAT_WRITE_FORBIDDEN"],
+    [403, "Forbidden: CHAT_WRITE_FORBIDDEN"],
+    [403, "Forbidden: bot was kicked from the supergroup chat"],
+    [403, "Forbidden: user is deactivated"],
+  ])("takes %s «%s» as permanent: chat inactive, nothing retried", async (code, description) => {
+    await f.queue(-77, 1);
+    await f.queue(78, 1);
+    f.server.failNext("sendMessage", { error_code: code, description });
+    await f.sender.runOnce();
+    const refused = f.server.calls.find((c) => c.method === "sendMessage")?.payload.chat_id;
+    const other = refused === -77 ? 78 : -77;
+    expect((await f.store.chats.get(Number(refused)))?.active).toBe(0);
+    expect((await f.store.chats.get(other))?.active).toBe(1);
+    f.clock.now += 3_600_000;
+    await f.sender.runOnce();
+    expect(f.server.calls.filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 1, failed: 1 });
   });
 
   it("follows a group that became a supergroup and delivers there", async () => {
-    await queue(-100, "Литий");
-    server.failNext("sendMessage", {
+    await f.queue(-100, 2);
+    f.server.failNext("sendMessage", {
       error_code: 400,
       description: "Bad Request: group chat was upgraded to a supergroup chat",
       parameters: { migrate_to_chat_id: -1001234 },
     });
-    await sender.runOnce();
-    await sender.runOnce();
-    expect(server.sent.map((m) => m.chat_id)).toEqual([-1001234]);
-    expect(await store.chats.get(-100)).toBeUndefined();
+    const moved: Array<[number, number]> = [];
+    f.sender = new (f.sender.constructor as typeof import("../../src/delivery/sender.js").AlertSender)(
+      ...(senderArgs(f, (from, to) => moved.push([from, to])) as [never, never, never]),
+    );
+    await f.sender.runOnce();
+    await f.sender.runOnce();
+    expect(f.server.sent.map((m) => m.chat_id)).toEqual([-1001234]);
+    expect(storiesIn(f.alertsTo(-1001234))).toBe(2);
+    expect(await f.store.chats.get(-100)).toBeUndefined();
+    expect(moved).toEqual([[-100, -1001234]]);
   });
 
-  it("retries server errors, then gives up after the attempt limit", async () => {
-    await queue(1, "Литий");
-    server.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, 10);
-    await sender.runOnce();
-    expect(await store.outbox.counts()).toMatchObject({ pending: 1 });
-    // Back-off doubles: nothing is due a moment later, then it is once the clock passes the back-off.
-    clock += 1_000;
-    await sender.runOnce();
-    expect((await store.outbox.due(clock, 10))[0]).toBeUndefined();
-    for (let i = 0; i < 2; i++) {
-      clock += 3_600_000;
-      await sender.runOnce();
+  it("keeps retrying server errors and network failures until ALERT_MAX_AGE, then drops and counts them", async () => {
+    await f.queue(1);
+    const before = (await metric("newsalert_alerts_expired_total"))[0]?.value ?? 0;
+    f.server.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, 1_000);
+    const start = f.clock.now;
+    // 23 hours of failures: still pending, however many attempts that took.
+    while (f.clock.now - start < 23 * 3_600_000) {
+      await f.sender.runOnce();
+      f.clock.now += 10 * 60_000;
     }
-    expect(await store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 1 });
-    expect(server.calls.filter((c) => c.method === "sendMessage")).toHaveLength(3);
-    expect(server.sent).toHaveLength(0);
+    const tries = f.server.calls.filter((c) => c.method === "sendMessage").length;
+    expect(tries).toBeGreaterThan(100);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 1, sent: 0, failed: 0 });
+    f.clock.now = start + 24 * 3_600_000 + 1;
+    await f.sender.runOnce();
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 1 });
+    expect((await metric("newsalert_alerts_expired_total"))[0]?.value).toBe(before + 1);
+  });
+
+  it("never sends twice when recording fails after Telegram accepted the message", async () => {
+    await f.queue(7, 1);
+    const real = f.store.outbox.markSent.bind(f.store.outbox);
+    let failures = 6;
+    f.store.outbox.markSent = async (...args) => {
+      if (failures-- > 0) throw new Error("SQLITE_BUSY: database is locked");
+      return real(...args);
+    };
+    await f.sender.runOnce();
+    expect(await f.store.outbox.counts()).toMatchObject({ pending: 1, sent: 0 });
+    // Even once the lease has run out, the alert is not sent again: its record is owed, not its send.
+    f.clock.now += 10 * 60_000;
+    await f.sender.runOnce();
+    expect(f.alertsTo(7)).toHaveLength(1);
+    // The record goes through once the database answers again.
+    for (let i = 0; i < 5 && !(await f.store.outbox.counts()).sent; i++) {
+      f.clock.now += 10_000;
+      await f.sender.runOnce();
+    }
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 1, failed: 0 });
+    expect(f.alertsTo(7)).toHaveLength(1);
+  });
+
+  it("records the matching subscription ids with each alert and hands them to the packed message", async () => {
+    await f.queue(3, 2, { subscriptionIds: [11, 12] });
+    const due = await f.store.outbox.due(Number.MAX_SAFE_INTEGER, 10);
+    expect(due.map((a) => a.subscriptionIds)).toEqual([
+      [11, 12],
+      [11, 12],
+    ]);
+  });
+
+  it("collapses a backlog beyond 50 stories into compact lists, losing none", async () => {
+    await f.queue(9, 120);
+    for (let i = 0; i < 5 && (await f.store.outbox.counts()).pending > 0; i++) {
+      await f.sender.runOnce();
+      f.clock.now += 60_000;
+    }
+    const texts = f.alertsTo(9);
+    expect(texts).toHaveLength(3);
+    expect(texts.every((t) => t.includes("Накопилось много"))).toBe(true);
+    expect(storiesIn(texts)).toBe(120);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 120, failed: 0 });
   });
 });
+
+function senderArgs(f: DeliveryFixture, onChatMigrated: (from: number, to: number) => void) {
+  const s = f.sender as unknown as { api: unknown; store: unknown; opts: object };
+  return [s.api, s.store, { ...s.opts, onChatMigrated }];
+}

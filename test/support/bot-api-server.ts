@@ -34,6 +34,25 @@ export interface FakeApiError {
   parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 
+/** Telegram's flood limits as the fake enforces them (429 + retry_after beyond). */
+export interface FakeLimits {
+  /** Messages a second overall (Telegram: 30). */
+  perSecond: number;
+  /** Messages a minute per group, supergroup or channel (Telegram: 20). */
+  perGroupPerMinute: number;
+}
+
+/** One answered call that writes to a chat, with when it was answered and how. */
+export interface AnsweredSend {
+  method: string;
+  chat_id: number;
+  at: number;
+  /** 200, or the error code answered (429 when a limit was hit). */
+  status: number;
+  /** True for a 429 the fake's limits produced (not one forced with failNext). */
+  byLimit?: boolean;
+}
+
 type Reply = { ok: true; result: unknown } | ({ ok: false } & FakeApiError);
 type Chat = { id: number; type: string; title?: string; first_name?: string; username?: string };
 
@@ -72,6 +91,13 @@ export class BotApiServer {
   private closed = false;
   /** The registered webhook (setWebhook), as Telegram would keep it; null in long-polling mode. */
   webhook: { url: string; secret_token?: string } | null = null;
+  /** Every answered call that writes to a chat (sendMessage, editMessageText, sendDocument), in order. */
+  readonly answered: AnsweredSend[] = [];
+  private latencyMs = 0;
+  private limits: FakeLimits | null = null;
+  private outageKind: "5xx" | "network" | null = null;
+  private readonly recentAll: number[] = [];
+  private readonly recentByGroup = new Map<number, number[]>();
 
   private constructor(
     private readonly server: Server,
@@ -87,7 +113,13 @@ export class BotApiServer {
 
   /** Starts the fake on a random port (or `port`). Defaults: token "123456:TEST-TOKEN", username "newsalert_test_bot". */
   static async start(
-    opts: { token?: string; botUsername?: string; port?: number } = {},
+    opts: {
+      token?: string;
+      botUsername?: string;
+      port?: number;
+      latencyMs?: number;
+      limits?: FakeLimits;
+    } = {},
   ): Promise<BotApiServer> {
     let self: BotApiServer | undefined;
     const server = createServer((req, res) => {
@@ -104,6 +136,8 @@ export class BotApiServer {
       opts.token ?? "123456:TEST-TOKEN",
       opts.botUsername ?? "newsalert_test_bot",
     );
+    self.latencyMs = opts.latencyMs ?? 0;
+    self.limits = opts.limits ?? null;
     return self;
   }
 
@@ -192,6 +226,26 @@ export class BotApiServer {
     this.failures.set(method.toLowerCase(), list);
   }
 
+  /** Answers every call (except getUpdates) after `ms`, like a distant Bot API. */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  /** Enforces Telegram's flood limits from now on (null: none, the default). */
+  setLimits(limits: FakeLimits | null): void {
+    this.limits = limits;
+  }
+
+  /** Simulates an outage of every call but getUpdates: "5xx" answers 502, "network" drops the connection; null ends it. */
+  setOutage(kind: "5xx" | "network" | null): void {
+    this.outageKind = kind;
+  }
+
+  /** How many sends were answered 429 because a limit was hit (failNext ones not counted). */
+  get floods(): number {
+    return this.answered.filter((a) => a.byLimit).length;
+  }
+
   /** Resolves with the first recorded message matching `predicate` (already recorded ones count). */
   waitForSent(predicate: (m: SentMessage) => boolean, timeoutMs = 5000): Promise<SentMessage> {
     const found = this.sent.find(predicate);
@@ -261,17 +315,68 @@ export class BotApiServer {
     if (decodeURIComponent(m[1] as string) !== this.token) {
       return send(res, { ok: false, error_code: 401, description: "Unauthorized" });
     }
-    const failure = this.failures.get(method.toLowerCase())?.shift();
+    const lower = method.toLowerCase();
+    const writes = ["sendmessage", "editmessagetext", "senddocument"].includes(lower);
+    const chatId = Number(payload.chat_id);
+    // Limits count a send when it arrives, as Telegram does, not when it is answered.
+    const arrivedAt = Date.now();
+    const retryAfter = writes && this.outageKind === null ? this.overLimit(chatId) : 0;
+    if (lower !== "getupdates" && this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (lower !== "getupdates" && this.outageKind === "network") return void res.socket?.destroy();
+    if (lower !== "getupdates" && this.outageKind === "5xx")
+      return send(res, { ok: false, error_code: 502, description: "Bad Gateway" });
+    const failure = this.failures.get(lower)?.shift();
+    if (failure && writes)
+      this.answered.push({ method, chat_id: chatId, at: Date.now(), status: failure.error_code });
     if (failure) return send(res, { ok: false, ...failure });
-    if (method.toLowerCase() === "getupdates" && this.webhook)
+    if (lower === "getupdates" && this.webhook)
       return send(res, {
         ok: false,
         error_code: 409,
         description:
           "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       });
-    if (method.toLowerCase() === "getupdates") return this.getUpdates(payload, res);
-    send(res, this.dispatch(method, payload));
+    if (lower === "getupdates") return this.getUpdates(payload, res);
+    if (retryAfter > 0) {
+      this.answered.push({ method, chat_id: chatId, at: arrivedAt, status: 429, byLimit: true });
+      return send(res, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfter}`,
+        parameters: { retry_after: retryAfter },
+      });
+    }
+    const reply = this.dispatch(method, payload);
+    if (writes)
+      this.answered.push({
+        method,
+        chat_id: chatId,
+        at: Date.now(),
+        status: reply.ok ? 200 : reply.error_code,
+      });
+    send(res, reply);
+  }
+
+  /** Seconds to wait when a send now would break a limit (0: within limits); counts the send otherwise. */
+  private overLimit(chatId: number): number {
+    if (!this.limits) return 0;
+    const now = Date.now();
+    const window = (list: number[], ms: number) => {
+      while (list.length && (list[0] as number) <= now - ms) list.shift();
+      return list;
+    };
+    const all = window(this.recentAll, 1000);
+    if (all.length >= this.limits.perSecond)
+      return Math.max(1, Math.ceil(((all[0] as number) + 1000 - now) / 1000));
+    const group = chatId < 0 ? window(this.recentByGroup.get(chatId) ?? [], 60_000) : null;
+    if (group && group.length >= this.limits.perGroupPerMinute)
+      return Math.max(1, Math.ceil(((group[0] as number) + 60_000 - now) / 1000));
+    all.push(now);
+    if (group) {
+      group.push(now);
+      this.recentByGroup.set(chatId, group);
+    }
+    return 0;
   }
 
   private getUpdates(p: Payload, res: ServerResponse): void {

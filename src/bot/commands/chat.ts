@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { escapeHtml } from "../../delivery/format.js";
 import { parseDigest } from "../../delivery/pace.js";
+import { formatLocalTime, localeOf } from "../../locale.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatLocalTime, localeOf } from "../locale.js";
 import { formatClock } from "../zones.js";
 
 /** /status: the chat's settings and the bot's health in short. */

@@ -1,12 +1,12 @@
 import { Composer } from "grammy";
 import { escapeHtml, sourceName } from "../../delivery/format.js";
 import { truncate } from "../../feeds/text.js";
+import { asLocale, formatLocalTime, type Locale } from "../../locale.js";
 import type { Feed } from "../../store/schema.js";
 import { addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { asLocale, formatLocalTime, type Locale } from "../locale.js";
 import { replyLines } from "../reply.js";
 
 /** One line of /feeds: the feed's name and how it is doing, in the chat's language and zone. */

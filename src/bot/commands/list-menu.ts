@@ -1,11 +1,11 @@
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../delivery/format.js";
+import { formatLocalTime, localeOf } from "../../locale.js";
 import { matchQuery, parseQuery } from "../../matching/index.js";
 import type { Subscription } from "../../store/schema.js";
 import { canManage, refuse } from "../admin.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatLocalTime, localeOf } from "../locale.js";
 
 /** Queries per page of the /list menu. */
 export const PAGE_SIZE = 10;

@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../delivery/format.js";
 import { truncate } from "../../feeds/text.js";
+import { asLocale, formatLocalTime, localeOf } from "../../locale.js";
 import { canManage, guarded, refuse } from "../admin.js";
 import { registerChat } from "../chat-registry.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { asLocale, formatLocalTime, localeOf } from "../locale.js";
 import { formatClock, parseClock, resolveZone } from "../zones.js";
 
 const HOUR = 60 * 60_000;

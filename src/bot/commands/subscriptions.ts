@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml, safeHref } from "../../delivery/format.js";
 import { truncate } from "../../feeds/text.js";
+import { translate } from "../../locale.js";
 import {
   explainQuery,
   formatQuery,
@@ -15,7 +16,6 @@ import { canManage, guarded, refuse, replyTo } from "../admin.js";
 import { registerChat } from "../chat-registry.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { translate } from "../locale.js";
 import { listMenuOpener } from "./list-menu.js";
 
 const RECENT_WINDOW_MS = 24 * 60 * 60_000;

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatLocalTime, localeForUser, localesDir, translate } from "../../src/bot/locale.js";
-import { commandMenu } from "../../src/bot/menu.js";
+import { commandMenu } from "../src/bot/menu.js";
+import { formatLocalTime, localeForUser, localesDir, translate } from "../src/locale.js";
 
 /** The message ids an .ftl file defines. */
 const keysOf = (file: string) =>
