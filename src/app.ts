@@ -113,6 +113,9 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
       // The story window is built by the instance that groups; items a run left ungrouped or
       // unmatched are taken up by the poller's sweep at every cycle, so nothing is lost.
       await stories.load();
+      // The only sender now: what a dead predecessor (or this process before a crash) had leased is ours.
+      const released = await store.outbox.releaseAllLeases();
+      if (released > 0) log.info({ alerts: released }, "alerts leased by a previous sender taken over");
       poller.start();
       void connected.then((ok) => ok && leading && sender.start());
       const prune = () =>

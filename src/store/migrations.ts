@@ -127,8 +127,7 @@ const steps: Record<string, Step> = {
       .alterTable("outbox")
       .addColumn("subscription_ids", "text", (c) => c.notNull().defaultTo("[]"))
       .execute();
-    // A chat's turn claims its own pending rows.
-    await db.schema.createIndex("outbox_chat_pending").on("outbox").columns(["chat_id", "status"]).execute();
+    // A chat's turn claims its own pending rows through outbox_pending_chat (0002, pending rows only).
   },
   "0004_stories": async (db) => {
     // The id of the first item of the story an item reports (null for items stored before stories existed).

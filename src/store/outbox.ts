@@ -210,6 +210,20 @@ export class OutboxStore {
       .execute();
   }
 
+  /**
+   * Ends every lease: called when this process becomes the only sender (start-up, leader takeover), so
+   * the rows a dead sender had leased go out now instead of when their lease would have run out.
+   */
+  async releaseAllLeases(): Promise<number> {
+    const r = await this.db
+      .updateTable("outbox")
+      .set({ claimed_until: null })
+      .where("status", "=", "pending")
+      .where("claimed_until", "is not", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   /** Makes a chat's unleased pending alerts wait until `until` (the chat's limit or a flood wait). */
   async postpone(chatId: number, until: number): Promise<void> {
     await this.db

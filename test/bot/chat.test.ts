@@ -241,7 +241,7 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     const ni = { title: "Никель подешевел", link: "https://news.example/ni-1" };
     await publishAndPoll(li);
     await publishAndPoll(ni);
-    await h.api.waitForSent((m) => m.chat_id === superId && m.text.includes(ni.link));
+    await h.api.waitForSent((m) => m.chat_id === superId && m.text.includes(ni.link), 20_000);
     expect(alertsTo(superId).filter((m) => m.text.includes(li.link))).toEqual([]);
   });
 

@@ -54,12 +54,12 @@ describe("delivery inside the app", () => {
     await settle(h);
     expect((await h.app?.store.chats.get(chat.id))?.active).toBe(1);
     h.publish([
-      { title: "Литий снова дорожает", link: "https://news.example/li-2" },
+      { title: "Литий подорожал на 5% после новых пошлин", link: "https://news.example/li-2" },
       { title: "Литий дорожает", link: "https://news.example/li-1" },
     ]);
     await h.poll();
     const alert = await h.api.waitForSent((m) => m.chat_id === chat.id && m.text.includes("li-2"));
-    expect(alert.text).toContain("Литий снова дорожает");
+    expect(alert.text).toContain("Литий подорожал на 5% после новых пошлин");
   });
 });
 
