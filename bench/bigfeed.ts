@@ -2,8 +2,8 @@
 // (as every poll did before) and in the parse worker pool (as now). Reports how long the event loop
 // was blocked and how much memory the process and the main thread's heap grew.
 
-import { parseBody } from "../src/feeds/parse-body.js";
-import { closeParseWorkers, parseOffThread } from "../src/feeds/parse-pool.js";
+import { parseBody } from "../src/feeds/parse/parse-body.js";
+import { closeParseWorkers, parseOffThread } from "../src/feeds/parse/parse-pool.js";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 25_000);
 const MiB = 2 ** 20;

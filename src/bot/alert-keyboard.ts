@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { truncate } from "../feeds/text.js";
+import { truncate } from "../feeds/parse/text.js";
 import { asLocale, type Locale, translate } from "../locale.js";
 import type { Store } from "../store/store.js";
 import { canManage, refuse } from "./admin.js";

@@ -3,7 +3,7 @@
  * (src/stories), so the preview shows one entry per story as a chat would get one alert.
  */
 import { canonicalLink } from "../feeds/identity.js";
-import type { FeedItem } from "../feeds/parse.js";
+import type { FeedItem } from "../feeds/parse/parse.js";
 import { StoryDetector } from "../stories/detector.js";
 
 /** One feed as read, named for the «также» line. */

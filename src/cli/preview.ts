@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { isFeedError } from "../feeds/errors.js";
 import { loadFeed } from "../feeds/load.js";
-import type { FeedItem } from "../feeds/parse.js";
+import type { FeedItem } from "../feeds/parse/parse.js";
 import { matchQuery, parseQuery, type Query, QueryError } from "../matching/index.js";
 import { groupFeedStories, otherSources, type StoryItem } from "./preview-stories.js";
 

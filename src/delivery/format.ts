@@ -1,5 +1,5 @@
 import { decodeHTML } from "entities";
-import { truncate } from "../feeds/text.js";
+import { truncate } from "../feeds/parse/text.js";
 import { BOLD_END, BOLD_START } from "../matching/index.js";
 import type { DueAlert } from "../store/outbox.js";
 

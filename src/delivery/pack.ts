@@ -1,4 +1,4 @@
-import { truncate } from "../feeds/text.js";
+import { truncate } from "../feeds/parse/text.js";
 import { type Locale, translate } from "../locale.js";
 import type { DueAlert } from "../store/outbox.js";
 import {

@@ -1,9 +1,9 @@
 import { open } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { FeedError, formatBytes, isFeedError } from "./errors.js";
-import { DEFAULT_MAX_BYTES, type FetchOptions, type FetchOutcome, fetchFeed } from "./fetch.js";
-import type { ParsedFeed } from "./parse.js";
-import { parseOffThread } from "./parse-pool.js";
+import { DEFAULT_MAX_BYTES, type FetchOptions, type FetchOutcome, fetchFeed } from "./fetch/fetch.js";
+import type { ParsedFeed } from "./parse/parse.js";
+import { parseOffThread } from "./parse/parse-pool.js";
 
 /** A fetched (or read) feed; feed is null when the server said not-modified. */
 export interface LoadedFeed {

@@ -7,7 +7,7 @@ import type { Store } from "../store/store.js";
 import { FeedError } from "./errors.js";
 import { linkKey } from "./identity.js";
 import { loadFeed } from "./load.js";
-import type { FeedItem } from "./parse.js";
+import type { FeedItem } from "./parse/parse.js";
 import { hostOf, runLimited } from "./pool.js";
 import { nextCheckAfterFailure, nextCheckAfterSuccess } from "./schedule.js";
 

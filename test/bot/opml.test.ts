@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildOpml } from "../../src/feeds/opml.js";
+import { buildOpml } from "../../src/feeds/parse/opml.js";
 import { Harness } from "../e2e/harness.js";
 import { rssDocument } from "../support/feed-server.js";
 import { ask, freshGroup, privateChat, say, settle } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { escapeHtml, sourceName } from "../../delivery/format.js";
-import { truncate } from "../../feeds/text.js";
+import { truncate } from "../../feeds/parse/text.js";
 import { asLocale, formatLocalTime, type Locale } from "../../locale.js";
 import type { Feed } from "../../store/schema.js";
 import { addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";

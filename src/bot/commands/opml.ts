@@ -1,9 +1,9 @@
 import { Composer, type Context, InputFile } from "grammy";
 import { escapeHtml } from "../../delivery/format.js";
 import { isFeedError } from "../../feeds/errors.js";
-import { buildOpml, MAX_OPML_BYTES, parseOpml } from "../../feeds/opml.js";
+import { buildOpml, MAX_OPML_BYTES, parseOpml } from "../../feeds/parse/opml.js";
+import { truncate } from "../../feeds/parse/text.js";
 import { hostOf, runLimited } from "../../feeds/pool.js";
-import { truncate } from "../../feeds/text.js";
 import { type AddFeedResult, addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
 import type { BotContext } from "../context.js";

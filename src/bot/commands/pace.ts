@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../delivery/format.js";
-import { truncate } from "../../feeds/text.js";
+import { truncate } from "../../feeds/parse/text.js";
 import { asLocale, formatLocalTime, localeOf } from "../../locale.js";
 import { canManage, guarded, refuse } from "../admin.js";
 import { registerChat } from "../chat-registry.js";

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml, safeHref } from "../../delivery/format.js";
-import { truncate } from "../../feeds/text.js";
+import { truncate } from "../../feeds/parse/text.js";
 import { translate } from "../../locale.js";
 import {
   explainQuery,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { itemIdentities } from "../../src/feeds/identity.js";
-import { MAX_ITEMS_PER_FEED, parseFeed, SUMMARY_MAX_CHARS } from "../../src/feeds/parse.js";
-import { repairXml } from "../../src/feeds/text.js";
-import { expectFeedError } from "./helpers.js";
+import { itemIdentities } from "../../../src/feeds/identity.js";
+import { MAX_ITEMS_PER_FEED, parseFeed, SUMMARY_MAX_CHARS } from "../../../src/feeds/parse/parse.js";
+import { repairXml } from "../../../src/feeds/parse/text.js";
+import { expectFeedError } from "../helpers.js";
 
 const FEED_URL = "https://news.example.ru/rss/main.xml";
 

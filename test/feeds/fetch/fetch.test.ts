@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_USER_AGENT, fetchFeed } from "../../src/feeds/fetch.js";
-import { expectFeedError, rss, serverPerTest, startServer } from "./helpers.js";
+import { DEFAULT_USER_AGENT, fetchFeed } from "../../../src/feeds/fetch/fetch.js";
+import { expectFeedError, rss, serverPerTest, startServer } from "../helpers.js";
 
 const open = { allowPrivate: true };
 const serve = serverPerTest();

@@ -1,5 +1,5 @@
 import { Parser } from "xml2js";
-import { FeedError } from "./errors.js";
+import { FeedError } from "../errors.js";
 
 /** One feed as OPML carries it. */
 export interface OpmlFeed {

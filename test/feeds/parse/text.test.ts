@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { discoverFeedLinks, guessFeedAnchors } from "../../src/feeds/parse.js";
-import { htmlToText, parseFeedDate, truncate } from "../../src/feeds/text.js";
-import { wrapMarkupInCdata } from "../../src/feeds/xml-feed.js";
+import { discoverFeedLinks, guessFeedAnchors } from "../../../src/feeds/parse/parse.js";
+import { htmlToText, parseFeedDate, truncate } from "../../../src/feeds/parse/text.js";
+import { wrapMarkupInCdata } from "../../../src/feeds/parse/xml-feed.js";
 
 describe("discoverFeedLinks", () => {
   it("finds RSS and Atom alternates, resolved and de-duplicated", () => {

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import { FeedError } from "./errors.js";
+import { FeedError } from "../errors.js";
 import type { ParsedFeed } from "./parse.js";
 import type { ParseReply, ParseTask } from "./parse-worker.js";
 

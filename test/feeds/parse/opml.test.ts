@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOpml, parseOpml } from "../../src/feeds/opml.js";
+import { buildOpml, parseOpml } from "../../../src/feeds/parse/opml.js";
 
 describe("OPML", () => {
   it("reads feeds from nested folders, once each, with their titles", async () => {

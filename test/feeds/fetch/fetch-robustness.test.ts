@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { fetchFeed } from "../../src/feeds/fetch.js";
-import { expectFeedError, rss, serverPerTest, startServer } from "./helpers.js";
+import { fetchFeed } from "../../../src/feeds/fetch/fetch.js";
+import { expectFeedError, rss, serverPerTest, startServer } from "../helpers.js";
 
 const open = { allowPrivate: true };
 const serve = serverPerTest();

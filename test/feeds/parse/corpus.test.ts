@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeFeed } from "../../src/feeds/decode.js";
-import { type LoadedFeed, loadFeed } from "../../src/feeds/load.js";
-import type { ParsedFeed } from "../../src/feeds/parse.js";
-import { corpusDir, expectFeedError, hasCorpus, startServer, type TestServer } from "./helpers.js";
+import { type LoadedFeed, loadFeed } from "../../../src/feeds/load.js";
+import { decodeFeed } from "../../../src/feeds/parse/decode.js";
+import type { ParsedFeed } from "../../../src/feeds/parse/parse.js";
+import { corpusDir, expectFeedError, hasCorpus, startServer, type TestServer } from "../helpers.js";
 
 interface Expectation {
   /** Items after removing duplicates and empty items. */

@@ -1,5 +1,5 @@
 import { Piscina } from "piscina";
-import { type FeedErrorKind, isFeedError } from "./errors.js";
+import { type FeedErrorKind, isFeedError } from "../errors.js";
 import type { ParsedFeed } from "./parse.js";
 import { parseBody } from "./parse-body.js";
 

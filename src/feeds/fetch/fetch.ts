@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
 import https from "node:https";
-import { FeedError } from "./errors.js";
+import { FeedError } from "../errors.js";
 import { decompress, readCapped } from "./fetch-body.js";
 import { httpError, timeoutError, toFeedError } from "./fetch-errors.js";
 import { contentEncodings, headerValue, parseMaxAge } from "./http-headers.js";

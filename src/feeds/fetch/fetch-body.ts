@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { FeedError } from "./errors.js";
+import { FeedError } from "../errors.js";
 import { tooLarge } from "./fetch-errors.js";
 import { headerValue } from "./http-headers.js";
 

@@ -1,9 +1,9 @@
 import type { LookupAddress } from "node:dns";
 import { afterEach, describe, expect, it } from "vitest";
-import { fetchFeed, fetchFeedWithPolicy } from "../../src/feeds/fetch.js";
-import { loadFeed } from "../../src/feeds/load.js";
-import { assertPublicUrl, isNonPublicAddress, pinnedLookup } from "../../src/feeds/url-guard.js";
-import { canBindSecondLoopback, expectFeedError, rss, startServer, type TestServer } from "./helpers.js";
+import { fetchFeed, fetchFeedWithPolicy } from "../../../src/feeds/fetch/fetch.js";
+import { assertPublicUrl, isNonPublicAddress, pinnedLookup } from "../../../src/feeds/fetch/url-guard.js";
+import { loadFeed } from "../../../src/feeds/load.js";
+import { canBindSecondLoopback, expectFeedError, rss, startServer, type TestServer } from "../helpers.js";
 
 const secondLoopback = await canBindSecondLoopback();
 

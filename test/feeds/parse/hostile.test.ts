@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decodeFeed } from "../../src/feeds/decode.js";
-import { FeedError } from "../../src/feeds/errors.js";
-import { discoverFeedLinks, guessFeedAnchors, parseFeed } from "../../src/feeds/parse.js";
-import { htmlToText, parseFeedDate, repairXml } from "../../src/feeds/text.js";
-import { wrapMarkupInCdata } from "../../src/feeds/xml-feed.js";
+import { FeedError } from "../../../src/feeds/errors.js";
+import { decodeFeed } from "../../../src/feeds/parse/decode.js";
+import { discoverFeedLinks, guessFeedAnchors, parseFeed } from "../../../src/feeds/parse/parse.js";
+import { htmlToText, parseFeedDate, repairXml } from "../../../src/feeds/parse/text.js";
+import { wrapMarkupInCdata } from "../../../src/feeds/parse/xml-feed.js";
 
 // Inputs built to make careless regexes quadratic: each must settle well inside the test timeout.
 // No timing is asserted; a quadratic pass over 2 MB would simply not finish.

@@ -1,6 +1,6 @@
+import { discoverFeedLinks, guessFeedAnchors, looksLikeHtml } from "../discover.js";
+import { FeedError, isFeedError } from "../errors.js";
 import { decodeFeed } from "./decode.js";
-import { discoverFeedLinks, guessFeedAnchors, looksLikeHtml } from "./discover.js";
-import { FeedError, isFeedError } from "./errors.js";
 import { type ParsedFeed, parseFeed } from "./parse.js";
 
 /** Decodes and parses bytes; an HTML page becomes not-a-feed carrying the feeds it advertises. */

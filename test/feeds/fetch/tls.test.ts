@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchFeed } from "../../src/feeds/fetch.js";
-import { expectFeedError, rss } from "./helpers.js";
+import { fetchFeed } from "../../../src/feeds/fetch/fetch.js";
+import { expectFeedError, rss } from "../helpers.js";
 
 function hasOpenssl(): boolean {
   try {

@@ -1,5 +1,5 @@
 import Parser from "rss-parser";
-import { FeedError } from "./errors.js";
+import { FeedError } from "../errors.js";
 import { parseFeedDate, repairXml } from "./text.js";
 
 /** One item or the channel as rss-parser hands it over (xml2js shapes inside). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentEncodings, parseMaxAge, parseRetryAfter } from "../../src/feeds/http-headers.js";
+import { contentEncodings, parseMaxAge, parseRetryAfter } from "../../../src/feeds/fetch/http-headers.js";
 
 const NOW = Date.parse("2026-11-26T10:00:00Z");
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { FeedError, formatBytes, formatSeconds, isFeedError } from "./errors.js";
+import { FeedError, formatBytes, formatSeconds, isFeedError } from "../errors.js";
 import { headerValue, parseRetryAfter } from "./http-headers.js";
 
 /** The timeout error, worded for humans; "body" when the server answered but sent the feed too slowly. */

@@ -6,7 +6,7 @@ import {
   decodeFeed,
   detectFeedEncoding,
   guessSingleByteCharset,
-} from "../../src/feeds/decode.js";
+} from "../../../src/feeds/parse/decode.js";
 
 const ru = "Первая новость: литий и никель дорожают, рынок ждёт решения ЦБ";
 const xml = (encoding: string | null, title: string) =>

@@ -1,11 +1,11 @@
-import { looksLikeHtml } from "./discover.js";
-import { FeedError } from "./errors.js";
-import { canonicalLink, itemKey } from "./identity.js";
+import { looksLikeHtml } from "../discover.js";
+import { FeedError } from "../errors.js";
+import { canonicalLink, itemKey } from "../identity.js";
 import { htmlToText, parseFeedDate, truncate } from "./text.js";
 import { type RawItem as Raw, readFeedXml } from "./xml-feed.js";
 
 /** Feed discovery on HTML pages lives beside the parser for /addfeed. */
-export { discoverFeedLinks, guessFeedAnchors, looksLikeHtml } from "./discover.js";
+export { discoverFeedLinks, guessFeedAnchors, looksLikeHtml } from "../discover.js";
 
 /** One story from a feed, with clean text and a stable identity key. */
 export interface FeedItem {

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP } from "node:net";
-import { FeedError } from "./errors.js";
+import { FeedError } from "../errors.js";
 
 /** A URL that passed the guard, with the addresses it resolved to (empty when the check was skipped). */
 export interface GuardedUrl {
