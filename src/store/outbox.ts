@@ -96,7 +96,9 @@ export class OutboxStore {
    */
   async dueChats(now: number, limit: number, exclude: readonly number[] = []): Promise<number[]> {
     let q = this.dueRows(now)
-      .select((eb) => ["outbox.chat_id", eb.fn.min("outbox.next_attempt_at").as("since")])
+      // Waiting since the oldest alert was queued, not since it became due again: a chat handed back by its
+      // own pace (a group's 20 a minute) or a 429 keeps its place in line instead of going to the back.
+      .select((eb) => ["outbox.chat_id", eb.fn.min("outbox.created_at").as("since")])
       .groupBy("outbox.chat_id")
       .orderBy("since")
       .orderBy("outbox.chat_id")
