@@ -253,3 +253,8 @@ alert-backlog-header = 📋 <b>A lot at once — { $count } { $count ->
     [one] story
    *[other] stories
 } as a list</b> · { $queries }
+alert-digest-header = 🗞 <b>Digest: { $count } { $count ->
+    [one] story
+   *[other] stories
+}</b> · { $queries }
+alert-untitled = (untitled)

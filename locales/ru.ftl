@@ -258,3 +258,9 @@ alert-backlog-header = 📋 <b>Накопилось много — { $count } { 
     [few] новости
    *[many] новостей
 } списком</b> · { $queries }
+alert-digest-header = 🗞 <b>Сводка: { $count } { $count ->
+    [one] новость
+    [few] новости
+   *[many] новостей
+}</b> · { $queries }
+alert-untitled = (без заголовка)

@@ -1,5 +1,6 @@
 import { Api, type Bot } from "grammy";
 import { monitorBotApi } from "./api-monitor.js";
+import { alertKeyboardFor } from "./bot/alert-keyboard.js";
 import { BackgroundTasks } from "./bot/background.js";
 import { createBot, publishCommands } from "./bot/bot.js";
 import { connectBot } from "./bot/connect.js";
@@ -63,6 +64,7 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
     timeZone: config.timeZone,
     log: log.child({ stage: "delivery" }),
     onChatMigrated: (from, to) => router.moveChat(from, to),
+    keyboardFor: (chatId, subIds) => alertKeyboardFor(store, chatId, subIds),
   });
   const poller = new Poller(store, {
     cron: config.pollCron,

@@ -1,5 +1,6 @@
 import { decodeHTML } from "entities";
 import { truncate } from "../feeds/parse/text.js";
+import { type Locale, translate } from "../locale.js";
 import { BOLD_END, BOLD_START } from "../matching/index.js";
 import type { DueAlert } from "../store/outbox.js";
 
@@ -40,39 +41,60 @@ export function sourceName(feedTitle: string | null, feedUrl: string): string {
   }
 }
 
-/** Formats a moment as a short Russian time with its zone; the date only when it is not today there. */
-export function formatTime(epochMs: number, timeZone: string, now = Date.now()): string {
+/** How a chat reads stories: its language, and whether the zone times are shown in is one it chose. */
+export interface StoryStyle {
+  locale?: Locale;
+  /** The chat set this zone itself (/tz): times need no zone name. Otherwise the zone is named. */
+  ownZone?: boolean;
+}
+
+/** Formats a moment as a short time (zone named unless the chat's own); the date only when it is not today there. */
+export function formatTime(
+  epochMs: number,
+  timeZone: string,
+  now = Date.now(),
+  style: StoryStyle = {},
+): string {
   const day = (ms: number) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(ms));
   const sameDay = day(epochMs) === day(now);
-  return new Intl.DateTimeFormat("ru-RU", {
+  return new Intl.DateTimeFormat(style.locale === "en" ? "en-GB" : "ru-RU", {
     timeZone,
     ...(sameDay ? {} : { day: "numeric", month: "short" }),
     hour: "2-digit",
     minute: "2-digit",
-    timeZoneName: "short",
+    ...(style.ownZone ? {} : { timeZoneName: "short" }),
   })
     .format(new Date(epochMs))
-    .replace(" в ", ", ");
+    .replace(" в ", ", ")
+    .replace(" at ", ", ");
 }
 
 /** The story's headline as Telegram HTML: a bold link when it has a usable link. */
-function headline(alert: DueAlert, max: number): string {
-  const title = escapeHtml(truncate(alert.title.trim() || "(без заголовка)", max));
+function headline(alert: DueAlert, max: number, style: StoryStyle): string {
+  const untitled = translate(style.locale ?? "ru", "alert-untitled");
+  const title = escapeHtml(truncate(alert.title.trim() || untitled, max));
   const href = safeHref(alert.link);
   return href ? `<b><a href="${escapeHtml(href)}">${title}</a></b>` : `<b>${title}</b>`;
 }
 
 /** Source and time, short: "Интерфакс · 12:05 GMT+3". */
-function meta(alert: DueAlert, timeZone: string, now: number): string {
-  return `${escapeHtml(sourceName(alert.feedTitle, alert.feedUrl))} · ${formatTime(alert.publishedAt, timeZone, now)}`;
+function meta(alert: DueAlert, timeZone: string, now: number, style: StoryStyle): string {
+  const time = formatTime(alert.publishedAt, timeZone, now, style);
+  return `${escapeHtml(sourceName(alert.feedTitle, alert.feedUrl))} · ${time}`;
 }
 
 /** One story as Telegram HTML: the headline as a link, then source, time and the terms that hit. */
-export function formatStory(alert: DueAlert, timeZone: string, now = Date.now()): string {
+export function formatStory(
+  alert: DueAlert,
+  timeZone: string,
+  now = Date.now(),
+  style: StoryStyle = {},
+): string {
   const terms = alert.matched.length
     ? `\n🔎 ${escapeHtml(truncate(alert.matched.join(", "), TERMS_MAX))}`
     : "";
-  return `${headline(alert, TITLE_MAX)}\n${meta(alert, timeZone, now)}${terms}${snippetLine(alert.snippet)}`;
+  const head = `${headline(alert, TITLE_MAX, style)}\n${meta(alert, timeZone, now, style)}`;
+  return `${head}${terms}${snippetLine(alert.snippet)}`;
 }
 
 /** The quoted sentence (matched words in bold) when the match is not in the headline. */
@@ -83,8 +105,13 @@ function snippetLine(snippet: string | null | undefined): string {
 }
 
 /** One story as a single line of a backlog list: headline link, source and time. */
-export function formatStoryLine(alert: DueAlert, timeZone: string, now = Date.now()): string {
-  return `• ${headline(alert, LINE_TITLE_MAX)} · ${meta(alert, timeZone, now)}`;
+export function formatStoryLine(
+  alert: DueAlert,
+  timeZone: string,
+  now = Date.now(),
+  style: StoryStyle = {},
+): string {
+  return `• ${headline(alert, LINE_TITLE_MAX, style)} · ${meta(alert, timeZone, now, style)}`;
 }
 
 /** The length Telegram counts against MESSAGE_LIMIT: the text left after entity parsing (UTF-16 units). */

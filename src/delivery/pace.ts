@@ -139,3 +139,15 @@ export function paceOf(
     digest: parseDigest(chat.digest),
   };
 }
+
+/**
+ * When an alert queued at `createdAt` may go out, seen at `now`: held until its quiet hours or digest
+ * time has passed, and (a retry or a flood wait that fell into quiet hours) until they end. `digest`:
+ * it goes out with the others held beside it, under a header.
+ */
+export function holdAt(settings: PaceSettings, createdAt: number, now: number): DeliveryWindow {
+  const queued = deliveryWindow(settings, createdAt);
+  if (queued.holdUntil !== null && queued.holdUntil > now) return queued;
+  const quiet = deliveryWindow({ ...settings, digest: null }, now).holdUntil;
+  return { holdUntil: quiet !== null && quiet > now ? quiet : null, digest: queued.digest };
+}

@@ -30,6 +30,10 @@ export interface PackOptions {
   now?: number;
   /** The chat's language, for the header (default Russian). */
   locale?: Locale;
+  /** The zone is one the chat chose (/tz), so times need no zone name. */
+  ownZone?: boolean;
+  /** A digest (or the end of quiet hours): even a single story gets the digest header. */
+  digest?: boolean;
 }
 
 /** Lines per backlog message: Telegram ignores formatting beyond 100 entities, each line has two. */
@@ -60,7 +64,7 @@ export function packMessages(
   let current: { alerts: DueAlert[]; parts: string[] } = { alerts: [], parts: [] };
   let length = 0;
   for (const alert of alerts) {
-    const part = render(alert, timeZone, now);
+    const part = render(alert, timeZone, now, { locale: opts.locale, ownZone: opts.ownZone });
     const size = visibleLength(part) + SEPARATOR;
     if (current.parts.length >= target || (current.parts.length > 0 && length + size > budget)) {
       groups.push(current);
@@ -75,7 +79,7 @@ export function packMessages(
 
   return groups.map((g) => {
     const subscriptionIds = [...new Set(g.alerts.flatMap((a) => a.subscriptionIds))];
-    const single = g.alerts.length === 1 && !opts.compact;
+    const single = g.alerts.length === 1 && !opts.compact && !opts.digest;
     const body = g.parts.join(joiner);
     const html = single ? body : `${header(g.alerts, subscriptionIds, opts)}\n\n${body}`;
     return { ids: g.alerts.map((a) => a.id), subscriptionIds, html, preview: single };
@@ -88,5 +92,10 @@ function header(alerts: readonly DueAlert[], subscriptionIds: number[], opts: Pa
   const names = queries.length ? queries : [...new Set(alerts.flatMap((a) => a.matched))];
   const list = truncate(names.join(", "), HEADER_MAX - 40);
   const vars = { count: alerts.length, queries: escapeHtml(list) };
-  return translate(opts.locale ?? "ru", opts.compact ? "alert-backlog-header" : "alert-batch-header", vars);
+  const key = opts.compact
+    ? "alert-backlog-header"
+    : opts.digest
+      ? "alert-digest-header"
+      : "alert-batch-header";
+  return translate(opts.locale ?? "ru", key, vars);
 }

@@ -1,9 +1,10 @@
 import type { Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "../log.js";
-import { alertMessages, alertsDropped } from "../metrics.js";
+import { alertMessages, alertsDropped, observeAlertDelivered } from "../metrics.js";
 import type { DueAlert } from "../store/outbox.js";
 import type { Store } from "../store/store.js";
-import { type OutgoingMessage, packMessages } from "./pack.js";
+import { planTurn, type TopicMessage } from "./layout.js";
 import { SendScheduler } from "./scheduler.js";
 import { SentLedger } from "./sent-ledger.js";
 import { classifySendError } from "./verdict.js";
@@ -26,6 +27,11 @@ export interface SenderOptions {
   now?: () => number;
   /** Told when Telegram moved a group to a new (supergroup) id, so in-memory state can follow. */
   onChatMigrated?: (from: number, to: number) => void;
+  /** The buttons under an alert message caught by these subscriptions (the bot's; injected to keep layers apart). */
+  keyboardFor?: (
+    chatId: number,
+    subscriptionIds: readonly number[],
+  ) => Promise<InlineKeyboardMarkup | undefined>;
 }
 
 /** How long a turn owns the rows it claimed: beyond any send's timeout (grammY: 60 s). */
@@ -33,6 +39,8 @@ const LEASE_MS = 5 * 60_000;
 /** Rows one turn claims at most; a bigger backlog is worked through turn by turn. */
 const CLAIM_LIMIT = 200;
 const EXPIRE_EVERY_MS = 30_000;
+/** The longest a chat's pace holds an alert: a daily digest (< 1 day) pushed past quiet hours (< 1 day). */
+const PACE_HOLD_MAX_MS = 2 * 24 * 3_600_000;
 
 /**
  * Sends queued alerts: one turn per chat with due alerts, the longest-waiting chat first, several chats
@@ -158,7 +166,12 @@ export class AlertSender {
     const now = this.now();
     if (!force && now - this.lastExpiry < EXPIRE_EVERY_MS) return;
     this.lastExpiry = now;
-    const expired = await this.store.outbox.expire(now - this.maxAgeMs, now);
+    // A digest or quiet hours may hold an alert up to two days; its age counts from then.
+    const expired = await this.store.outbox.expire(
+      now - this.maxAgeMs,
+      now,
+      now - this.maxAgeMs - PACE_HOLD_MAX_MS,
+    );
     for (const [chatId, n] of expired) {
       alertsDropped.inc({ reason: "too-old" }, n);
       this.opts.log.warn({ chatId, alerts: n }, "alerts dropped undelivered after ALERT_MAX_AGE");
@@ -179,11 +192,22 @@ export class AlertSender {
       (a) => !this.ledger.holds(a.id),
     );
     if (claimed.length === 0) return 0;
-    const messages = packMessages(claimed, this.opts.timeZone, {
-      compact: claimed.length > this.backlogCap,
-      queryOf: claimed.length > 1 ? await this.queriesOf(chatId) : undefined,
+    const subIds = [...new Set(claimed.flatMap((a) => a.subscriptionIds))];
+    const [chat, threads, queryOf] = await Promise.all([
+      this.store.chats.get(chatId),
+      this.store.subscriptions.threads(subIds),
+      claimed.length > 1 ? this.queriesOf(chatId) : undefined,
+    ]);
+    const plan = planTurn(claimed, chat, {
+      defaultZone: this.opts.timeZone,
       now,
+      backlogCap: this.backlogCap,
+      threads,
+      queryOf,
     });
+    // Held by quiet hours or a digest: not an attempt, just not yet; due again when the hold ends.
+    for (const [until, ids] of plan.held) await this.store.outbox.release(ids, { nextAttemptAt: until });
+    const messages = plan.messages;
     const allowance = Math.max(1, this.scheduler.available(chatId));
     let sent = 0;
     for (const [i, message] of messages.entries()) {
@@ -211,7 +235,7 @@ export class AlertSender {
   /** Sends one message; true when Telegram took it (recorded, or kept for recording). */
   private async send(
     chatId: number,
-    message: OutgoingMessage,
+    message: TopicMessage,
     claimed: readonly DueAlert[],
     rest: number[],
   ): Promise<boolean> {
@@ -220,7 +244,12 @@ export class AlertSender {
       const m = await this.api.sendMessage(
         chatId,
         message.html,
-        { parse_mode: "HTML", link_preview_options: { is_disabled: !message.preview } },
+        {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: !message.preview },
+          ...(message.threadId === undefined ? {} : { message_thread_id: message.threadId }),
+          ...(await this.keyboard(chatId, message.subscriptionIds)),
+        },
         this.stopping.signal as Parameters<Api["sendMessage"]>[3],
       );
       messageId = m.message_id;
@@ -231,8 +260,25 @@ export class AlertSender {
       return false;
     }
     alertMessages.inc({ outcome: "sent" });
+    const sentAt = this.now();
+    for (const a of claimed) if (message.ids.includes(a.id)) observeAlertDelivered(a.publishedAt, sentAt);
     await this.ledger.record(message.ids, messageId);
     return true;
+  }
+
+  /** The message's buttons; an alert goes out without them rather than not at all when they cannot be built. */
+  private async keyboard(
+    chatId: number,
+    subscriptionIds: readonly number[],
+  ): Promise<{ reply_markup?: InlineKeyboardMarkup }> {
+    if (!this.opts.keyboardFor || subscriptionIds.length === 0) return {};
+    try {
+      const markup = await this.opts.keyboardFor(chatId, subscriptionIds);
+      return markup ? { reply_markup: markup } : {};
+    } catch (err) {
+      this.opts.log.warn({ err, chatId }, "alert buttons could not be built; sending without them");
+      return {};
+    }
   }
 
   private async failed(

@@ -269,15 +269,24 @@ export class OutboxStore {
   }
 
   /**
-   * Gives up on pending alerts queued before `cutoff` that nobody holds (Telegram could not take them
-   * in time); returns how many per chat, for the log and the metric.
+   * Gives up on pending alerts queued before `cutoff` (`pacedCutoff` for chats that hold alerts by
+   * quiet hours or a digest) that nobody holds (Telegram could not take them in time); returns how
+   * many per chat, for the log and the metric.
    */
-  async expire(cutoff: number, now: number): Promise<Map<number, number>> {
+  async expire(cutoff: number, now: number, pacedCutoff = cutoff): Promise<Map<number, number>> {
+    // Chats with quiet hours or a digest hold alerts on purpose, so theirs are given longer (`pacedCutoff`).
+    const paced = this.db
+      .selectFrom("chats")
+      .select("id")
+      .where((eb) => eb.or([eb("digest", "is not", null), eb("quiet_from", "is not", null)]));
     const rows = await this.db
       .updateTable("outbox")
       .set({ status: "failed", last_error: "expired: not delivered within ALERT_MAX_AGE" })
       .where("status", "=", "pending")
       .where("created_at", "<", cutoff)
+      .where((eb) =>
+        eb.or([eb("chat_id", "not in", paced), eb("created_at", "<", Math.min(cutoff, pacedCutoff))]),
+      )
       .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<", now)]))
       .returning("chat_id")
       .execute();

@@ -12,6 +12,7 @@ import {
   privateChat,
   say,
   alertsTo as sentAlerts,
+  settle,
   startWithFeed,
 } from "./helpers.js";
 
@@ -247,6 +248,32 @@ describe("the first minute, in both languages, and the buttons (also after a res
     ]);
     const threads = await h.app?.store.subscriptions.threads(subs.map((s) => s.id));
     expect([...(threads ?? new Map())]).toEqual([[subs[0]?.id, 77]]);
+    // A lithium story alerts into the topic the query was subscribed in.
+    const story = lithium();
+    await publishAndPoll(story);
+    const alert = await h.api.waitForSent((m) => m.chat_id === forum.id && m.text.includes(story.link));
+    expect(alert.message_thread_id).toBe(77);
+  });
+
+  it("the mute button under an alert itself: pressing it mutes the query, a later story is not alerted", async () => {
+    const { chat, user } = privateChat(7008);
+    await ask(h, chat, user, "/subscribe литий");
+    const first = lithium();
+    await publishAndPoll(first);
+    const alert = await h.api.waitForSent((m) => m.chat_id === chat.id && m.text.includes(first.link));
+    const [sub] = (await h.app?.store.subscriptions.listForChat(chat.id)) ?? [];
+    expect(buttons(alert)).toEqual([
+      { text: "🔕 литий", data: `am:${sub?.id}` },
+      { text: "⏸ Пауза 8 ч", data: "ap" },
+    ]);
+    const pressed = await press(h, alert, chat, user, `am:${sub?.id}`);
+    expect(pressed[0]?.text).toContain("«литий» заглушен");
+    const later = lithium();
+    await publishAndPoll(later);
+    await settle(h);
+    // Not queued at all (not merely not yet sent): the muted query no longer matches.
+    expect(await h.app?.store.outbox.pending(chat.id)).toBe(0);
+    expect(alertsTo(chat.id, later.link)).toEqual([]);
   });
 
   it("a channel managed from a private chat: picked by request_chat, checked with getChatMember every time", async () => {

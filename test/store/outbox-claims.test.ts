@@ -86,5 +86,18 @@ for (const { db, skip } of testDatabases) {
       expect([...(await a.outbox.expire(1_000, 6_000))]).toEqual([[1, 2]]);
       expect(await a.outbox.counts()).toEqual({ pending: 1, sent: 0, failed: 2 });
     });
+
+    it("gives chats with quiet hours or a digest the longer cut-off: their alerts are held on purpose", async () => {
+      await queue(1, 1, 100);
+      await queue(2, 1, 100);
+      await queue(3, 1, 100);
+      await a.chats.setSettings(2, { digest: "hourly" });
+      await a.chats.setSettings(3, { quiet_from: 1380, quiet_to: 480 });
+      expect([...(await a.outbox.expire(1_000, 6_000, 50))]).toEqual([[1, 1]]);
+      expect([...(await a.outbox.expire(1_000, 6_000, 500))].sort()).toEqual([
+        [2, 1],
+        [3, 1],
+      ]);
+    });
   });
 }
