@@ -104,9 +104,27 @@ function mentions(f: StoryFeatures, name: string): boolean {
   return false;
 }
 
+/**
+ * Whether `other` mentions a name of `owner`'s headline, directly or, for an institution, through the head
+ * either item names with it: «Минсельхоз» is mentioned by «Лут: …» when one of the two says «министр
+ * сельского хозяйства Оксана Лут». Only this way round: a person is not mentioned by their body, whose
+ * other officials make other statements.
+ */
+function mentionsName(owner: StoryFeatures, other: StoryFeatures, name: string): boolean {
+  if (mentions(other, name)) return true;
+  for (const f of [owner, other]) {
+    const people = f.affiliates.get(name);
+    if (people) for (const person of people) if (other.lemmas.has(person)) return true;
+  }
+  return false;
+}
+
 /** Whether each headline names something the other item never mentions (another body, company, person). */
 export function namesConflict(a: StoryFeatures, b: StoryFeatures): boolean {
-  return someMissing(a.titleNames, (n) => mentions(b, n)) && someMissing(b.titleNames, (n) => mentions(a, n));
+  return (
+    someMissing(a.titleNames, (n) => mentionsName(a, b, n)) &&
+    someMissing(b.titleNames, (n) => mentionsName(b, a, n))
+  );
 }
 
 /**
