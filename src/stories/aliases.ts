@@ -45,7 +45,7 @@ const INSTITUTIONS: readonly (readonly string[])[] = [
   ["ЕС", "Евросоюз", "Европейский союз"],
   ["ЕЦБ", "Европейский центральный банк"],
   ["ФРС", "Федеральная резервная система"],
-  ["КНР", "Китай"],
+  ["Китай", "КНР"],
 ];
 
 /** One institution's written forms, each as the lemmas an item's text is read into. */
@@ -58,7 +58,7 @@ export interface AliasTable {
 export function buildAliases(lemmatise: (text: string) => string[]): AliasTable {
   const byFirst = new Map<string, Array<{ lemmas: string[]; token: string }>>();
   for (const forms of INSTITUTIONS) {
-    const token = `=${lemmatise(forms[0] as string).join(" ")}`;
+    const token = lemmatise(forms[0] as string).join(" ");
     for (const form of forms) {
       const lemmas = lemmatise(form);
       const first = lemmas[0];

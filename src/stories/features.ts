@@ -130,9 +130,9 @@ function foldInstitutions(tokens: Token[], affiliates: Map<string, Set<string>>)
     out.push({ lemma: alias.token, plain: alias.token, name: true });
     i += alias.length;
     for (let j = i; j < Math.min(tokens.length, i + AFFILIATE_SPAN) && (tokens[j] as Token).name; j++) {
-      let people = affiliates.get(alias.token);
-      if (!people) affiliates.set(alias.token, (people = new Set()));
+      const people = affiliates.get(alias.token) ?? new Set<string>();
       people.add((tokens[j] as Token).lemma);
+      affiliates.set(alias.token, people);
     }
   }
   return out;
