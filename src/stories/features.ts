@@ -4,6 +4,7 @@
  */
 import { cleanForTokens, foldWord, readWord } from "../matching/index.js";
 import { type AliasTable, aliasAt, buildAliases } from "./aliases.js";
+import { numbersOf, numberWord } from "./numbers.js";
 
 /** The comparable parts of one item. */
 export interface StoryFeatures {
@@ -49,9 +50,6 @@ const ENDINGS = [
   "ь",
 ];
 const WORD = /[\p{L}\p{N}]+/gu;
-// «14 500», «14,5 тыс.» and «14500» are one number; the scale word is folded into the value.
-const NUMBER = /(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(тыс|млн|млрд|трлн))?/giu;
-const SCALE: Record<string, number> = { тыс: 1e3, млн: 1e6, млрд: 1e9, трлн: 1e12 };
 const SENTENCE_END = /[.!?…:]\s*$/;
 
 function stem(form: string): string {
@@ -59,14 +57,6 @@ function stem(form: string): string {
     if (form.length - end.length >= 4 && form.endsWith(end)) return form.slice(0, -end.length);
   }
   return form;
-}
-
-function numbersOf(text: string, into: Set<string>): void {
-  for (const m of text.matchAll(NUMBER)) {
-    const digits = (m[1] as string).replace(/[ \u00a0\u202f]/g, "").replace(",", ".");
-    const scale = m[2] ? (SCALE[m[2].toLowerCase()] ?? 1) : 1;
-    into.add(String(Math.round(Number(digits) * scale * 1000) / 1000));
-  }
 }
 
 interface TitleParts {
@@ -172,5 +162,10 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
   numbersOf(head, titleNumbers);
   const numbers = new Set(titleNumbers);
   numbersOf(lead, numbers);
+  for (const n of numbers) {
+    const word = numberWord(n);
+    const weight = titleNumbers.has(n) ? 2 : 1;
+    if ((lemmas.get(word) ?? 0) < weight) lemmas.set(word, weight);
+  }
   return { lemmas, numbers, titleNumbers, titleNames: title.names, titleWords: title.words, affiliates };
 }
