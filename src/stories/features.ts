@@ -52,11 +52,16 @@ const ENDINGS = [
 const WORD = /[\p{L}\p{N}]+/gu;
 const SENTENCE_END = /[.!?…:]\s*$/;
 
-function stem(form: string): string {
+function stripEnding(form: string): string {
   for (const end of ENDINGS) {
     if (form.length - end.length >= 4 && form.endsWith(end)) return form.slice(0, -end.length);
   }
   return form;
+}
+
+// Twice, so every case of a brand ending like a case meets on one stem: Росатом, Росатома, Росатомом → росат.
+function stem(form: string): string {
+  return stripEnding(stripEnding(form));
 }
 
 interface TitleParts {
