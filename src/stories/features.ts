@@ -90,11 +90,17 @@ function readTokens(text: string): Token[] {
     const reading = readWord(form, capitalised);
     if (reading.pos !== null && FUNCTION_POS.has(reading.pos)) continue;
     const lemma = reading.pos === null ? stem(form) : reading.lemma;
-    const plainReading = capitalised ? readWord(form, false) : reading;
-    const plain = plainReading.pos === null ? stem(form) : plainReading.lemma;
-    const sentenceStart = m.index === 0 || SENTENCE_END.test(text.slice(Math.max(0, m.index - 3), m.index));
+    // Only a capital that picked a name's reading can read otherwise without it (the table is read without).
+    const plainReading = capitalised && reading.proper ? readWord(form, false) : reading;
+    const plain =
+      plainReading === reading ? lemma : plainReading.pos === null ? stem(form) : plainReading.lemma;
     // A capital at the start of a sentence says nothing; a dictionary name or an unknown word still is one.
-    const name = capitalised && (caps !== null || reading.proper || reading.pos === null || !sentenceStart);
+    const name =
+      capitalised &&
+      (caps !== null ||
+        reading.proper ||
+        reading.pos === null ||
+        (m.index !== 0 && !SENTENCE_END.test(text.slice(Math.max(0, m.index - 3), m.index))));
     tokens.push({ lemma, plain, name });
   }
   return tokens;
