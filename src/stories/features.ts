@@ -3,6 +3,8 @@
  * title and lead (through the matching normaliser and the OpenCorpora dictionary), its numbers and its names.
  */
 import { cleanForTokens, foldWord, readWord } from "../matching/index.js";
+import { type AliasTable, aliasAt, buildAliases } from "./aliases.js";
+import { numbersOf, numberWord } from "./numbers.js";
 
 /** The comparable parts of one item. */
 export interface StoryFeatures {
@@ -16,6 +18,8 @@ export interface StoryFeatures {
   readonly titleNames: ReadonlySet<string>;
   /** lemmas of the title's content words (speaker attribution left out) */
   readonly titleWords: ReadonlySet<string>;
+  /** institution token → lemmas of the people the item names as its head (a re-report may name either) */
+  readonly affiliates: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 // Function words carry no event: prepositions, conjunctions, particles, interjections, pronouns.
@@ -46,24 +50,18 @@ const ENDINGS = [
   "ь",
 ];
 const WORD = /[\p{L}\p{N}]+/gu;
-// «14 500», «14,5 тыс.» and «14500» are one number; the scale word is folded into the value.
-const NUMBER = /(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(тыс|млн|млрд|трлн))?/giu;
-const SCALE: Record<string, number> = { тыс: 1e3, млн: 1e6, млрд: 1e9, трлн: 1e12 };
 const SENTENCE_END = /[.!?…:]\s*$/;
 
-function stem(form: string): string {
+function stripEnding(form: string): string {
   for (const end of ENDINGS) {
     if (form.length - end.length >= 4 && form.endsWith(end)) return form.slice(0, -end.length);
   }
   return form;
 }
 
-function numbersOf(text: string, into: Set<string>): void {
-  for (const m of text.matchAll(NUMBER)) {
-    const digits = (m[1] as string).replace(/[ \u00a0\u202f]/g, "").replace(",", ".");
-    const scale = m[2] ? (SCALE[m[2].toLowerCase()] ?? 1) : 1;
-    into.add(String(Math.round(Number(digits) * scale * 1000) / 1000));
-  }
+// Twice, so every case of a brand ending like a case meets on one stem: Росатом, Росатома, Росатомом → росат.
+function stem(form: string): string {
+  return stripEnding(stripEnding(form));
 }
 
 interface TitleParts {
@@ -71,7 +69,17 @@ interface TitleParts {
   words: Set<string>;
 }
 
-function addWords(text: string, weight: number, lemmas: Map<string, number>, title: TitleParts | null): void {
+/** A content word of a text as read: its lemma, the lemma institution forms are matched on, and whether it names. */
+interface Token {
+  lemma: string;
+  /** lemma of the word read without its capital, as the alias table is read */
+  plain: string;
+  /** a name: counts in a title, and after an institution's title it is the head («министр финансов Силуанов») */
+  name: boolean;
+}
+
+function readTokens(text: string): Token[] {
+  const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const run = m[0];
     if (/\d/.test(run)) continue; // numbers are compared on their own
@@ -82,13 +90,68 @@ function addWords(text: string, weight: number, lemmas: Map<string, number>, tit
     const reading = readWord(form, capitalised);
     if (reading.pos !== null && FUNCTION_POS.has(reading.pos)) continue;
     const lemma = reading.pos === null ? stem(form) : reading.lemma;
+    // Only a capital that picked a name's reading can read otherwise without it (the table is read without).
+    const plainReading = capitalised && reading.proper ? readWord(form, false) : reading;
+    const plain =
+      plainReading === reading ? lemma : plainReading.pos === null ? stem(form) : plainReading.lemma;
+    // A capital at the start of a sentence says nothing; a dictionary name or an unknown word still is one.
+    const name =
+      capitalised &&
+      (caps !== null ||
+        reading.proper ||
+        reading.pos === null ||
+        (m.index !== 0 && !SENTENCE_END.test(text.slice(Math.max(0, m.index - 3), m.index))));
+    tokens.push({ lemma, plain, name });
+  }
+  return tokens;
+}
+
+let aliases: AliasTable | null = null;
+
+function aliasTable(): AliasTable {
+  aliases ??= buildAliases((text) => readTokens(cleanForTokens(text)).map((t) => t.plain));
+  return aliases;
+}
+
+// People named right after an institution's title («министр финансов России Антон Силуанов»): country, first name, surname.
+const AFFILIATE_SPAN = 3;
+
+/** Folds institution forms into one token each and notes the people named as their heads. */
+function foldInstitutions(tokens: Token[], affiliates: Map<string, Set<string>>): Token[] {
+  const table = aliasTable();
+  const plains = tokens.map((t) => t.plain);
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const alias = aliasAt(table, plains, i);
+    if (!alias) {
+      out.push(tokens[i] as Token);
+      i++;
+      continue;
+    }
+    out.push({ lemma: alias.token, plain: alias.token, name: true });
+    i += alias.length;
+    for (let j = i; j < Math.min(tokens.length, i + AFFILIATE_SPAN) && (tokens[j] as Token).name; j++) {
+      const people = affiliates.get(alias.token) ?? new Set<string>();
+      people.add((tokens[j] as Token).lemma);
+      affiliates.set(alias.token, people);
+    }
+  }
+  return out;
+}
+
+function addWords(
+  text: string,
+  weight: number,
+  lemmas: Map<string, number>,
+  title: TitleParts | null,
+  affiliates: Map<string, Set<string>>,
+): void {
+  for (const token of foldInstitutions(readTokens(text), affiliates)) {
+    const lemma = token.lemma;
     if ((lemmas.get(lemma) ?? 0) < weight) lemmas.set(lemma, weight);
     if (!title) continue;
     title.words.add(lemma);
-    if (!capitalised) continue;
-    const sentenceStart = m.index === 0 || SENTENCE_END.test(text.slice(Math.max(0, m.index - 3), m.index));
-    // A capital at the start of a sentence says nothing; a dictionary name or an unknown word still is one.
-    if (caps !== null || reading.proper || reading.pos === null || !sentenceStart) title.names.add(lemma);
+    if (token.name) title.names.add(lemma);
   }
 }
 
@@ -98,16 +161,22 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
   const lead = cleanForTokens(summary ?? "");
   const lemmas = new Map<string, number>();
   const title: TitleParts = { names: new Set(), words: new Set() };
+  const affiliates = new Map<string, Set<string>>();
   // «Песков: …», «Bloomberg: …»: the speaker before a headline colon is attribution, which re-reports drop.
   const colon = head.indexOf(": ");
   if (colon > 0 && colon < 40) {
-    addWords(head.slice(0, colon), 2, lemmas, null);
-    addWords(head.slice(colon + 2), 2, lemmas, title);
-  } else addWords(head, 2, lemmas, title);
-  addWords(lead, 1, lemmas, null);
+    addWords(head.slice(0, colon), 2, lemmas, null, affiliates);
+    addWords(head.slice(colon + 2), 2, lemmas, title, affiliates);
+  } else addWords(head, 2, lemmas, title, affiliates);
+  addWords(lead, 1, lemmas, null, affiliates);
   const titleNumbers = new Set<string>();
   numbersOf(head, titleNumbers);
   const numbers = new Set(titleNumbers);
   numbersOf(lead, numbers);
-  return { lemmas, numbers, titleNumbers, titleNames: title.names, titleWords: title.words };
+  for (const n of numbers) {
+    const word = numberWord(n);
+    const weight = titleNumbers.has(n) ? 2 : 1;
+    if ((lemmas.get(word) ?? 0) < weight) lemmas.set(word, weight);
+  }
+  return { lemmas, numbers, titleNumbers, titleNames: title.names, titleWords: title.words, affiliates };
 }

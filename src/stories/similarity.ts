@@ -1,5 +1,6 @@
 /** How alike two items are as reports of one event: IDF-weighted cosine of lemmas, checked on numbers and names. */
 import type { StoryFeatures } from "./features.js";
+import { sameNumber } from "./numbers.js";
 
 /** The knobs of the similarity, tuned on test/stories/pairs.ts (tuning part only). */
 export interface SimilarityParams {
@@ -47,10 +48,18 @@ function someMissing(from: ReadonlySet<string>, has: (x: string) => boolean): bo
   return false;
 }
 
+/** Whether the item has the figure, exactly or rounded (10,98 and 11 рублей). */
+function mentionsNumber(f: StoryFeatures, n: string): boolean {
+  if (f.numbers.has(n)) return true;
+  const x = Number(n);
+  for (const m of f.numbers) if (sameNumber(x, Number(m))) return true;
+  return false;
+}
+
 /** Whether each headline has a number the other item does not mention (another rate, sum, count). */
 export function numbersConflict(a: StoryFeatures, b: StoryFeatures): boolean {
-  const aMisses = b.numbers.size > 0 && someMissing(a.titleNumbers, (n) => b.numbers.has(n));
-  const bMisses = a.numbers.size > 0 && someMissing(b.titleNumbers, (n) => a.numbers.has(n));
+  const aMisses = b.numbers.size > 0 && someMissing(a.titleNumbers, (n) => mentionsNumber(b, n));
+  const bMisses = a.numbers.size > 0 && someMissing(b.titleNumbers, (n) => mentionsNumber(a, n));
   return aMisses && bMisses;
 }
 
@@ -104,9 +113,27 @@ function mentions(f: StoryFeatures, name: string): boolean {
   return false;
 }
 
+/**
+ * Whether `other` mentions a name of `owner`'s headline, directly or, for an institution, through the head
+ * either item names with it: «Минсельхоз» is mentioned by «Лут: …» when one of the two says «министр
+ * сельского хозяйства Оксана Лут». Only this way round: a person is not mentioned by their body, whose
+ * other officials make other statements.
+ */
+function mentionsName(owner: StoryFeatures, other: StoryFeatures, name: string): boolean {
+  if (mentions(other, name)) return true;
+  for (const f of [owner, other]) {
+    const people = f.affiliates.get(name);
+    if (people) for (const person of people) if (other.lemmas.has(person)) return true;
+  }
+  return false;
+}
+
 /** Whether each headline names something the other item never mentions (another body, company, person). */
 export function namesConflict(a: StoryFeatures, b: StoryFeatures): boolean {
-  return someMissing(a.titleNames, (n) => mentions(b, n)) && someMissing(b.titleNames, (n) => mentions(a, n));
+  return (
+    someMissing(a.titleNames, (n) => mentionsName(a, b, n)) &&
+    someMissing(b.titleNames, (n) => mentionsName(b, a, n))
+  );
 }
 
 /**

@@ -1,23 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { HELD_OUT, TUNING } from "./labelled.js";
+import { ALL_PAIRS, HELD_OUT, HELD_OUT_2, TUNING } from "./labelled.js";
 import { evaluatePairs } from "./quality.js";
 
-const ALL = [...TUNING, ...HELD_OUT];
-
 describe("story detector quality on the labelled pairs", () => {
-  it("has enough pairs, with hard negatives and a held-out part", () => {
-    expect(ALL.length).toBeGreaterThanOrEqual(60);
+  it("has enough pairs, with hard negatives and two held-out parts", () => {
+    expect(ALL_PAIRS.length).toBeGreaterThanOrEqual(130);
     expect(HELD_OUT.length).toBeGreaterThanOrEqual(15);
-    expect(ALL.filter((p) => !p.same).length).toBeGreaterThanOrEqual(30);
+    expect(HELD_OUT_2.length).toBeGreaterThanOrEqual(20);
+    expect(HELD_OUT_2.filter((p) => p.same).length * 2).toBe(HELD_OUT_2.length);
+    expect(ALL_PAIRS.filter((p) => !p.same).length).toBeGreaterThanOrEqual(60);
   });
 
-  it("reaches precision ≥ 0.95 and recall ≥ 0.90 on the tuning pairs", () => {
-    const q = evaluatePairs(TUNING, ALL);
+  it("reaches precision ≥ 0.95 and recall ≥ 0.95 on the tuning pairs", () => {
+    const q = evaluatePairs(TUNING, ALL_PAIRS);
+    expect(q.precision).toBeGreaterThanOrEqual(0.95);
+    expect(q.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("finds the re-reports of the first held-out batch without merging a look-alike", () => {
+    // Before institution names, rounded figures and numbers as words: recall 0.556 here.
+    const q = evaluatePairs(HELD_OUT, ALL_PAIRS);
     expect(q.precision).toBeGreaterThanOrEqual(0.95);
     expect(q.recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("never merges a held-out look-alike (precision ≥ 0.95 on pairs never tuned on)", () => {
-    expect(evaluatePairs(HELD_OUT, ALL).precision).toBeGreaterThanOrEqual(0.95);
+  it("reaches recall ≥ 0.90 on every labelled pair, held-out batches included", () => {
+    expect(evaluatePairs(ALL_PAIRS, ALL_PAIRS).recall).toBeGreaterThanOrEqual(0.9);
   });
 });
