@@ -75,6 +75,12 @@ function fromWallClock(year: number, month: number, day: number, minute: number,
   return t;
 }
 
+/** The instant the local day containing `t` began in the zone (its midnight). */
+export function startOfLocalDay(t: number, timeZone: string): number {
+  const w = wallClock(t, timeZone);
+  return fromWallClock(w.year, w.month, w.day, 0, timeZone);
+}
+
 /** The local minute of day (0…1439) at instant `t`. */
 export function localMinute(t: number, timeZone: string): number {
   return wallClock(t, timeZone).minute;

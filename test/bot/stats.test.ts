@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startOfDay } from "../../src/bot/commands/stats.js";
 import { Harness } from "../e2e/harness.js";
 import { ask, privateChat } from "./helpers.js";
 
@@ -41,13 +40,5 @@ describe("/stats for operators", () => {
     expect(text).toContain("Уведомлений отправлено сегодня: 1");
     expect(text).toContain("В очереди: 0, не доставлено: 0");
     expect(text).toMatch(/Экземпляров бота: 1\n• <code>[^<]+<\/code> — единственный/);
-  });
-});
-
-describe("startOfDay", () => {
-  it("is the last midnight in the given time zone", () => {
-    const now = Date.parse("2026-03-10T22:30:00Z"); // 01:30 on 11 March in Moscow (UTC+3)
-    expect(new Date(startOfDay(now, "Europe/Moscow")).toISOString()).toBe("2026-03-10T21:00:00.000Z");
-    expect(new Date(startOfDay(now, "UTC")).toISOString()).toBe("2026-03-10T00:00:00.000Z");
   });
 });

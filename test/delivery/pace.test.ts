@@ -6,6 +6,7 @@ import {
   type PaceSettings,
   paceOf,
   parseDigest,
+  startOfLocalDay,
 } from "../../src/delivery/pace.js";
 
 const hm = (h: number, m = 0) => h * 60 + m;
@@ -103,5 +104,13 @@ describe("pace: quiet hours and digests on a fake clock", () => {
       quietTo: 120,
       digest: { kind: "hourly" },
     });
+  });
+});
+
+describe("startOfLocalDay", () => {
+  it("is the last midnight in the given time zone", () => {
+    const now = Date.parse("2026-03-10T22:30:00Z"); // 01:30 on 11 March in Moscow (UTC+3)
+    expect(new Date(startOfLocalDay(now, "Europe/Moscow")).toISOString()).toBe("2026-03-10T21:00:00.000Z");
+    expect(new Date(startOfLocalDay(now, "UTC")).toISOString()).toBe("2026-03-10T00:00:00.000Z");
   });
 });

@@ -1,39 +1,12 @@
 import { Composer } from "grammy";
 import { escapeHtml, formatTime } from "../../delivery/format.js";
+import { startOfLocalDay } from "../../delivery/pace.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { replyLines } from "../reply.js";
 
 /** Instances silent for longer than this are not listed (heartbeats come every 10 s). */
 const INSTANCE_SILENCE_MS = 60_000;
-
-/** Epoch ms of the last midnight in a time zone (for "alerts today"). */
-export function startOfDay(now: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    })
-      .formatToParts(now)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  const wall = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  );
-  const offset = wall - (now - (now % 1000));
-  return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1) - offset;
-}
 
 /** /stats: whole-bot figures for the operators listed in ADMIN_IDS; anyone else is refused. */
 export function statsCommands(deps: BotDeps): Composer<BotContext> {
@@ -45,7 +18,7 @@ export function statsCommands(deps: BotDeps): Composer<BotContext> {
     const now = Date.now();
     const tz = deps.config.timeZone;
     const [s, instances] = await Promise.all([
-      deps.store.stats.snapshot(startOfDay(now, tz)),
+      deps.store.stats.snapshot(startOfLocalDay(now, tz)),
       deps.store.cluster.listInstances(now - INSTANCE_SILENCE_MS),
     ]);
     return replyLines(ctx, [
