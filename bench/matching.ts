@@ -8,12 +8,12 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { sourceAllowed } from "../src/matching/evaluate.js";
-import { matchTokens } from "../src/matching/matcher.js";
-import { loadMorphology } from "../src/matching/morphology.js";
-import { tokenizeItem } from "../src/matching/normalize.js";
-import { parseQuery, type Query } from "../src/matching/query.js";
-import { SubscriptionIndex } from "../src/matching/subscription-index.js";
+import { SubscriptionIndex } from "../src/matching/inverted/subscription-index.js";
+import { sourceAllowed } from "../src/matching/query/evaluate.js";
+import { matchTokens } from "../src/matching/query/matcher.js";
+import { parseQuery, type Query } from "../src/matching/query/query.js";
+import { tokenizeItem } from "../src/matching/text/normalize.js";
+import { loadMorphology } from "../src/matching/words/morphology.js";
 import { makeItems, makeQueries, makeVocabulary } from "./matching/corpus.js";
 import { qualityTable, stemPairs } from "./matching/quality.js";
 import { fmt, heapMB } from "./support/measure.js";

@@ -4,7 +4,7 @@
  * Run: npm run bench -- stories. Knobs: BENCH_WINDOW (items in the window, default 20,000),
  * BENCH_ITEMS (items timed once the window is full, default 10,000), BENCH_VERBOSE=1 (list misjudged pairs).
  */
-import { loadMorphology } from "../src/matching/morphology.js";
+import { loadMorphology } from "../src/matching/words/morphology.js";
 import { STORY_WINDOW_MS, StoryDetector } from "../src/stories/detector.js";
 import { ALL_PAIRS, HELD_OUT, HELD_OUT_2, TUNING } from "../test/stories/labelled.js";
 import { evaluatePairs } from "../test/stories/quality.js";

@@ -2,8 +2,8 @@
  * Deterministic synthetic news and subscriptions for the matching benchmark: Russian and English
  * headlines with inflected words, and a realistic mix of query shapes over a Zipf-like vocabulary.
  */
-import { guessForms } from "../../src/matching/guess-forms.js";
-import { lexemeForms } from "../../src/matching/morphology.js";
+import { guessForms } from "../../src/matching/words/guess-forms.js";
+import { lexemeForms } from "../../src/matching/words/morphology.js";
 
 /** Mulberry32: tiny, fast, seeded, good enough for test data. */
 export function rng(seed: number): () => number {

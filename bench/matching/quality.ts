@@ -4,9 +4,9 @@
  */
 import { stemmer as englishStem } from "@orama/stemmers/english";
 import { stemmer as russianStem } from "@orama/stemmers/russian";
-import { matchQuery } from "../../src/matching/matcher.js";
-import { tokenizeItem } from "../../src/matching/normalize.js";
-import { parseQuery } from "../../src/matching/query.js";
+import { matchQuery } from "../../src/matching/query/matcher.js";
+import { parseQuery } from "../../src/matching/query/query.js";
+import { tokenizeItem } from "../../src/matching/text/normalize.js";
 import { CASES, type Case } from "../../test/matching/cases.js";
 import { HOMONYM_CASES, HOMONYM_HOLDOUT } from "../../test/matching/homonym-cases.js";
 import { HOLDOUT } from "./holdout.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AlertRouter } from "../../src/delivery/router.js";
 import { createLogger } from "../../src/log.js";
-import { formatQuery, parseQuery } from "../../src/matching/query.js";
+import { formatQuery, parseQuery } from "../../src/matching/query/query.js";
 import type { Feed } from "../../src/store/schema.js";
 import { Store } from "../../src/store/store.js";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { makeItems, makeQueries, makeVocabulary } from "../../bench/matching/corpus.js";
-import { sourceAllowed } from "../../src/matching/evaluate.js";
-import { matchTokens } from "../../src/matching/matcher.js";
-import { tokenizeItem } from "../../src/matching/normalize.js";
-import { parseQuery, type Query } from "../../src/matching/query.js";
-import { SubscriptionIndex } from "../../src/matching/subscription-index.js";
+import { SubscriptionIndex } from "../../src/matching/inverted/subscription-index.js";
+import { sourceAllowed } from "../../src/matching/query/evaluate.js";
+import { matchTokens } from "../../src/matching/query/matcher.js";
+import { parseQuery, type Query } from "../../src/matching/query/query.js";
+import { tokenizeItem } from "../../src/matching/text/normalize.js";
 
 // The index (typed arrays, anchors, shared slots) against the simple reference matcher, on the
 // benchmark's generated subscriptions and news, before and after churn.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FormTable, fingerprint } from "../../src/matching/form-table.js";
+import { FormTable, fingerprint } from "../../src/matching/inverted/form-table.js";
 
 const get = (table: FormTable, key: string) => {
   const [h1, h2] = fingerprint(key);

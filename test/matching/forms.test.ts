@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { englishForms } from "../../src/matching/english.js";
-import { guessForms } from "../../src/matching/guess-forms.js";
-import { lexemeForms } from "../../src/matching/morphology.js";
+import { englishForms } from "../../src/matching/words/english.js";
+import { guessForms } from "../../src/matching/words/guess-forms.js";
+import { lexemeForms } from "../../src/matching/words/morphology.js";
 
 describe("lexemeForms (OpenCorpora via az)", () => {
   it.each<[string, string[], string[]]>([

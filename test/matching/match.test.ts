@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matchQuery } from "../../src/matching/matcher.js";
-import { parseQuery } from "../../src/matching/query.js";
-import { SubscriptionIndex } from "../../src/matching/subscription-index.js";
+import { SubscriptionIndex } from "../../src/matching/inverted/subscription-index.js";
+import { matchQuery } from "../../src/matching/query/matcher.js";
+import { parseQuery } from "../../src/matching/query/query.js";
 import { CASES } from "./cases.js";
 
 const all = Object.values(CASES).flat();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeItems, makeVocabulary } from "../../bench/matching/corpus.js";
-import { decodeEntities, htmlToText } from "../../src/matching/html.js";
+import { decodeEntities, htmlToText } from "../../src/matching/text/html.js";
 import {
   cleanForTokens,
   cleanText,
@@ -8,8 +8,8 @@ import {
   isPlainText,
   tokenize,
   tokenizeItem,
-} from "../../src/matching/normalize.js";
-import { TokenBuffer } from "../../src/matching/token-buffer.js";
+} from "../../src/matching/text/normalize.js";
+import { TokenBuffer } from "../../src/matching/text/token-buffer.js";
 
 const forms = (text: string) => tokenize(cleanText(text)).map((t) => t.form);
 

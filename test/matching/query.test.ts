@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { explainQuery } from "../../src/matching/explain.js";
+import { explainQuery } from "../../src/matching/query/explain.js";
 import {
   formatQuery,
   MAX_QUERY_LENGTH,
   MAX_TERMS,
   parseQuery,
   QueryError,
-} from "../../src/matching/query.js";
+} from "../../src/matching/query/query.js";
 
 describe("parseQuery rejects bad queries with a Russian message", () => {
   it.each<[string, string, RegExp]>([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matchQuery } from "../../src/matching/matcher.js";
-import { parseQuery } from "../../src/matching/query.js";
-import { SubscriptionIndex } from "../../src/matching/subscription-index.js";
+import { SubscriptionIndex } from "../../src/matching/inverted/subscription-index.js";
+import { matchQuery } from "../../src/matching/query/matcher.js";
+import { parseQuery } from "../../src/matching/query/query.js";
 
 const byId = (matches: Array<{ id: number; matched: readonly string[] }>) =>
   [...matches].sort((a, b) => a.id - b.id);

@@ -1,4 +1,4 @@
-import { type Occurrence, SHAPE_INITIAL } from "./homonyms.js";
+import { type Occurrence, SHAPE_INITIAL } from "../words/homonyms.js";
 import {
   BODY_MAX_CHARS,
   capsKey,

@@ -3,8 +3,9 @@
  * but /subscribe offers the dictionary's adjectives built on the same stem (литий → литиевый, никель →
  * никелевый) as one button that widens the query explicitly. Nothing widens silently.
  */
+
+import { formatQuery, parseQuery, type Query } from "../query/query.js";
 import { readingsOf } from "./morphology.js";
-import { formatQuery, parseQuery, type Query } from "./query.js";
 
 // Adjective suffixes that derive «made of / about X» from a noun. A bare -ой/-ый is left out: it would
 // offer «литой» for «литий», exactly the confusion the dictionary forms avoid.

@@ -3,8 +3,8 @@
  * and !exact forms. Parsing compiles every word into closed sets of token keys (see terms.ts), so no
  * query can make matching slow: there are no user regular expressions, only hash look-ups.
  */
-import { cleanText } from "./normalize.js";
-import { compilePiece, MIN_PREFIX, type Slot, wordPieces } from "./terms.js";
+import { cleanText } from "../text/normalize.js";
+import { compilePiece, MIN_PREFIX, type Slot, wordPieces } from "../words/terms.js";
 
 /** A query the user must fix; the message is a Russian sentence that can be shown as is. */
 export class QueryError extends Error {

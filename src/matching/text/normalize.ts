@@ -2,7 +2,7 @@
  * Text normalisation and tokenisation shared by queries and news items, so that both sides
  * see «литий», «ЛИТИЙ», «ли&shy;тий» and a Latin-«Р» «PЗМ» as the same tokens.
  */
-import { SHAPE_CAPS, SHAPE_INITIAL, SHAPE_TITLE } from "./homonyms.js";
+import { SHAPE_CAPS, SHAPE_INITIAL, SHAPE_TITLE } from "../words/homonyms.js";
 import { htmlToText } from "./html.js";
 
 /** One word of an item or a query, already case-folded and with ё folded to е. */

@@ -2,10 +2,11 @@
  * The sentence an alert quotes when the match is not in the headline (issue 11): found at match time in
  * the summary or the full text, at most SNIPPET_MAX_CHARS long, matched words marked for bold.
  */
+
+import { BODY_MAX_CHARS, cleanText, foldWord, tokenizeItem } from "../text/normalize.js";
+import type { Slot } from "../words/terms.js";
 import { matchTokens } from "./matcher.js";
-import { BODY_MAX_CHARS, cleanText, foldWord, tokenizeItem } from "./normalize.js";
 import { parseQuery, type Query } from "./query.js";
-import type { Slot } from "./terms.js";
 
 /** Longest quoted sentence, in characters. */
 export const SNIPPET_MAX_CHARS = 200;

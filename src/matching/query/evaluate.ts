@@ -3,10 +3,11 @@
  * where each slot occurs. The SubscriptionIndex has its own compact evaluator (plan-code.ts) for speed;
  * the two are tested against each other on tables and on generated data.
  */
-import { guardAccepts, type Occurrence } from "./homonyms.js";
-import type { Token } from "./normalize.js";
+
+import type { Token } from "../text/normalize.js";
+import { guardAccepts, type Occurrence } from "../words/homonyms.js";
+import type { Slot } from "../words/terms.js";
 import type { Query } from "./query.js";
-import type { Slot } from "./terms.js";
 
 /** A term over slot handles S: slots at consecutive positions; text is what alerts show. */
 export interface PlanTerm<S> {

@@ -9,7 +9,7 @@
  * A NEAR/n term has len = -n and two slots.
  * Texts are numbered in a pool shared by all subscriptions (most users type the same few words).
  */
-import type { Query, Term } from "./query.js";
+import type { Query, Term } from "../query/query.js";
 
 /** Compiles a query into its record, numbering slots and matched-term texts with the index's pools. */
 export function compilePlan(

@@ -3,11 +3,12 @@
  * position. Everything expensive (dictionary look-ups, declension) happens here, once per subscription,
  * so matching an item is only hash look-ups of its tokens.
  */
+
+import { cleanText, foldWord } from "../text/normalize.js";
 import { englishForms, isEnglishWord } from "./english.js";
 import { guessForms } from "./guess-forms.js";
 import { type Guard, type Rivals, rivalsOf } from "./homonyms.js";
 import { hasOrdinaryReading, isPlainDictionaryWord, lexemeForms } from "./morphology.js";
-import { cleanText, foldWord } from "./normalize.js";
 
 /** How a slot matches a token: any listed form, only capitals, or a prefix. */
 export type SlotKind = "forms" | "exact" | "abbr" | "prefix";

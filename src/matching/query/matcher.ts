@@ -2,8 +2,9 @@
  * Matching one query against one item, for previews and for «recent matches» after /subscribe.
  * Alerting uses SubscriptionIndex, which gives the same answers without looking at every query.
  */
+
+import { type Token, tokenizeItem } from "../text/normalize.js";
 import { evaluate, planOf, querySlots, slotAccepts, sourceAllowed } from "./evaluate.js";
-import { type Token, tokenizeItem } from "./normalize.js";
 import type { Query } from "./query.js";
 
 /** A news item as matching sees it; text fields may contain HTML. */

@@ -3,11 +3,12 @@
  * looked up by token form, by capitals or by prefix, shared by all subscriptions that use it. `scan`
  * marks which slots an item contains, and where, in typed arrays indexed by slot number.
  */
+
+import type { TokenBuffer } from "../text/token-buffer.js";
+import { guardAccepts } from "../words/homonyms.js";
+import { MIN_PREFIX, type Slot } from "../words/terms.js";
 import { FormTable, fingerprint } from "./form-table.js";
-import { guardAccepts } from "./homonyms.js";
 import type { SlotState } from "./plan-code.js";
-import { MIN_PREFIX, type Slot } from "./terms.js";
-import type { TokenBuffer } from "./token-buffer.js";
 import { growInt32, swapRemove } from "./typed.js";
 
 /** One distinct slot; the subscriptions that hang on it are records kept by slot number. */

@@ -5,13 +5,13 @@
  * length and its matches, not the number of subscriptions. Queries are kept as flat Int32Array records
  * beside their anchor slot (plan-code.ts) and per-item state in typed arrays, which keeps the CPU cache warm.
  */
-import { querySlots, sourceAllowed } from "./evaluate.js";
-import type { MatchInput } from "./matcher.js";
+import { querySlots, sourceAllowed } from "../query/evaluate.js";
+import type { MatchInput } from "../query/matcher.js";
+import type { Query, Term } from "../query/query.js";
+import { TokenBuffer } from "../text/token-buffer.js";
+import type { Slot } from "../words/terms.js";
 import { compilePlan, runPlan } from "./plan-code.js";
-import type { Query, Term } from "./query.js";
 import { RECORD_ELSEWHERE, RECORD_SINGLE, SLOT_SHIFT, type SlotEntry, SlotTable } from "./slot-table.js";
-import type { Slot } from "./terms.js";
-import { TokenBuffer } from "./token-buffer.js";
 import { growUint32 } from "./typed.js";
 
 interface SubInfo {

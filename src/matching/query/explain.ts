@@ -2,8 +2,9 @@
  * What /subscribe answers: the query as the bot understood it, in plain Russian (the caller escapes
  * HTML). Showing the actual forms lets a user see at once that «литий» will not catch «литой».
  */
+
+import type { Slot } from "../words/terms.js";
 import type { Query, Term } from "./query.js";
-import type { Slot } from "./terms.js";
 
 const SHOWN_FORMS = 6;
 
