@@ -6,8 +6,6 @@
  * BENCH_BODY_SHARE / BENCH_BODY_CHARS (issue 11: share of items that carry a full text, default 0.3, and
  * its size in characters of HTML, default 3,000), BENCH_OPERATORS=0 (leave NEAR and source: out of the mix).
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { SubscriptionIndex } from "../src/matching/inverted/subscription-index.js";
 import { sourceAllowed } from "../src/matching/query/evaluate.js";
 import { matchTokens } from "../src/matching/query/matcher.js";

@@ -99,6 +99,36 @@ describe("SubscriptionIndex", () => {
     expect(found.length).toBe(500);
     expect(found.every((id) => id % 2 === 0)).toBe(true);
   });
+
+  it("reports the terms that matched this item, not those of the last item a subscription matched", () => {
+    const index = new SubscriptionIndex();
+    index.add(1, parseQuery("литий OR никель OR кобальт"));
+    index.add(2, parseQuery("(литий OR никель) Китай source:reuters"));
+    const on = (summary: string, source = "reuters.com Reuters") =>
+      index.match({ title: "", summary, source });
+    expect(byId(on("литий в Китае"))).toEqual([
+      { id: 1, matched: ["литий"] },
+      { id: 2, matched: ["литий", "китай"] },
+    ]);
+    expect(byId(on("никель в Китае"))).toEqual([
+      { id: 1, matched: ["никель"] },
+      { id: 2, matched: ["никель", "китай"] },
+    ]);
+    expect(byId(on("никель и литий в Китае", "tass.ru ТАСС"))).toEqual([
+      { id: 1, matched: ["литий", "никель"] },
+    ]);
+    expect(byId(on("никель и литий в Китае"))).toEqual([
+      { id: 1, matched: ["литий", "никель"] },
+      { id: 2, matched: ["литий", "никель", "китай"] },
+    ]);
+    // A recycled subscription number must not hand out the previous subscription's terms.
+    index.remove(1);
+    index.add(3, parseQuery("никель OR литий"));
+    expect(byId(on("литий и никель в Китае"))).toEqual([
+      { id: 2, matched: ["литий", "никель", "китай"] },
+      { id: 3, matched: ["никель", "литий"] },
+    ]);
+  });
 });
 
 describe("nothing a user types makes matching slow", () => {

@@ -107,36 +107,57 @@ function phraseHits(code: Int32Array, at: number, length: number, state: SlotSta
   return starts.length > 0;
 }
 
-/** The matched texts when the record at `at` matches the current item, else null. */
-export function runPlan(
-  code: Int32Array,
-  at: number,
-  texts: readonly string[],
-  state: SlotState,
-): string[] | null {
+/**
+ * Which terms of the record at `at` matched the current item, as a mask (term k of the required clauses,
+ * counted across all clauses, adds 2^k; queries have at most MAX_TERMS words), or -1 when it does not
+ * match. A mask, not a list: the index turns it into a shared list (matchedTexts) and allocates nothing
+ * per match when a subscription matches with the same terms as last time.
+ */
+export function runPlan(code: Int32Array, at: number, state: SlotState): number {
   let p = at;
   const notCount = code[p++] as number;
   for (let n = 0; n < notCount; n++) {
     const length = code[p++] as number;
-    if (termHits(code, p, length, state)) return null;
+    if (termHits(code, p, length, state)) return -1;
     p += slotCount(length);
   }
   const clauseCount = code[p++] as number;
-  let matched: string[] | null = null;
+  let mask = 0;
+  let bit = 1;
   for (let c = 0; c < clauseCount; c++) {
     const altCount = code[p++] as number;
     let any = false;
     for (let a = 0; a < altCount; a++) {
       const length = code[p++] as number;
-      const text = code[p++] as number;
+      p++; // text number
       if (termHits(code, p, length, state)) {
-        matched ??= [];
-        matched.push(texts[text] as string);
+        mask += bit;
         any = true;
       }
+      bit *= 2;
       p += slotCount(length);
     }
-    if (!any) return null;
+    if (!any) return -1;
+  }
+  return mask;
+}
+
+/** The texts of the terms in `mask` (from runPlan) of the record at `at`, in query order. */
+export function matchedTexts(code: Int32Array, at: number, mask: number, texts: readonly string[]): string[] {
+  let p = at;
+  const notCount = code[p++] as number;
+  for (let n = 0; n < notCount; n++) p += 1 + slotCount(code[p] as number);
+  const clauseCount = code[p++] as number;
+  const matched: string[] = [];
+  let rest = mask;
+  for (let c = 0; c < clauseCount; c++) {
+    const altCount = code[p++] as number;
+    for (let a = 0; a < altCount; a++) {
+      const length = code[p++] as number;
+      if (rest % 2 === 1) matched.push(texts[code[p] as number] as string);
+      rest = Math.floor(rest / 2);
+      p += 1 + slotCount(length);
+    }
   }
   return matched;
 }

@@ -27,6 +27,8 @@ export const SLOT_SHIFT = 3;
 export const RECORD_ELSEWHERE = 1;
 /** Record flag: a lone-word subscription; its code is just its text number, a hit is a match. */
 export const RECORD_SINGLE = 2;
+/** Record flag: the subscription has source: filters (so only these records look them up). */
+export const RECORD_FILTERED = 4;
 
 /**
  * Added to a slot number in the form table when the form is guarded (homonyms.ts): such a hit is noted

@@ -5,13 +5,20 @@
  * length and its matches, not the number of subscriptions. Queries are kept as flat Int32Array records
  * beside their anchor slot (plan-code.ts) and per-item state in typed arrays, which keeps the CPU cache warm.
  */
-import { querySlots, sourceAllowed } from "../query/evaluate.js";
+import { querySlots, sourcePasses } from "../query/evaluate.js";
 import type { MatchInput } from "../query/matcher.js";
 import type { Query, Term } from "../query/query.js";
 import { TokenBuffer } from "../text/token-buffer.js";
 import type { Slot } from "../words/terms.js";
-import { compilePlan, runPlan } from "./plan-code.js";
-import { RECORD_ELSEWHERE, RECORD_SINGLE, SLOT_SHIFT, type SlotEntry, SlotTable } from "./slot-table.js";
+import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
+import {
+  RECORD_ELSEWHERE,
+  RECORD_FILTERED,
+  RECORD_SINGLE,
+  SLOT_SHIFT,
+  type SlotEntry,
+  SlotTable,
+} from "./slot-table.js";
 import { growUint32 } from "./typed.js";
 
 interface SubInfo {
@@ -66,9 +73,14 @@ export class SubscriptionIndex {
   readonly #freeTexts: number[] = [];
   // Per subscription number: id and the stamp that dedups subscriptions anchored on several slots.
   readonly #ids: number[] = [];
-  // Per subscription number: the query when it has source: filters (checked only once it matches).
-  readonly #filters: Array<Query | undefined> = [];
+  // Per subscription number: its source: filters when it has any (checked only once it matches), all of
+  // one shape so that the check stays monomorphic.
+  readonly #filters: Array<Pick<Query, "sources" | "notSources"> | undefined> = [];
   readonly #freeSubs: number[] = [];
+  // Per subscription number: its last matched terms (runPlan's mask) and their frozen list, handed out
+  // again while the same terms match, so a match allocates no list.
+  readonly #lastMask: number[] = [];
+  readonly #lastList: Array<readonly string[]> = [];
   #subStamps: Uint32Array = new Uint32Array(1024);
   #stamp = 0;
   readonly #tokens = new TokenBuffer();
@@ -94,11 +106,15 @@ export class SubscriptionIndex {
     const no = this.#freeSubs.pop() ?? this.#ids.length;
     this.#ensureSubCapacity(no);
     this.#ids[no] = id;
-    this.#filters[no] = filtered ? q : undefined;
+    this.#filters[no] = filtered ? { sources: q.sources, notSources: q.notSources } : undefined;
     this.#subStamps[no] = 0;
+    this.#lastMask[no] = -1;
+    this.#lastList[no] = EMPTY_LIST;
     // By entry, not by Slot object: equal slots from different parses must not anchor a subscription twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
-    const flags = single ? RECORD_SINGLE : anchors.length > 1 ? RECORD_ELSEWHERE : 0;
+    const flags = single
+      ? RECORD_SINGLE
+      : (anchors.length > 1 ? RECORD_ELSEWHERE : 0) | (filtered ? RECORD_FILTERED : 0);
     for (const entry of anchors) table.appendRecord(entry.n, no, flags, single ? [texts[0] as number] : code);
     this.#subs.set(id, { no, texts, single, slots, anchors });
   }
@@ -112,6 +128,8 @@ export class SubscriptionIndex {
     for (const entry of sub.slots) this.#table.release(entry);
     for (const n of sub.texts) this.#releaseText(n);
     this.#filters[sub.no] = undefined;
+    this.#lastMask[sub.no] = -1;
+    this.#lastList[sub.no] = EMPTY_LIST;
     this.#freeSubs.push(sub.no);
   }
 
@@ -132,6 +150,10 @@ export class SubscriptionIndex {
     const textPool = this.#textPool;
     const textLists = this.#textLists;
     const ids = this.#ids;
+    const lastMask = this.#lastMask;
+    const lastList = this.#lastList;
+    // Lower-cased once per item, and only if a filtered subscription gets this far.
+    let source: string | null = null;
     const out: Array<{ id: number; matched: readonly string[] }> = [];
     const records = table.arena;
     const slots = state.slots;
@@ -148,15 +170,21 @@ export class SubscriptionIndex {
           });
           continue;
         }
-        if (flags === RECORD_ELSEWHERE) {
+        if ((flags & RECORD_ELSEWHERE) !== 0) {
           if (subStamps[no] === stamp) continue;
           subStamps[no] = stamp;
         }
-        const matched = runPlan(records, at + 3, textPool, state);
-        if (!matched) continue;
-        const filter = filters[no];
-        if (filter === undefined || sourceAllowed(filter, item.source))
-          out.push({ id: ids[no] as number, matched });
+        const mask = runPlan(records, at + 3, state);
+        if (mask < 0) continue;
+        if ((flags & RECORD_FILTERED) !== 0) {
+          source ??= (item.source ?? "").toLowerCase();
+          if (!sourcePasses(filters[no] as Pick<Query, "sources">, source)) continue;
+        }
+        if (lastMask[no] !== mask) {
+          lastMask[no] = mask;
+          lastList[no] = Object.freeze(matchedTexts(records, at + 3, mask, textPool));
+        }
+        out.push({ id: ids[no] as number, matched: lastList[no] as readonly string[] });
       }
     }
     return out;

@@ -78,9 +78,17 @@ export function querySlots(q: Query): Slot[] {
 
 /** Whether a story from a feed (`source`: its host and title) passes the query's source: filters. */
 export function sourceAllowed(q: Query, source: string | undefined): boolean {
-  const where = (source ?? "").toLowerCase();
-  if (q.notSources?.some((site) => where.includes(site))) return false;
-  return !q.sources || q.sources.some((site) => where.includes(site));
+  return sourcePasses(q, (source ?? "").toLowerCase());
+}
+
+/** sourceAllowed with the source already lower-cased (the index does that once per item). */
+export function sourcePasses(q: Pick<Query, "sources" | "notSources">, where: string): boolean {
+  // Loops, not some() with a closure: the index calls this on every match of a filtered subscription.
+  const { sources, notSources } = q;
+  if (notSources) for (const site of notSources) if (where.includes(site)) return false;
+  if (!sources) return true;
+  for (const site of sources) if (where.includes(site)) return true;
+  return false;
 }
 
 /** Whether token `i` of an item satisfies one slot. */
