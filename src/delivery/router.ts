@@ -148,13 +148,15 @@ export class AlertRouter {
       const terms = new Map<number, string[]>();
       const subs = new Map<number, number[]>();
       const input = { title: item.title, summary: item.summary, body: item.body, source };
-      for (const hit of this.index.match(input)) {
-        const chatId = this.chatOf.get(hit.id);
+      const found = this.index.matches(input);
+      for (let i = 0; i < found.count; i++) {
+        const id = found.ids[i] as number;
+        const chatId = this.chatOf.get(id);
         if (chatId === undefined || (audience && !audience.has(chatId))) continue;
         const list = terms.get(chatId) ?? [];
-        for (const t of hit.matched) if (!list.includes(t)) list.push(t);
+        for (const t of found.matched[i] as readonly string[]) if (!list.includes(t)) list.push(t);
         terms.set(chatId, list);
-        subs.set(chatId, [...(subs.get(chatId) ?? []), hit.id]);
+        subs.set(chatId, [...(subs.get(chatId) ?? []), id]);
       }
       if (terms.size > 0) hits.push({ item, terms, subs });
     }

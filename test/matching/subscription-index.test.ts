@@ -57,6 +57,68 @@ describe("SubscriptionIndex", () => {
     expect(ids(index.match(item))).toEqual([5]);
   });
 
+  it("hands out every subscription of a shared query, and keeps it until the last one goes", () => {
+    const index = new SubscriptionIndex();
+    for (const id of [10, 11, 12]) index.add(id, parseQuery('"ключевая ставка"'));
+    index.add(13, parseQuery("литий"));
+    index.add(14, parseQuery("Литий"));
+    expect(index.size).toBe(5);
+    expect(index.queryCount).toBe(2);
+    expect(byId(index.match(item))).toEqual([
+      { id: 10, matched: ['"ключевая ставка"'] },
+      { id: 11, matched: ['"ключевая ставка"'] },
+      { id: 12, matched: ['"ключевая ставка"'] },
+      { id: 13, matched: ["литий"] },
+      { id: 14, matched: ["литий"] },
+    ]);
+    index.remove(10);
+    index.remove(13);
+    expect(ids(index.match(item))).toEqual([11, 12, 14]);
+    index.remove(11);
+    index.remove(12);
+    index.remove(14);
+    expect(index.queryCount).toBe(0);
+    expect(index.match(item)).toEqual([]);
+    // The same query again after its record went away, and a replaced subscription leaving the group.
+    index.add(20, parseQuery('"ключевая ставка"'));
+    index.add(21, parseQuery('"ключевая ставка"'));
+    index.add(21, parseQuery("кобальт"));
+    expect(ids(index.match(item))).toEqual([20]);
+  });
+
+  it("keeps queries that differ only in their source: filters apart, and asks each source once per item", () => {
+    const index = new SubscriptionIndex();
+    index.add(1, parseQuery("литий source:interfax"));
+    index.add(2, parseQuery("литий -source:interfax"));
+    index.add(3, parseQuery("литий source:tass source:interfax"));
+    index.add(4, parseQuery("литий"));
+    index.add(5, parseQuery("никель source:ria -source:interfax"));
+    expect(index.queryCount).toBe(5);
+    const at = (source: string) => ids(index.match({ ...item, source }));
+    expect(at("interfax.ru Интерфакс")).toEqual([1, 3, 4]);
+    expect(at("tass.ru ТАСС")).toEqual([2, 3, 4]);
+    expect(at("ria.ru РИА Новости")).toEqual([2, 4, 5]);
+    expect(at("ria.ru interfax")).toEqual([1, 3, 4]);
+    index.remove(1);
+    index.remove(3);
+    expect(at("interfax.ru")).toEqual([4]);
+  });
+
+  it("gives the same answers from matches() as from match(), in reused arrays", () => {
+    const index = new SubscriptionIndex();
+    index.add(1, parseQuery("литий"));
+    index.add(2, parseQuery("литий"));
+    index.add(3, parseQuery("никель"));
+    const first = index.matches(item);
+    const got = Array.from({ length: first.count }, (_, i) => [first.ids[i], first.matched[i]]);
+    expect(got.sort()).toEqual([
+      [1, ["литий"]],
+      [2, ["литий"]],
+      [3, ["никель"]],
+    ]);
+    expect(index.matches({ title: "кобальт", summary: "" }).count).toBe(0);
+  });
+
   it("finds a subscription whatever clause it is anchored on", () => {
     const index = new SubscriptionIndex();
     const queries = [

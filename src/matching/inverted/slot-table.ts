@@ -8,6 +8,7 @@ import type { TokenBuffer } from "../text/token-buffer.js";
 import { guardAccepts } from "../words/homonyms.js";
 import { MIN_PREFIX, type Slot } from "../words/terms.js";
 import { FormTable, fingerprint } from "./form-table.js";
+import { type FormAnswer, ItemMemo } from "./item-memo.js";
 import type { SlotState } from "./plan-code.js";
 import { growInt32, swapRemove } from "./typed.js";
 
@@ -35,6 +36,9 @@ export const RECORD_FILTERED = 4;
  * only if the guard accepts the occurrence. One comparison on the hot path; guards run only on these hits.
  */
 const GUARDED = 1 << 29;
+
+/** Items with at least this many tokens remember form look-ups (item-memo.ts). */
+const MEMO_MIN_TOKENS = 96;
 
 /** The form table value of a slot's key: the slot number, marked when the form is guarded. */
 function formValue(slot: Slot, n: number, key: string): number {
@@ -86,6 +90,7 @@ export class SlotTable {
   // Positions of present slots, for phrases: chains through a per-item pool.
   #poolPos: Int32Array = new Int32Array(1024);
   #poolNext: Int32Array = new Int32Array(1024);
+  readonly #memo = new ItemMemo();
 
   /** The entry of a slot id currently in the table. */
   get(slotId: string): SlotEntry | undefined {
@@ -299,6 +304,9 @@ export class SlotTable {
       }
     };
     const chars = tokens.chars;
+    // Short texts rarely repeat a word: only long ones (full texts) pay for the memo.
+    const memo = tokens.count >= MEMO_MIN_TOKENS ? this.#memo : null;
+    memo?.begin(tokens.count);
     for (let t = 0; t < tokens.count; t++) {
       const from = tokens.start[t] as number;
       const length = tokens.length[t] as number;
@@ -318,7 +326,18 @@ export class SlotTable {
         run1[i] = h;
         run2[i] = h2;
       }
-      const byForm = forms.get(h | 0, h2);
+      let byForm: FormAnswer;
+      if (memo === null) {
+        byForm = forms.get(h | 0, h2);
+      } else {
+        const cell = memo.cell(h | 0, h2);
+        if (memo.known(cell)) {
+          byForm = memo.get(cell);
+        } else {
+          byForm = forms.get(h | 0, h2);
+          memo.put(cell, h | 0, h2, byForm);
+        }
+      }
       if (typeof byForm === "number") {
         if (byForm < GUARDED) note(byForm, pos);
         else if (this.#guardAccepts(byForm - GUARDED, tokens, t)) note(byForm - GUARDED, pos);

@@ -5,7 +5,7 @@
  * length and its matches, not the number of subscriptions. Queries are kept as flat Int32Array records
  * beside their anchor slot (plan-code.ts) and per-item state in typed arrays, which keeps the CPU cache warm.
  */
-import { querySlots, sourcePasses } from "../query/evaluate.js";
+import { querySlots } from "../query/evaluate.js";
 import type { MatchInput } from "../query/matcher.js";
 import type { Query, Term } from "../query/query.js";
 import { TokenBuffer } from "../text/token-buffer.js";
@@ -19,15 +19,30 @@ import {
   type SlotEntry,
   SlotTable,
 } from "./slot-table.js";
-import { growUint32 } from "./typed.js";
+import { SourceFilters } from "./source-filter.js";
+import { growUint32, swapRemove } from "./typed.js";
 
-interface SubInfo {
-  /** subscription number: index into the per-subscription typed arrays */
+/** One distinct query in the index, shared by every subscription that has it. */
+interface QueryInfo {
+  /** query number: index into the per-query typed arrays and the records' first cell */
   readonly no: number;
+  /** what makes two queries the same: their compiled record and source: filters */
+  readonly key: string;
   readonly texts: readonly number[];
-  readonly single: boolean;
   readonly slots: readonly SlotEntry[];
   readonly anchors: readonly SlotEntry[];
+  /** ids of the subscriptions with this query */
+  readonly members: number[];
+}
+
+/**
+ * The matches of one item, written into reused arrays: `ids[i]` matched with terms `matched[i]` for
+ * i < count. Valid until the index matches the next item.
+ */
+export interface MatchList {
+  readonly count: number;
+  readonly ids: Float64Array;
+  readonly matched: ReadonlyArray<readonly string[]>;
 }
 
 // Longer words are rarer in news text. Abbreviations are short and frequent (ЦБ, США, РФ); a prefix
@@ -60,30 +75,41 @@ function anchorsOf(q: Query): Slot[] {
 
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
-/** Every subscription as one index; add/remove are incremental. */
+/**
+ * Every subscription as one index; add/remove are incremental. Subscriptions with the same query (many
+ * chats follow «ставка ЦБ» or «нефть») share one record, evaluated once per item, and are handed out
+ * together when it matches.
+ */
 export class SubscriptionIndex {
-  readonly #subs = new Map<number, SubInfo>();
+  readonly #subs = new Map<number, QueryInfo>();
+  readonly #queries = new Map<string, QueryInfo>();
   readonly #table = new SlotTable();
   // Matched-term texts, numbered and shared: one small array instead of one per subscription.
   readonly #textPool: string[] = [];
-  // The matched list of a lone-word subscription, one frozen array per text, shared by all its matches.
+  // The matched list of a lone-word query, one frozen array per text, shared by all its matches.
   readonly #textLists: Array<readonly string[]> = [];
   readonly #textNumbers = new Map<string, number>();
   readonly #textRefs: number[] = [];
   readonly #freeTexts: number[] = [];
-  // Per subscription number: id and the stamp that dedups subscriptions anchored on several slots.
-  readonly #ids: number[] = [];
-  // Per subscription number: its source: filters when it has any (checked only once it matches), all of
-  // one shape so that the check stays monomorphic.
-  readonly #filters: Array<Pick<Query, "sources" | "notSources"> | undefined> = [];
-  readonly #freeSubs: number[] = [];
-  // Per subscription number: its last matched terms (runPlan's mask) and their frozen list, handed out
-  // again while the same terms match, so a match allocates no list.
+  // Per query number: the id of its first subscription, in a flat array (the hot loop reads it for
+  // every match; an array per query would cost two more cache misses), and the others' ids when there
+  // are others.
+  readonly #firstMember: number[] = [];
+  readonly #otherMembers: Array<readonly number[] | undefined> = [];
+  readonly #sources = new SourceFilters();
+  readonly #freeQueries: number[] = [];
+  #queryCount = 0;
+  // Per query number: its last matched terms (runPlan's mask) and their frozen list, handed out again
+  // while the same terms match, so a match allocates no list.
   readonly #lastMask: number[] = [];
   readonly #lastList: Array<readonly string[]> = [];
-  #subStamps: Uint32Array = new Uint32Array(1024);
+  // Per query number: the stamp that dedups queries anchored on several slots.
+  #queryStamps: Uint32Array = new Uint32Array(1024);
   #stamp = 0;
   readonly #tokens = new TokenBuffer();
+  // Float64: subscription ids are database ids and may not fit 32 bits.
+  #outIds: Float64Array = new Float64Array(1024);
+  readonly #outMatched: Array<readonly string[]> = [];
 
   /** Adds (or replaces) the subscription `id`. */
   add(id: number, q: Query): void {
@@ -100,37 +126,54 @@ export class SubscriptionIndex {
         return n;
       },
     );
+    const key = `${code.join(",")}|${(q.sources ?? []).join(",")}|${(q.notSources ?? []).join(",")}`;
+    const same = this.#queries.get(key);
+    if (same) {
+      // The references just taken belong to the query already indexed.
+      for (const entry of slots) table.release(entry);
+      for (const n of texts) this.#releaseText(n);
+      same.members.push(id);
+      this.#subs.set(id, same);
+      this.#setMembers(same);
+      return;
+    }
     const filtered = q.sources !== undefined || q.notSources !== undefined;
     const only = q.must.length === 1 && q.not.length === 0 && !filtered ? q.must[0]?.alternatives : undefined;
     const single = only?.length === 1 && only[0]?.slots.length === 1;
-    const no = this.#freeSubs.pop() ?? this.#ids.length;
-    this.#ensureSubCapacity(no);
-    this.#ids[no] = id;
-    this.#filters[no] = filtered ? { sources: q.sources, notSources: q.notSources } : undefined;
-    this.#subStamps[no] = 0;
+    const no = this.#freeQueries.pop() ?? this.#queryCount++;
+    this.#ensureQueryCapacity(no);
+    if (filtered) this.#sources.set(no, q.sources, q.notSources);
+    this.#queryStamps[no] = 0;
     this.#lastMask[no] = -1;
     this.#lastList[no] = EMPTY_LIST;
-    // By entry, not by Slot object: equal slots from different parses must not anchor a subscription twice.
+    // By entry, not by Slot object: equal slots from different parses must not anchor a query twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
     const flags = single
       ? RECORD_SINGLE
       : (anchors.length > 1 ? RECORD_ELSEWHERE : 0) | (filtered ? RECORD_FILTERED : 0);
     for (const entry of anchors) table.appendRecord(entry.n, no, flags, single ? [texts[0] as number] : code);
-    this.#subs.set(id, { no, texts, single, slots, anchors });
+    const info: QueryInfo = { no, key, texts, slots, anchors, members: [id] };
+    this.#setMembers(info);
+    this.#queries.set(key, info);
+    this.#subs.set(id, info);
   }
 
   /** Removes the subscription `id`; unknown ids are ignored. */
   remove(id: number): void {
-    const sub = this.#subs.get(id);
-    if (!sub) return;
+    const info = this.#subs.get(id);
+    if (!info) return;
     this.#subs.delete(id);
-    for (const entry of sub.anchors) this.#table.removeRecord(entry.n, sub.no);
-    for (const entry of sub.slots) this.#table.release(entry);
-    for (const n of sub.texts) this.#releaseText(n);
-    this.#filters[sub.no] = undefined;
-    this.#lastMask[sub.no] = -1;
-    this.#lastList[sub.no] = EMPTY_LIST;
-    this.#freeSubs.push(sub.no);
+    swapRemove(info.members, info.members.indexOf(id));
+    this.#setMembers(info);
+    if (info.members.length > 0) return;
+    this.#queries.delete(info.key);
+    for (const entry of info.anchors) this.#table.removeRecord(entry.n, info.no);
+    for (const entry of info.slots) this.#table.release(entry);
+    for (const n of info.texts) this.#releaseText(n);
+    this.#sources.clear(info.no);
+    this.#lastMask[info.no] = -1;
+    this.#lastList[info.no] = EMPTY_LIST;
+    this.#freeQueries.push(info.no);
   }
 
   /** Number of subscriptions in the index. */
@@ -138,23 +181,40 @@ export class SubscriptionIndex {
     return this.#subs.size;
   }
 
+  /** Number of distinct queries among them. */
+  get queryCount(): number {
+    return this.#queries.size;
+  }
+
   /** Every subscription the item matches, with its matched terms (in no particular order). */
   match(item: MatchInput): Array<{ id: number; matched: readonly string[] }> {
+    const list = this.matches(item);
+    const out: Array<{ id: number; matched: readonly string[] }> = [];
+    for (let i = 0; i < list.count; i++)
+      out.push({ id: list.ids[i] as number, matched: list.matched[i] as readonly string[] });
+    return out;
+  }
+
+  /** match() without an object per match: the list is reused by the next call. */
+  matches(item: MatchInput): MatchList {
     const stamp = this.#nextStamp();
     const table = this.#table;
     const tokens = this.#tokens;
     tokens.fill(item.title, item.summary, item.body);
-    const filters = this.#filters;
     const { hits, hitCount, state } = table.scan(tokens, stamp);
-    const subStamps = this.#subStamps;
+    const queryStamps = this.#queryStamps;
     const textPool = this.#textPool;
     const textLists = this.#textLists;
-    const ids = this.#ids;
+    const firstMember = this.#firstMember;
+    const otherMembers = this.#otherMembers;
     const lastMask = this.#lastMask;
     const lastList = this.#lastList;
-    // Lower-cased once per item, and only if a filtered subscription gets this far.
-    let source: string | null = null;
-    const out: Array<{ id: number; matched: readonly string[] }> = [];
+    const sources = this.#sources;
+    // Lower-cased once per item, and only if a filtered query gets this far.
+    let sourceReady = false;
+    let outIds = this.#outIds;
+    const outMatched = this.#outMatched;
+    let count = 0;
     const records = table.arena;
     const slots = state.slots;
     for (let h = 0; h < hitCount; h++) {
@@ -163,46 +223,73 @@ export class SubscriptionIndex {
       for (let at = slots[at0 + 3] as number; at < end; at += 3 + (records[at + 2] as number)) {
         const no = records[at] as number;
         const flags = records[at + 1] as number;
+        let matched: readonly string[];
         if (flags === RECORD_SINGLE) {
-          out.push({
-            id: ids[no] as number,
-            matched: textLists[records[at + 3] as number] as readonly string[],
-          });
-          continue;
+          matched = textLists[records[at + 3] as number] as readonly string[];
+        } else {
+          if ((flags & RECORD_ELSEWHERE) !== 0) {
+            if (queryStamps[no] === stamp) continue;
+            queryStamps[no] = stamp;
+          }
+          const mask = runPlan(records, at + 3, state);
+          if (mask < 0) continue;
+          if ((flags & RECORD_FILTERED) !== 0) {
+            if (!sourceReady) {
+              sources.begin((item.source ?? "").toLowerCase(), stamp);
+              sourceReady = true;
+            }
+            if (!sources.passes(no)) continue;
+          }
+          if (lastMask[no] !== mask) {
+            lastMask[no] = mask;
+            lastList[no] = Object.freeze(matchedTexts(records, at + 3, mask, textPool));
+          }
+          matched = lastList[no] as readonly string[];
         }
-        if ((flags & RECORD_ELSEWHERE) !== 0) {
-          if (subStamps[no] === stamp) continue;
-          subStamps[no] = stamp;
+        const others = otherMembers[no];
+        const needed = count + (others === undefined ? 1 : others.length);
+        if (needed > outIds.length) outIds = this.#growOut(needed);
+        outIds[count] = firstMember[no] as number;
+        outMatched[count++] = matched;
+        if (others !== undefined) {
+          for (let k = 1; k < others.length; k++) {
+            outIds[count] = others[k] as number;
+            outMatched[count++] = matched;
+          }
         }
-        const mask = runPlan(records, at + 3, state);
-        if (mask < 0) continue;
-        if ((flags & RECORD_FILTERED) !== 0) {
-          source ??= (item.source ?? "").toLowerCase();
-          if (!sourcePasses(filters[no] as Pick<Query, "sources">, source)) continue;
-        }
-        if (lastMask[no] !== mask) {
-          lastMask[no] = mask;
-          lastList[no] = Object.freeze(matchedTexts(records, at + 3, mask, textPool));
-        }
-        out.push({ id: ids[no] as number, matched: lastList[no] as readonly string[] });
       }
     }
-    return out;
+    // Lists from earlier items must not be kept alive past the current count.
+    if (outMatched.length > count * 2 + 1024) outMatched.length = count;
+    return { count, ids: outIds, matched: outMatched };
+  }
+
+  #setMembers(info: QueryInfo): void {
+    this.#firstMember[info.no] = info.members[0] ?? -1;
+    // The query's own list (the first id included, skipped when read): nothing is copied per add.
+    this.#otherMembers[info.no] = info.members.length > 1 ? info.members : undefined;
+  }
+
+  #growOut(needed: number): Float64Array {
+    const grown = new Float64Array(Math.max(this.#outIds.length * 2, needed));
+    grown.set(this.#outIds);
+    this.#outIds = grown;
+    return grown;
   }
 
   #nextStamp(): number {
     if (this.#stamp === 0x7fffffff) {
       // After 2 billion items start over (stamps live in Int32Arrays); stale stamps must not look current
       // (the table resets at 1).
-      this.#subStamps.fill(0);
+      this.#queryStamps.fill(0);
       this.#stamp = 0;
     }
     return ++this.#stamp;
   }
 
-  #ensureSubCapacity(no: number): void {
-    if (no < this.#subStamps.length) return;
-    this.#subStamps = growUint32(this.#subStamps, this.#subStamps.length * 2);
+  #ensureQueryCapacity(no: number): void {
+    if (no < this.#queryStamps.length) return;
+    this.#queryStamps = growUint32(this.#queryStamps, this.#queryStamps.length * 2);
   }
 
   #acquireText(text: string): number {
