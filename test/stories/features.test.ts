@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { storyFeatures } from "../../src/stories/features.js";
-import { numberWord, sameNumber } from "../../src/stories/numbers.js";
+import { numbersOf, numberWord, sameNumber } from "../../src/stories/numbers.js";
 import { namesConflict, numbersConflict } from "../../src/stories/similarity.js";
 
 describe("institution names", () => {
@@ -47,6 +47,23 @@ describe("numbers", () => {
     expect(sameNumber(1, 1.4)).toBe(false);
     expect(numberWord("10.98")).toBe(numberWord("11"));
     expect(numberWord("2025")).not.toBe(numberWord("2026"));
+  });
+
+  it("reads scale words written out and numbers written as words", () => {
+    const read = (text: string) => {
+      const into = new Set<string>();
+      numbersOf(text, into);
+      return [...into];
+    };
+    expect(read("продало облигации на 45 миллиардов")).toEqual(read("разместил ОФЗ на 45 млрд рублей"));
+    expect(read("на 45 миллиардов")).toEqual(["45000000000"]);
+    expect(read("14,5 тысячи тонн")).toEqual(["14500"]);
+    expect(read("сорок пять миллиардов рублей")).toEqual(["45000000000"]);
+    expect(read("за девять месяцев")).toEqual(["9"]);
+    expect(read("сто сорок пять")).toEqual(["145"]);
+    expect(read("вырастет на один процент")).toEqual(["1"]);
+    // «Один» alone is «one of» or «a single», not a figure.
+    expect(read("одной акцией, один из банков")).toEqual([]);
   });
 
   it("does not count a rounded headline figure as another number", () => {
