@@ -60,7 +60,8 @@ const SAME_ACTION: readonly string[] = [
   "снизить снизиться сократить сократиться понизить понизиться уменьшить уменьшиться упасть подешеветь опуститься замедлиться ослабнуть ухудшить потерять",
   "сохранить оставить",
   "разместить продать",
-  "остановить остановиться приостановить прекратить прервать",
+  "остановить остановиться приостановить прекратить прервать встать ограничить",
+  "ввести объявить",
   "прибыть прилететь приехать",
   "победить побеждать выиграть обыграть проиграть уступить лидировать",
   "отозвать лишить лишиться аннулировать",
@@ -86,15 +87,50 @@ function mentionsAction(f: StoryFeatures, verb: string): boolean {
   return false;
 }
 
-/** Whether a figure of one headline is mentioned by the other item: a shared figure is one event. */
+// The lines of a change up and of a change down: a rise and a fall are two events whatever figure they share.
+const UP = 0;
+const DOWN = 1;
+
+// A year dates an event and does not identify it: «дивиденды за 2025 год» are paid or postponed.
+function isYear(n: string): boolean {
+  const x = Number(n);
+  return Number.isInteger(x) && x >= 1900 && x <= 2100;
+}
+
+/** Whether a figure of one headline (a year aside) is mentioned by the other item: a shared figure is one event. */
 function shareFigure(
   a: StoryFeatures,
   b: StoryFeatures,
   mentionsNumber: (f: StoryFeatures, n: string) => boolean,
-) {
-  for (const n of a.titleNumbers) if (mentionsNumber(b, n)) return true;
-  for (const n of b.titleNumbers) if (mentionsNumber(a, n)) return true;
+): boolean {
+  for (const n of a.titleNumbers) if (!isYear(n) && mentionsNumber(b, n)) return true;
+  for (const n of b.titleNumbers) if (!isYear(n) && mentionsNumber(a, n)) return true;
   return false;
+}
+
+/** Whether one verb is a rise and the other a fall. */
+function opposite(va: string, vb: string): boolean {
+  const la = ACTION_OF.get(va);
+  const lb = ACTION_OF.get(vb);
+  return (la === UP && lb === DOWN) || (la === DOWN && lb === UP);
+}
+
+// Verbs that say an action did not happen: «отказался оштрафовать», «отказался от продажи», «отклонила».
+const REFUSALS: ReadonlySet<string> = new Set(["отказаться", "отказать", "отклонить", "воздержаться"]);
+
+/**
+ * Whether one headline says an action was refused and the other that it happened: «Лукойл продал активы» /
+ * «Лукойл отказался от продажи активов». The refusing item mentions the other's action, so the action
+ * check cannot see it.
+ */
+export function refusalConflict(a: StoryFeatures, b: StoryFeatures): boolean {
+  const va = a.titlePredicate;
+  const vb = b.titlePredicate;
+  if (va === null || vb === null) return false;
+  const ra = REFUSALS.has(va);
+  const rb = REFUSALS.has(vb);
+  if (ra === rb) return false;
+  return ra ? !mentions(b, va) : !mentions(a, vb);
 }
 
 /**
@@ -111,19 +147,17 @@ export function actionsConflict(
   const vb = b.titlePredicate;
   if (va === null || vb === null || va === vb) return false;
   if (mentionsAction(b, va) || mentionsAction(a, vb)) return false;
-  return !shareFigure(a, b, mentionsNumber);
+  return opposite(va, vb) || !shareFigure(a, b, mentionsNumber);
 }
 
 /**
  * Whether the headlines give two causes: each names one («из-за технического сбоя» / «из-за резкого роста
- * цены») and neither item mentions a word of the other's. A halt for a failure and a halt for a price jump
- * are two halts.
+ * цены») and neither item mentions the other's (its head noun: сбой, рост). A halt for a failure and a halt
+ * for a price jump are two halts.
  */
 export function causesConflict(a: StoryFeatures, b: StoryFeatures): boolean {
-  if (a.titleCause.size === 0 || b.titleCause.size === 0) return false;
-  for (const w of a.titleCause) if (mentions(b, w)) return false;
-  for (const w of b.titleCause) if (mentions(a, w)) return false;
-  return true;
+  if (a.titleCause === null || b.titleCause === null) return false;
+  return !mentions(b, a.titleCause) && !mentions(a, b.titleCause);
 }
 
 /**

@@ -23,8 +23,8 @@ export interface StoryFeatures {
   readonly titleSequence: readonly string[];
   /** the title's main verb (light verbs such as «заявил», «может», «провел» skipped), or null */
   readonly titlePredicate: string | null;
-  /** lemmas of the cause the title gives («из-за технического сбоя» → технический, сбой) */
-  readonly titleCause: ReadonlySet<string>;
+  /** the head noun of the cause the title gives («из-за технического сбоя» → сбой), or null */
+  readonly titleCause: string | null;
   /** whether the title is about the whole («всеми инструментами») or a part («одной акцией»), or null */
   readonly titleScope: Scope | null;
   /** the scopes title and lead mention */
@@ -83,7 +83,12 @@ interface TitleParts {
   words: Set<string>;
   sequence: string[];
   predicate: string | null;
+  /** a verb that holds an event named by its noun was seen: «провел телефонный разговор» → разговор */
+  support: boolean;
 }
+
+// «Провести» holds the event in its object: a call, a meeting, an IPO, an exercise.
+const EVENT_SUPPORT = new Set(["провести", "проводить"]);
 
 // Parts of speech a headline's action is told in: «снизил», «снизить», «снижен».
 const VERB_POS = new Set(["VERB", "INFN", "PRTS"]);
@@ -91,6 +96,12 @@ const VERB_POS = new Set(["VERB", "INFN", "PRTS"]);
 const CAUSE = /(?:^|\s)(?:из-за|в связи с|на фоне|вследствие|ввиду|по причине)\s+([^,.;:!?()—–]+)/iu;
 const WHOLE = /(?<!\p{L})(?:все|всех|всем|всеми|весь|вся|всю|всей|полностью|целиком)(?!\p{L})/iu;
 const PART = /(?<!\p{L})(?:одн(?:а|ой|у|ого|им|ом)|отдельн\p{L}*|частично)(?!\p{L})/iu;
+
+/** The first noun of a phrase, or a word the dictionary does not know (ДТП, a brand); null if none. */
+function headNoun(tokens: readonly Token[]): string | null {
+  for (const t of tokens) if (t.pos === "NOUN" || t.pos === null) return t.lemma;
+  return null;
+}
 
 function scopeOf(text: string): Scope | null {
   const whole = WHOLE.test(text);
@@ -184,8 +195,12 @@ function addWords(
     title.words.add(lemma);
     title.sequence.push(lemma);
     if (token.name) title.names.add(lemma);
-    if (title.predicate === null && token.pos !== null && VERB_POS.has(token.pos) && !LIGHT_VERBS.has(lemma))
-      title.predicate = lemma;
+    if (title.predicate !== null) continue;
+    if (title.support && (token.pos === "NOUN" || token.pos === null)) title.predicate = lemma;
+    else if (token.pos !== null && VERB_POS.has(token.pos)) {
+      if (EVENT_SUPPORT.has(lemma)) title.support = true;
+      else if (!LIGHT_VERBS.has(lemma)) title.predicate = lemma;
+    }
   }
 }
 
@@ -194,7 +209,13 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
   const head = cleanForTokens(headline ?? "");
   const lead = cleanForTokens(summary ?? "");
   const lemmas = new Map<string, number>();
-  const title: TitleParts = { names: new Set(), words: new Set(), sequence: [], predicate: null };
+  const title: TitleParts = {
+    names: new Set(),
+    words: new Set(),
+    sequence: [],
+    predicate: null,
+    support: false,
+  };
   const affiliates = new Map<string, Set<string>>();
   // «Песков: …», «Bloomberg: …»: the speaker before a headline colon is attribution, which re-reports drop.
   const colon = head.indexOf(": ");
@@ -225,7 +246,7 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
     titleWords: title.words,
     titleSequence: title.sequence,
     titlePredicate: title.predicate,
-    titleCause: new Set(cause ? readTokens(cause).map((t) => t.lemma) : []),
+    titleCause: cause ? headNoun(readTokens(cause)) : null,
     titleScope,
     scopes,
     affiliates,

@@ -1,5 +1,5 @@
 /** How alike two items are as reports of one event: IDF-weighted cosine of lemmas, checked on numbers and names. */
-import { actionsConflict, causesConflict, scopesConflict } from "./actions.js";
+import { actionsConflict, causesConflict, refusalConflict, scopesConflict } from "./actions.js";
 import type { StoryFeatures } from "./features.js";
 import { mentions } from "./mentions.js";
 import { sameNumber } from "./numbers.js";
@@ -18,6 +18,8 @@ export interface SimilarityParams {
   slotSwap: number;
   /** factor applied when the headlines' main verbs are two actions neither item reports of the other */
   actionConflict: number;
+  /** factor applied when one headline says the other's action was refused («отказался от продажи») */
+  refusalConflict: number;
   /** factor applied when the headlines give two causes («из-за сбоя» / «из-за роста цены») */
   causeConflict: number;
   /** factor applied when one headline is about all of something and the other about one or some */
@@ -34,6 +36,7 @@ export const DEFAULT_PARAMS: SimilarityParams = {
   swapConflict: 0.7,
   slotSwap: 0.5,
   actionConflict: 0.5,
+  refusalConflict: 0.3,
   causeConflict: 0.5,
   scopeConflict: 0.5,
   threshold: 0.27,
@@ -135,8 +138,10 @@ export function templateSwap(a: StoryFeatures, b: StoryFeatures): "slot" | "swap
   const keptA = kept(a, b);
   const keptB = kept(b, a);
   if (keptA.length === 0 || keptB.length === 0) return null;
-  const longer = Math.max(a.titleSequence.length, b.titleSequence.length);
-  const inOrder = commonOrder(a.titleSequence, b.titleSequence) >= longer * SLOT_ORDER_SHARE;
+  // The verbs are left out of the order: a template reused for another event may change its verb too.
+  const seqA = a.titleSequence.filter((w) => w !== a.titlePredicate);
+  const seqB = b.titleSequence.filter((w) => w !== b.titlePredicate);
+  const inOrder = commonOrder(seqA, seqB) >= Math.max(seqA.length, seqB.length) * SLOT_ORDER_SHARE;
   const slot = keptA.some((w) => w !== a.titlePredicate) && keptB.some((w) => w !== b.titlePredicate);
   return inOrder && slot ? "slot" : "swap";
 }
@@ -170,6 +175,7 @@ export function storySimilarity(
   const swap = templateSwap(a, b);
   if (swap) score *= swap === "slot" ? params.swapConflict * params.slotSwap : params.swapConflict;
   if (actionsConflict(a, b, mentionsNumber)) score *= params.actionConflict;
+  if (refusalConflict(a, b)) score *= params.refusalConflict;
   if (causesConflict(a, b)) score *= params.causeConflict;
   if (scopesConflict(a, b)) score *= params.scopeConflict;
   return score;
