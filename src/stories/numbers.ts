@@ -126,6 +126,8 @@ const SPELLED_SCALE: ReadonlyArray<readonly [string, number]> = [
   ["триллион", 1e12],
 ];
 const LETTERS = /\p{L}+/gu;
+// Most items write no number in words: one search for any numeral spares them splitting the text into words.
+const ANY_NUMERAL = new RegExp(`(?<!\\p{L})(?:${[...NUMERALS.keys()].join("|")})(?!\\p{L})`, "iu");
 
 function scaleOf(word: string | undefined): number {
   if (word === undefined) return 1;
@@ -139,6 +141,7 @@ function scaleOf(word: string | undefined): number {
  * to count: only before a scale word or «процент».
  */
 function spelledNumbersOf(text: string, into: Set<string>): void {
+  if (!ANY_NUMERAL.test(text)) return;
   const words = (text.toLowerCase().replace(/ё/g, "е").match(LETTERS) ?? []) as string[];
   for (let i = 0; i < words.length; i++) {
     let value = NUMERALS.get(words[i] as string);
