@@ -3,6 +3,7 @@
  * title and lead (through the matching normaliser and the OpenCorpora dictionary), its numbers and its names.
  */
 import { cleanForTokens, foldWord, readWord } from "../matching/index.js";
+import { LIGHT_VERBS } from "./actions.js";
 import { type AliasTable, aliasAt, buildAliases } from "./aliases.js";
 import { numbersOf, numberWord } from "./numbers.js";
 
@@ -18,9 +19,22 @@ export interface StoryFeatures {
   readonly titleNames: ReadonlySet<string>;
   /** lemmas of the title's content words (speaker attribution left out) */
   readonly titleWords: ReadonlySet<string>;
+  /** the title's content-word lemmas in order: a reused template keeps the order, a re-report rarely does */
+  readonly titleSequence: readonly string[];
+  /** the title's main verb (light verbs such as «заявил», «может», «провел» skipped), or null */
+  readonly titlePredicate: string | null;
+  /** the head noun of the cause the title gives («из-за технического сбоя» → сбой), or null */
+  readonly titleCause: string | null;
+  /** whether the title is about the whole («всеми инструментами») or a part («одной акцией»), or null */
+  readonly titleScope: Scope | null;
+  /** the scopes title and lead mention */
+  readonly scopes: ReadonlySet<Scope>;
   /** institution token → lemmas of the people the item names as its head (a re-report may name either) */
   readonly affiliates: ReadonlyMap<string, ReadonlySet<string>>;
 }
+
+/** What a headline's action covers: everything of its kind, or one or some of them. */
+export type Scope = "whole" | "part";
 
 // Function words carry no event: prepositions, conjunctions, particles, interjections, pronouns.
 const FUNCTION_POS = new Set(["PREP", "CONJ", "PRCL", "INTJ", "NPRO"]);
@@ -67,6 +81,32 @@ function stem(form: string): string {
 interface TitleParts {
   names: Set<string>;
   words: Set<string>;
+  sequence: string[];
+  predicate: string | null;
+  /** a verb that holds an event named by its noun was seen: «провел телефонный разговор» → разговор */
+  support: boolean;
+}
+
+// «Провести» holds the event in its object: a call, a meeting, an IPO, an exercise.
+const EVENT_SUPPORT = new Set(["провести", "проводить"]);
+
+// Parts of speech a headline's action is told in: «снизил», «снизить», «снижен».
+const VERB_POS = new Set(["VERB", "INFN", "PRTS"]);
+// «из-за технического сбоя», «в связи с паводком», «на фоне роста цен»: up to the end of the clause.
+const CAUSE = /(?:^|\s)(?:из-за|в связи с|на фоне|вследствие|ввиду|по причине)\s+([^,.;:!?()—–]+)/iu;
+const WHOLE = /(?<!\p{L})(?:все|всех|всем|всеми|весь|вся|всю|всей|полностью|целиком)(?!\p{L})/iu;
+const PART = /(?<!\p{L})(?:одн(?:а|ой|у|ого|им|ом)|отдельн\p{L}*|частично)(?!\p{L})/iu;
+
+/** The first noun of a phrase, or a word the dictionary does not know (ДТП, a brand); null if none. */
+function headNoun(tokens: readonly Token[]): string | null {
+  for (const t of tokens) if (t.pos === "NOUN" || t.pos === null) return t.lemma;
+  return null;
+}
+
+function scopeOf(text: string): Scope | null {
+  const whole = WHOLE.test(text);
+  const part = PART.test(text);
+  return whole === part ? null : whole ? "whole" : "part";
 }
 
 /** A content word of a text as read: its lemma, the lemma institution forms are matched on, and whether it names. */
@@ -76,6 +116,8 @@ interface Token {
   plain: string;
   /** a name: counts in a title, and after an institution's title it is the head («министр финансов Силуанов») */
   name: boolean;
+  /** part of speech of the reading, null for a word the dictionary does not know */
+  pos: string | null;
 }
 
 function readTokens(text: string): Token[] {
@@ -101,7 +143,7 @@ function readTokens(text: string): Token[] {
         reading.proper ||
         reading.pos === null ||
         (m.index !== 0 && !SENTENCE_END.test(text.slice(Math.max(0, m.index - 3), m.index))));
-    tokens.push({ lemma, plain, name });
+    tokens.push({ lemma, plain, name, pos: reading.pos });
   }
   return tokens;
 }
@@ -128,7 +170,7 @@ function foldInstitutions(tokens: Token[], affiliates: Map<string, Set<string>>)
       i++;
       continue;
     }
-    out.push({ lemma: alias.token, plain: alias.token, name: true });
+    out.push({ lemma: alias.token, plain: alias.token, name: true, pos: "NOUN" });
     i += alias.length;
     for (let j = i; j < Math.min(tokens.length, i + AFFILIATE_SPAN) && (tokens[j] as Token).name; j++) {
       const people = affiliates.get(alias.token) ?? new Set<string>();
@@ -151,7 +193,14 @@ function addWords(
     if ((lemmas.get(lemma) ?? 0) < weight) lemmas.set(lemma, weight);
     if (!title) continue;
     title.words.add(lemma);
+    title.sequence.push(lemma);
     if (token.name) title.names.add(lemma);
+    if (title.predicate !== null) continue;
+    if (title.support && (token.pos === "NOUN" || token.pos === null)) title.predicate = lemma;
+    else if (token.pos !== null && VERB_POS.has(token.pos)) {
+      if (EVENT_SUPPORT.has(lemma)) title.support = true;
+      else if (!LIGHT_VERBS.has(lemma)) title.predicate = lemma;
+    }
   }
 }
 
@@ -160,14 +209,20 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
   const head = cleanForTokens(headline ?? "");
   const lead = cleanForTokens(summary ?? "");
   const lemmas = new Map<string, number>();
-  const title: TitleParts = { names: new Set(), words: new Set() };
+  const title: TitleParts = {
+    names: new Set(),
+    words: new Set(),
+    sequence: [],
+    predicate: null,
+    support: false,
+  };
   const affiliates = new Map<string, Set<string>>();
   // «Песков: …», «Bloomberg: …»: the speaker before a headline colon is attribution, which re-reports drop.
   const colon = head.indexOf(": ");
-  if (colon > 0 && colon < 40) {
-    addWords(head.slice(0, colon), 2, lemmas, null, affiliates);
-    addWords(head.slice(colon + 2), 2, lemmas, title, affiliates);
-  } else addWords(head, 2, lemmas, title, affiliates);
+  const attributed = colon > 0 && colon < 40;
+  const told = attributed ? head.slice(colon + 2) : head;
+  if (attributed) addWords(head.slice(0, colon), 2, lemmas, null, affiliates);
+  addWords(told, 2, lemmas, title, affiliates);
   addWords(lead, 1, lemmas, null, affiliates);
   const titleNumbers = new Set<string>();
   numbersOf(head, titleNumbers);
@@ -178,5 +233,22 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
     const weight = titleNumbers.has(n) ? 2 : 1;
     if ((lemmas.get(word) ?? 0) < weight) lemmas.set(word, weight);
   }
-  return { lemmas, numbers, titleNumbers, titleNames: title.names, titleWords: title.words, affiliates };
+  const cause = CAUSE.exec(told)?.[1];
+  const titleScope = scopeOf(told);
+  const scopes = new Set<Scope>();
+  if (WHOLE.test(told) || WHOLE.test(lead)) scopes.add("whole");
+  if (PART.test(told) || PART.test(lead)) scopes.add("part");
+  return {
+    lemmas,
+    numbers,
+    titleNumbers,
+    titleNames: title.names,
+    titleWords: title.words,
+    titleSequence: title.sequence,
+    titlePredicate: title.predicate,
+    titleCause: cause ? headNoun(readTokens(cause)) : null,
+    titleScope,
+    scopes,
+    affiliates,
+  };
 }

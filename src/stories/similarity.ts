@@ -1,5 +1,7 @@
 /** How alike two items are as reports of one event: IDF-weighted cosine of lemmas, checked on numbers and names. */
+import { actionsConflict, causesConflict, refusalConflict, scopesConflict } from "./actions.js";
 import type { StoryFeatures } from "./features.js";
+import { mentions } from "./mentions.js";
 import { sameNumber } from "./numbers.js";
 
 /** The knobs of the similarity, tuned on test/stories/pairs.ts (tuning part only). */
@@ -12,6 +14,16 @@ export interface SimilarityParams {
   nameConflict: number;
   /** factor applied when the headlines are one template with a word swapped (бензин / дизельное топливо) */
   swapConflict: number;
+  /** further factor when that template is kept word for word and in order, a noun swapped (энергетики / вейпы) */
+  slotSwap: number;
+  /** factor applied when the headlines' main verbs are two actions neither item reports of the other */
+  actionConflict: number;
+  /** factor applied when one headline says the other's action was refused («отказался от продажи») */
+  refusalConflict: number;
+  /** factor applied when the headlines give two causes («из-за сбоя» / «из-за роста цены») */
+  causeConflict: number;
+  /** factor applied when one headline is about all of something and the other about one or some */
+  scopeConflict: number;
   /** score at or above which two items are one story */
   threshold: number;
 }
@@ -22,6 +34,11 @@ export const DEFAULT_PARAMS: SimilarityParams = {
   numberConflict: 0.2,
   nameConflict: 0.2,
   swapConflict: 0.7,
+  slotSwap: 0.5,
+  actionConflict: 0.5,
+  refusalConflict: 0.3,
+  causeConflict: 0.5,
+  scopeConflict: 0.5,
   threshold: 0.27,
 };
 
@@ -49,7 +66,7 @@ function someMissing(from: ReadonlySet<string>, has: (x: string) => boolean): bo
 }
 
 /** Whether the item has the figure, exactly or rounded (10,98 and 11 рублей). */
-function mentionsNumber(f: StoryFeatures, n: string): boolean {
+export function mentionsNumber(f: StoryFeatures, n: string): boolean {
   if (f.numbers.has(n)) return true;
   const x = Number(n);
   for (const m of f.numbers) if (sameNumber(x, Number(m))) return true;
@@ -61,56 +78,6 @@ export function numbersConflict(a: StoryFeatures, b: StoryFeatures): boolean {
   const aMisses = b.numbers.size > 0 && someMissing(a.titleNumbers, (n) => mentionsNumber(b, n));
   const bMisses = a.numbers.size > 0 && someMissing(b.titleNumbers, (n) => mentionsNumber(a, n));
   return aMisses && bMisses;
-}
-
-// Latin letters as Russian wires transliterate names (OPEC → ОПЕК, Brent → Брент), for comparing names only.
-const LATIN_TO_CYRILLIC: Record<string, string> = {
-  a: "а",
-  b: "б",
-  c: "к",
-  d: "д",
-  e: "е",
-  f: "ф",
-  g: "г",
-  h: "х",
-  i: "и",
-  j: "дж",
-  k: "к",
-  l: "л",
-  m: "м",
-  n: "н",
-  o: "о",
-  p: "п",
-  q: "к",
-  r: "р",
-  s: "с",
-  t: "т",
-  u: "у",
-  v: "в",
-  w: "у",
-  x: "кс",
-  y: "и",
-  z: "з",
-};
-
-function transliterate(word: string): string {
-  let out = "";
-  for (const ch of word) out += LATIN_TO_CYRILLIC[ch] ?? ch;
-  return out;
-}
-
-/** Whether the item uses the name, its transliteration or a word of its family (Томтор, томторский). */
-function mentions(f: StoryFeatures, name: string): boolean {
-  if (f.lemmas.has(name)) return true;
-  if (/^[a-z]+$/.test(name) && f.lemmas.has(transliterate(name))) return true;
-  if (name.length < 5) return false;
-  for (const lemma of f.lemmas.keys()) {
-    let common = 0;
-    const max = Math.min(lemma.length, name.length);
-    while (common < max && lemma.charCodeAt(common) === name.charCodeAt(common)) common++;
-    if (common >= 5 && common >= max - 3) return true;
-  }
-  return false;
 }
 
 /**
@@ -136,16 +103,47 @@ export function namesConflict(a: StoryFeatures, b: StoryFeatures): boolean {
   );
 }
 
+/** The words of a title that the other item never uses. */
+function kept(owner: StoryFeatures, other: StoryFeatures): string[] {
+  return [...owner.titleWords].filter((w) => !mentions(other, w));
+}
+
+// A template kept word for word: this share of the longer title's words, in the same order, in both.
+const SLOT_ORDER_SHARE = 0.8;
+
+/** Length of the longest common subsequence of two short word sequences. */
+function commonOrder(a: readonly string[], b: readonly string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++)
+      row[j] =
+        x === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, row[j - 1] as number);
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
 /**
  * Whether the headlines are one template with a slot filled differently: most title words shared, and each
  * title keeping a word the other item never uses. Wires reword a re-report; a recurring event (a rate, a
- * launch, a ban, an appointment) reuses the template with another subject.
+ * launch, a ban, an appointment) reuses the template with another subject. "slot" when the template is kept
+ * in order almost word for word and what each keeps is not just its verb: another object in one frame
+ * («о запрете продажи энергетиков / вейпов детям»), which a re-report by another wire never is.
  */
-export function templateSwap(a: StoryFeatures, b: StoryFeatures): boolean {
+export function templateSwap(a: StoryFeatures, b: StoryFeatures): "slot" | "swap" | null {
   let shared = 0;
   for (const w of a.titleWords) if (b.titleWords.has(w)) shared++;
-  if (shared * 2 < Math.min(a.titleWords.size, b.titleWords.size)) return false;
-  return someMissing(a.titleWords, (w) => mentions(b, w)) && someMissing(b.titleWords, (w) => mentions(a, w));
+  if (shared * 2 < Math.min(a.titleWords.size, b.titleWords.size)) return null;
+  const keptA = kept(a, b);
+  const keptB = kept(b, a);
+  if (keptA.length === 0 || keptB.length === 0) return null;
+  // The verbs are left out of the order: a template reused for another event may change its verb too.
+  const seqA = a.titleSequence.filter((w) => w !== a.titlePredicate);
+  const seqB = b.titleSequence.filter((w) => w !== b.titlePredicate);
+  const inOrder = commonOrder(seqA, seqB) >= Math.max(seqA.length, seqB.length) * SLOT_ORDER_SHARE;
+  const slot = keptA.some((w) => w !== a.titlePredicate) && keptB.some((w) => w !== b.titlePredicate);
+  return inOrder && slot ? "slot" : "swap";
 }
 
 /**
@@ -174,6 +172,11 @@ export function storySimilarity(
   if (score < params.threshold) return score;
   if (numbersConflict(a, b)) score *= params.numberConflict;
   if (namesConflict(a, b)) score *= params.nameConflict;
-  if (templateSwap(a, b)) score *= params.swapConflict;
+  const swap = templateSwap(a, b);
+  if (swap) score *= swap === "slot" ? params.swapConflict * params.slotSwap : params.swapConflict;
+  if (actionsConflict(a, b, mentionsNumber)) score *= params.actionConflict;
+  if (refusalConflict(a, b)) score *= params.refusalConflict;
+  if (causesConflict(a, b)) score *= params.causeConflict;
+  if (scopesConflict(a, b)) score *= params.scopeConflict;
   return score;
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
+import {
+  actionsConflict,
+  causesConflict,
+  refusalConflict,
+  scopesConflict,
+} from "../../src/stories/actions.js";
 import { storyFeatures } from "../../src/stories/features.js";
-import { numberWord, sameNumber } from "../../src/stories/numbers.js";
-import { namesConflict, numbersConflict } from "../../src/stories/similarity.js";
+import { numbersOf, numberWord, sameNumber } from "../../src/stories/numbers.js";
+import {
+  mentionsNumber,
+  namesConflict,
+  numbersConflict,
+  templateSwap,
+} from "../../src/stories/similarity.js";
 
 describe("institution names", () => {
   it("folds an abbreviation, a compound and a full name into one token", () => {
@@ -49,11 +60,92 @@ describe("numbers", () => {
     expect(numberWord("2025")).not.toBe(numberWord("2026"));
   });
 
+  it("reads scale words written out and numbers written as words", () => {
+    const read = (text: string) => {
+      const into = new Set<string>();
+      numbersOf(text, into);
+      return [...into];
+    };
+    expect(read("продало облигации на 45 миллиардов")).toEqual(read("разместил ОФЗ на 45 млрд рублей"));
+    expect(read("на 45 миллиардов")).toEqual(["45000000000"]);
+    expect(read("14,5 тысячи тонн")).toEqual(["14500"]);
+    expect(read("сорок пять миллиардов рублей")).toEqual(["45000000000"]);
+    expect(read("за девять месяцев")).toEqual(["9"]);
+    expect(read("сто сорок пять")).toEqual(["145"]);
+    expect(read("вырастет на один процент")).toEqual(["1"]);
+    // «Один» alone is «one of» or «a single», not a figure.
+    expect(read("одной акцией, один из банков")).toEqual([]);
+  });
+
   it("does not count a rounded headline figure as another number", () => {
     const exact = storyFeatures("Юань подешевел до 10,98 рубля", "Курс китайской валюты опустился.");
     const rounded = storyFeatures("Курс юаня опустился ниже 11 рублей", "Китайская валюта подешевела.");
     expect(numbersConflict(exact, rounded)).toBe(false);
     const other = storyFeatures("Курс юаня опустился ниже 12 рублей", "Китайская валюта подешевела.");
     expect(numbersConflict(exact, other)).toBe(true);
+  });
+});
+
+describe("what the headline says happened", () => {
+  const f = storyFeatures;
+
+  it("takes the headline's main verb, skipping speech, modal and support verbs", () => {
+    expect(f("«Лукойл» может выплатить 397 рублей на акцию", "").titlePredicate).toBe("выплатить");
+    expect(f("В Минфине заявили, что разместят ОФЗ", "").titlePredicate).toBe("разместить");
+    expect(f("Путин провел телефонный разговор с Эрдоганом", "").titlePredicate).toBe("разговор");
+    expect(f("Пользователи сообщили о сбое", "").titlePredicate).toBeNull();
+  });
+
+  it("sees another action by the same body on the same object, but not a synonym or a shared figure", () => {
+    const placed = f("Минфин разместил ОФЗ на 30 млрд рублей", "Спрос на аукционе составил 60 млрд рублей.");
+    const cancelled = f("Минфин отменил аукцион ОФЗ в среду", "Министерство сослалось на ситуацию на рынке.");
+    expect(actionsConflict(placed, cancelled, mentionsNumber)).toBe(true);
+    const sold = f("Министерство финансов продало облигации", "Аукцион прошел в среду.");
+    expect(actionsConflict(placed, sold, mentionsNumber)).toBe(false);
+    // A shared headline figure is one event told from two sides («установил» / «опустился»).
+    const set = f("ЦБ установил курс доллара на 82,15 рубля", "");
+    const fell = f("Курс доллара опустился до 82,15 рубля", "");
+    expect(actionsConflict(set, fell, mentionsNumber)).toBe(false);
+    // A rise and a fall are two events even with one figure («на 0,5 п.п.»), and a year is no shared figure.
+    const up = f("Банк повысил ставки по ипотеке на 0,5 п.п.", "");
+    const down = f("Банк снизил ставки по вкладам на 0,5 п.п.", "");
+    expect(actionsConflict(up, down, mentionsNumber)).toBe(true);
+  });
+
+  it("sees a refused action against the action done", () => {
+    const sold = f("Компания продала зарубежные активы", "Сделка закрыта.");
+    const refused = f("Компания отказалась от продажи зарубежных активов", "Переговоры прекращены.");
+    expect(refusalConflict(sold, refused)).toBe(true);
+    expect(refusalConflict(sold, f("Компания продала активы за рубежом", ""))).toBe(false);
+  });
+
+  it("sees two causes, by their head nouns", () => {
+    const failure = f("Мосбиржа приостановила торги из-за технического сбоя", "");
+    const jump = f("Мосбиржа приостановила торги из-за резкого роста цены", "");
+    expect(failure.titleCause).toBe("сбой");
+    expect(causesConflict(failure, jump)).toBe(true);
+    const told = f("Торги на бирже остановлены из-за сбоя", "");
+    expect(causesConflict(failure, told)).toBe(false);
+  });
+
+  it("sees the whole against a part", () => {
+    const all = f("Мосбиржа приостановила торги всеми инструментами", "");
+    const one = f("Мосбиржа приостановила торги одной акцией", "");
+    expect(scopesConflict(all, one)).toBe(true);
+    expect(
+      scopesConflict(
+        all,
+        f("Мосбиржа приостановила торги одной акцией", "Позже были остановлены все торги."),
+      ),
+    ).toBe(false);
+  });
+
+  it("tells a template kept word for word with another object from a reworded re-report", () => {
+    const drinks = f("Госдума приняла закон о запрете продажи энергетиков детям", "");
+    const vapes = f("Госдума приняла закон о запрете продажи вейпов детям", "");
+    expect(templateSwap(drinks, vapes)).toBe("slot");
+    const kept = f("ЦБ сохранил ключевую ставку на уровне 16,5%", "");
+    const left = f("Банк России оставил ключевую ставку без изменений — 16,5%", "");
+    expect(templateSwap(kept, left)).toBe("swap");
   });
 });

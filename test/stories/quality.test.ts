@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_PAIRS, HELD_OUT, HELD_OUT_2, TUNING } from "./labelled.js";
+import { ALL_PAIRS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, TUNING } from "./labelled.js";
 import { evaluatePairs } from "./quality.js";
 
 describe("story detector quality on the labelled pairs", () => {
@@ -8,6 +8,8 @@ describe("story detector quality on the labelled pairs", () => {
     expect(HELD_OUT.length).toBeGreaterThanOrEqual(15);
     expect(HELD_OUT_2.length).toBeGreaterThanOrEqual(20);
     expect(HELD_OUT_2.filter((p) => p.same).length * 2).toBe(HELD_OUT_2.length);
+    expect(HELD_OUT_3.length).toBeGreaterThanOrEqual(24);
+    expect(HELD_OUT_3.filter((p) => p.same).length * 2).toBe(HELD_OUT_3.length);
     expect(ALL_PAIRS.filter((p) => !p.same).length).toBeGreaterThanOrEqual(60);
   });
 
@@ -24,7 +26,15 @@ describe("story detector quality on the labelled pairs", () => {
     expect(q.recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("reaches recall ≥ 0.90 on every labelled pair, held-out batches included", () => {
-    expect(evaluatePairs(ALL_PAIRS, ALL_PAIRS).recall).toBeGreaterThanOrEqual(0.9);
+  it("reaches precision ≥ 0.95 and recall ≥ 0.90 on every labelled pair, held-out batches included", () => {
+    // Before the action, cause, scope and slot checks: precision 0.874 on these 162 pairs.
+    const q = evaluatePairs(ALL_PAIRS, ALL_PAIRS);
+    expect(q.precision).toBeGreaterThanOrEqual(0.95);
+    expect(q.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("merges no look-alike of the second held-out batch (same body, same object, another action)", () => {
+    // Before the action and cause checks: two merged («отменил аукционы ОФЗ», a halt for another reason).
+    expect(evaluatePairs(HELD_OUT_2, ALL_PAIRS).falsePositives).toBe(0);
   });
 });

@@ -1,0 +1,175 @@
+/**
+ * What a headline says happened, beyond who and how much: its main verb, the cause it gives and its
+ * scope. One body doing another thing with the same object («Минфин разместил ОФЗ» / «Минфин отменил
+ * аукционы ОФЗ») shares most words with a re-report; these are what tell the two apart.
+ */
+import type { StoryFeatures } from "./features.js";
+import { mentions } from "./mentions.js";
+
+/**
+ * Verbs that carry no action of their own: speech and attribution (сообщить, заявить), modality and
+ * intention (мочь, планировать, договориться), phase (начать), copulas and values (стать, составить),
+ * occurrence (произойти) and support verbs whose noun is the action (провести переговоры, потерпеть
+ * крушение, отправить в отставку, получить штраф). The headline's action is the next verb, or none.
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set([
+  "быть",
+  "стать",
+  "являться",
+  "оказаться",
+  "составить",
+  "составлять",
+  "сообщить",
+  "сообщать",
+  "заявить",
+  "заявлять",
+  "рассказать",
+  "назвать",
+  "считать",
+  "мочь",
+  "начать",
+  "начинать",
+  "продолжить",
+  "планировать",
+  "намереваться",
+  "собираться",
+  "решить",
+  "хотеть",
+  "договориться",
+  "произойти",
+  "случиться",
+  "провести",
+  "проводить",
+  "получить",
+  "получать",
+  "совершить",
+  "потерпеть",
+  "отправить",
+  "взять",
+  "дать",
+  "оказать",
+]);
+
+/**
+ * Verbs that report one action in other words: a re-report swaps «сохранил» for «оставил», «снизилась»
+ * for «сократила», and names a match or a vote from either side (обыграл / проиграл). Each line is one
+ * action; direction matters (вырос and снизился are two events), the wording within a line does not.
+ */
+const SAME_ACTION: readonly string[] = [
+  "увеличить увеличиться вырасти расти повысить повыситься поднять подняться подорожать превысить нарастить ускориться прибавить укрепиться улучшить",
+  "снизить снизиться сократить сократиться понизить понизиться уменьшить уменьшиться упасть подешеветь опуститься замедлиться ослабнуть ухудшить потерять",
+  "сохранить оставить",
+  "разместить продать",
+  "остановить остановиться приостановить прекратить прервать встать ограничить",
+  "ввести объявить",
+  "прибыть прилететь приехать",
+  "победить побеждать выиграть обыграть проиграть уступить лидировать",
+  "отозвать лишить лишиться аннулировать",
+  "утвердить принять одобрить",
+  "уволить покинуть уйти освободить отстранить",
+  "сбить уничтожить перехватить",
+  "ожидать прогнозировать спрогнозировать предсказать",
+  "загореться гореть вспыхнуть",
+  "стартовать запустить",
+];
+
+const ACTION_OF = new Map<string, number>();
+SAME_ACTION.forEach((line, i) => {
+  for (const verb of line.split(" ")) ACTION_OF.set(verb, i);
+});
+
+/** Whether the item reports the verb's action: the verb, a word of its family, or a verb of its line. */
+function mentionsAction(f: StoryFeatures, verb: string): boolean {
+  if (mentions(f, verb)) return true;
+  const line = ACTION_OF.get(verb);
+  if (line === undefined) return false;
+  for (const lemma of f.lemmas.keys()) if (ACTION_OF.get(lemma) === line) return true;
+  return false;
+}
+
+// The lines of a change up and of a change down: a rise and a fall are two events whatever figure they share.
+const UP = 0;
+const DOWN = 1;
+
+// A year dates an event and does not identify it: «дивиденды за 2025 год» are paid or postponed.
+function isYear(n: string): boolean {
+  const x = Number(n);
+  return Number.isInteger(x) && x >= 1900 && x <= 2100;
+}
+
+/** Whether a figure of one headline (a year aside) is mentioned by the other item: a shared figure is one event. */
+function shareFigure(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  mentionsNumber: (f: StoryFeatures, n: string) => boolean,
+): boolean {
+  for (const n of a.titleNumbers) if (!isYear(n) && mentionsNumber(b, n)) return true;
+  for (const n of b.titleNumbers) if (!isYear(n) && mentionsNumber(a, n)) return true;
+  return false;
+}
+
+/** Whether one verb is a rise and the other a fall. */
+function opposite(va: string, vb: string): boolean {
+  const la = ACTION_OF.get(va);
+  const lb = ACTION_OF.get(vb);
+  return (la === UP && lb === DOWN) || (la === DOWN && lb === UP);
+}
+
+// Verbs that say an action did not happen: «отказался оштрафовать», «отказался от продажи», «отклонила».
+const REFUSALS: ReadonlySet<string> = new Set(["отказаться", "отказать", "отклонить", "воздержаться"]);
+
+/**
+ * Whether one headline says an action was refused and the other that it happened: «Лукойл продал активы» /
+ * «Лукойл отказался от продажи активов». The refusing item mentions the other's action, so the action
+ * check cannot see it.
+ */
+export function refusalConflict(a: StoryFeatures, b: StoryFeatures): boolean {
+  const va = a.titlePredicate;
+  const vb = b.titlePredicate;
+  if (va === null || vb === null) return false;
+  const ra = REFUSALS.has(va);
+  const rb = REFUSALS.has(vb);
+  if (ra === rb) return false;
+  return ra ? !mentions(b, va) : !mentions(a, vb);
+}
+
+/**
+ * Whether the headlines report another action: each has a main verb, and neither item reports the other's
+ * (in any form, its family or a verb of the same action). Not when a headline figure is shared: «ЦБ
+ * установил курс 82,15» and «курс опустился до 82,15» are one event told from two sides.
+ */
+export function actionsConflict(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  mentionsNumber: (f: StoryFeatures, n: string) => boolean,
+): boolean {
+  const va = a.titlePredicate;
+  const vb = b.titlePredicate;
+  if (va === null || vb === null || va === vb) return false;
+  if (mentionsAction(b, va) || mentionsAction(a, vb)) return false;
+  return opposite(va, vb) || !shareFigure(a, b, mentionsNumber);
+}
+
+/**
+ * Whether the headlines give two causes: each names one («из-за технического сбоя» / «из-за резкого роста
+ * цены») and neither item mentions the other's (its head noun: сбой, рост). A halt for a failure and a halt
+ * for a price jump are two halts.
+ */
+export function causesConflict(a: StoryFeatures, b: StoryFeatures): boolean {
+  if (a.titleCause === null || b.titleCause === null) return false;
+  return !mentions(b, a.titleCause) && !mentions(a, b.titleCause);
+}
+
+/**
+ * Whether one headline is about the whole («торги всеми инструментами») and the other about a part
+ * («торги одной акцией»), and neither item says the other's.
+ */
+export function scopesConflict(a: StoryFeatures, b: StoryFeatures): boolean {
+  return (
+    a.titleScope !== null &&
+    b.titleScope !== null &&
+    a.titleScope !== b.titleScope &&
+    !a.scopes.has(b.titleScope) &&
+    !b.scopes.has(a.titleScope)
+  );
+}
