@@ -79,21 +79,29 @@ function termHits(code: Int32Array, at: number, length: number, state: SlotState
 // Phrase: some start p with slot i at p + i for every i. Position chains are strictly descending
 // (built in token order, newest first), so each word is a linear merge against the surviving starts:
 // O(words × positions), whatever a user puts in a phrase and however long the item is.
+// The surviving starts, filtered in place word by word; module-level so a phrase allocates nothing.
+let starts = new Int32Array(256);
+
 function phraseHits(code: Int32Array, at: number, length: number, state: SlotState): boolean {
   const { slots, poolPos, poolNext } = state;
-  let starts: number[] = [];
+  let count = 0;
   for (let c = slots[((code[at] as number) << 3) + 2] as number; c >= 0; c = poolNext[c] as number) {
-    starts.push(poolPos[c] as number);
+    if (count === starts.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = poolPos[c] as number;
   }
-  for (let i = 1; i < length && starts.length > 0; i++) {
-    const kept: number[] = [];
+  for (let i = 1; i < length && count > 0; i++) {
+    let kept = 0;
     let s = 0;
     let c = slots[((code[at + i] as number) << 3) + 2] as number;
-    while (s < starts.length && c >= 0) {
+    while (s < count && c >= 0) {
       const want = (starts[s] as number) + i;
       const have = poolPos[c] as number;
       if (have === want) {
-        kept.push(starts[s] as number);
+        starts[kept++] = starts[s] as number;
         s++;
         c = poolNext[c] as number;
       } else if (have > want) {
@@ -102,9 +110,9 @@ function phraseHits(code: Int32Array, at: number, length: number, state: SlotSta
         s++;
       }
     }
-    starts = kept;
+    count = kept;
   }
-  return starts.length > 0;
+  return count > 0;
 }
 
 /**

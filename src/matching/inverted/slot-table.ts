@@ -91,6 +91,9 @@ export class SlotTable {
   #poolPos: Int32Array = new Int32Array(1024);
   #poolNext: Int32Array = new Int32Array(1024);
   readonly #memo = new ItemMemo();
+  // Per token of the current item: its form's first hash, for #touchForms.
+  #tokenH1: Int32Array = new Int32Array(256);
+  #touched = 0;
 
   /** The entry of a slot id currently in the table. */
   get(slotId: string): SlotEntry | undefined {
@@ -304,6 +307,7 @@ export class SlotTable {
       }
     };
     const chars = tokens.chars;
+    this.#touchForms(tokens);
     // Short texts rarely repeat a word: only long ones (full texts) pay for the memo.
     const memo = tokens.count >= MEMO_MIN_TOKENS ? this.#memo : null;
     memo?.begin(tokens.count);
@@ -356,7 +360,29 @@ export class SlotTable {
       if (short) notePrefixes(prefixes.get(run1[2] as number, run2[2] as number), length, pos);
       if (long && length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), length, pos);
     }
+    // The first cell of each present slot's records, loaded ahead as #touchForms does for the forms.
+    const arena = this.#arena;
+    let sum = this.#touched;
+    for (let h = 0; h < hitCount; h++)
+      sum ^= arena[slots[((hits[h] as number) << SLOT_SHIFT) + 3] as number] as number;
+    this.#touched = sum;
     return { hits, hitCount, state: { slots, stamp, poolPos, poolNext } };
+  }
+
+  // Every token's form-table cell, loaded ahead of the look-ups (FormTable.touch).
+  #touchForms(tokens: TokenBuffer): void {
+    const count = tokens.count;
+    if (count > this.#tokenH1.length) this.#tokenH1 = new Int32Array(count * 2);
+    const h1s = this.#tokenH1;
+    const { chars, start, length } = tokens;
+    for (let t = 0; t < count; t++) {
+      let h = 0x811c9dc5;
+      const from = start[t] as number;
+      const to = from + (length[t] as number);
+      for (let i = from; i < to; i++) h = Math.imul(h ^ (chars[i] as number), 0x01000193);
+      h1s[t] = h;
+    }
+    this.#touched = this.#forms.touch(h1s, count);
   }
 
   #guardAccepts(n: number, tokens: TokenBuffer, t: number): boolean {
