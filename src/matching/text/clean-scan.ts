@@ -53,33 +53,52 @@ function isHex(c: number): boolean {
 }
 
 /**
- * Writes cleanForTokens(raw.slice(0, limit)) into `out` (room for 4 × limit code units: NFKC expands a
- * few characters up to four) and returns its length, or -1 when this text needs the general path.
+ * What a code unit is once cleaned on its own: itself (plain), its NFKC text (" " for nbsp, "..." for
+ * «…», "" for a soft hyphen), or null when that depends on its neighbours or is not worth knowing.
  */
-export function cleanInto(raw: string, limit: number, out: Uint16Array): number {
+export function cleanedAs(c: number): string | null {
+  if (c >= CLEAN_END) return null;
+  const action = ACTION[c] as number;
+  if (action === REPLACE) return CLEAN_AS[c] as string;
+  return action === GIVE_UP ? null : String.fromCharCode(c);
+}
+
+/**
+ * Writes raw.slice(0, limit) into `out` (bytes: the same memory as a Buffer, ≥ 2 × limit bytes) with tags
+ * stripped and entities decoded as htmlToText would, the decoded text cleaned as cleanForTokens would;
+ * returns the length, or -1 when the markup needs the general path. Other characters are copied as they
+ * are: the caller judges them (cleanedAs), since text outside markup is copied natively.
+ */
+export function cleanInto(raw: string, limit: number, out: Uint16Array, bytes: Buffer): number {
+  bytes.write(raw, 0, limit * 2, "utf16le");
+  let lt = nextOf(raw, "<", 0, limit);
+  let amp = nextOf(raw, "&", 0, limit);
+  // Markup never gets longer once decoded, so the text is compacted in place behind the reading point.
   let o = 0;
   let i = 0;
-  while (i < limit) {
-    const c = raw.charCodeAt(i);
-    const action = c < CLEAN_END ? (ACTION[c] as number) : GIVE_UP;
-    if (action === COPY) {
-      out[o++] = c;
-      i++;
-    } else if (action === TAG) {
-      const kind = tagKind(raw, i, limit);
+  for (;;) {
+    const at = lt < amp ? lt : amp;
+    if (o !== i) out.copyWithin(o, i, at);
+    o += at - i;
+    if (at === limit) return o;
+    if (at === lt) {
+      const kind = tagKind(raw, at, limit);
       if (kind < 0) return -1;
       if (kind === 1) out[o++] = 32;
       i = tagStop;
-    } else if (action === ENTITY) {
-      o = entity(raw, i, limit, out, o);
+    } else {
+      o = entity(raw, at, limit, out, o);
       if (o < 0) return -1;
       i = entityStop;
-    } else if (action === REPLACE) {
-      o = put(CLEAN_AS[c] as string, out, o);
-      i++;
-    } else return -1;
+    }
+    if (lt < i) lt = nextOf(raw, "<", i, limit);
+    if (amp < i) amp = nextOf(raw, "&", i, limit);
   }
-  return o;
+}
+
+function nextOf(raw: string, ch: string, from: number, limit: number): number {
+  const at = raw.indexOf(ch, from);
+  return at < 0 || at > limit ? limit : at;
 }
 
 // Where the last tag or entity read ended (module state instead of an object per call).

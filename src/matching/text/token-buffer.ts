@@ -1,10 +1,14 @@
 import { type Occurrence, SHAPE_INITIAL } from "../words/homonyms.js";
 import {
   BREAK,
+  CYRILLIC,
   classOf,
   codePointIn,
+  DIRTY,
   FOLD,
   HYPHEN,
+  INEXACT,
+  LATIN,
   OPENS,
   PLAIN_WORD,
   SURROGATE,
@@ -131,9 +135,10 @@ export class TokenBuffer {
     this.charsUsed = at;
   }
 
-  // The current text, cleaned (cleanInto or cleanForTokens), as code units; as a string and lower-cased
-  // only when a word needs the general path.
-  #buf: Uint16Array = new Uint16Array(4096);
+  // The current text as code units: cleanInto's (markup done, other characters as written) or exactly
+  // cleanForTokens'; as a string and lower-cased only when a word needs the general path.
+  #bytes: Buffer = Buffer.alloc(8192);
+  #buf: Uint16Array = new Uint16Array(this.#bytes.buffer, this.#bytes.byteOffset, 4096);
   #length = 0;
   #string: string | null = null;
   #lower: string | null = null;
@@ -141,19 +146,39 @@ export class TokenBuffer {
   // One raw text (its first `limit` characters), as tokenize(cleanForTokens(text), startPos); returns the
   // last position used (startPos - 1 if none).
   #text(raw: string, startPos: number, limit: number): number {
-    if (this.#buf.length < limit * 4) this.#buf = new Uint16Array(limit * 4 + 64);
+    if (this.#buf.length < limit) {
+      this.#bytes = Buffer.alloc(limit * 2 + 128);
+      this.#buf = new Uint16Array(this.#bytes.buffer, this.#bytes.byteOffset, limit + 64);
+    }
     this.#string = null;
     this.#lower = null;
-    let n = cleanInto(raw, limit, this.#buf);
-    if (n < 0) {
-      const text = cleanForTokens(limit < raw.length ? raw.slice(0, limit) : raw);
-      if (this.#buf.length < text.length) this.#buf = new Uint16Array(text.length + 64);
-      for (let k = 0; k < text.length; k++) this.#buf[k] = text.charCodeAt(k);
-      this.#string = text;
-      n = text.length;
+    const count = this.count;
+    const charsUsed = this.charsUsed;
+    const n = cleanInto(raw, limit, this.#buf, this.#bytes);
+    if (n >= 0) {
+      const last = this.#scan(n, startPos, false);
+      if (last !== GAVE_UP) return last;
+      this.count = count;
+      this.charsUsed = charsUsed;
     }
+    const text = cleanForTokens(limit < raw.length ? raw.slice(0, limit) : raw);
+    if (this.#buf.length < text.length) {
+      this.#bytes = Buffer.alloc(text.length * 2 + 128);
+      this.#buf = new Uint16Array(this.#bytes.buffer, this.#bytes.byteOffset, text.length + 64);
+    }
+    this.#bytes.write(text, 0, "utf16le");
+    this.#string = text;
+    this.#lower = null;
+    return this.#scan(text.length, startPos, true);
+  }
+
+  // Tokenises #buf[0, n); `exact`: it is cleanForTokens' text. Otherwise a character cleanForTokens would
+  // change (DIRTY), or a word needing the text as a string after an INEXACT one, gives up (GAVE_UP).
+  #scan(n: number, startPos: number, exact: boolean): number {
     this.#length = n;
     const buf = this.#buf;
+    let dirty = exact ? 0 : DIRTY;
+    let inexact = false;
     let pos = startPos;
     const first = this.count;
     // Class bits of the characters since the previous word: sentence ends, clause openers.
@@ -161,17 +186,24 @@ export class TokenBuffer {
     let i = 0;
     while (i < n) {
       let k = classOf(buf[i] as number);
-      if ((k & WORD) === 0) {
-        if ((k & SURROGATE) === 0) {
+      if ((k & (WORD | SURROGATE | DIRTY | INEXACT)) !== 0) {
+        if ((k & dirty) !== 0) return GAVE_UP;
+        if ((k & INEXACT) !== 0) inexact = true;
+        if ((k & SURROGATE) !== 0) {
+          const code = codePointIn(buf, i, n);
+          if (!isWordChar(code)) {
+            i += code > 0xffff ? 2 : 1;
+            continue;
+          }
+        } else if ((k & WORD) === 0) {
           gap |= k;
           i++;
           continue;
         }
-        const code = codePointIn(buf, i, n);
-        if (!isWordChar(code)) {
-          i += code > 0xffff ? 2 : 1;
-          continue;
-        }
+      } else {
+        gap |= k;
+        i++;
+        continue;
       }
       const start = i;
       if ((gap & BREAK) !== 0) pos++;
@@ -180,37 +212,37 @@ export class TokenBuffer {
       // The common word: ASCII letters and digits or the Russian alphabet, lower-cased as it is read.
       const chars = this.#room(n - i);
       let at = this.charsUsed;
-      let cyr = 0;
-      let lat = 0;
-      let upper = 0;
-      let leading = true;
+      let seen = 0;
       for (; i < n; i++) {
         const c = buf[i] as number;
         k = classOf(c);
         if ((k & PLAIN_WORD) === 0) break;
         chars[at++] = FOLD[c] as number;
-        if (leading) {
-          if ((k & UPPER) !== 0) upper++;
-          else leading = false;
-        }
-        if (c >= 0x80) cyr++;
-        else if (c >= 65) lat++;
+        seen |= k;
       }
       // Another letter, a surrogate or a hyphen joining a compound: the general path from the start.
       let general = i < n && (k & (WORD | SURROGATE)) !== 0;
       if (!general && (k & HYPHEN) !== 0 && i + 1 < n)
-        general = (classOf(buf[i + 1] as number) & (WORD | SURROGATE)) !== 0;
+        general = (classOf(buf[i + 1] as number) & (WORD | SURROGATE | dirty)) !== 0;
       if (general) {
+        // The general path reads the text as a string: it must be cleanForTokens' text, all of it.
+        if (dirty !== 0) {
+          if (inexact || !isExact(buf, n)) return GAVE_UP;
+          dirty = 0;
+        }
         pos = this.#general(start, pos, initial);
         i = this.#end;
         continue;
       }
-      if (cyr > 0 && lat > 0) {
+      if ((seen & CYRILLIC) !== 0 && (seen & LATIN) !== 0) {
         // Mixed scripts: look-alike folding, as tokenize does.
         const { form, caps, shape } = foldWord(stringOf(buf, start, i));
         this.#pushForm(form, pos++, false, caps, shape | initial);
         continue;
       }
+      let upper = 0;
+      if ((seen & UPPER) !== 0)
+        while (upper < i - start && (classOf(buf[start + upper] as number) & UPPER) !== 0) upper++;
       const t = this.#push(pos++, false, null, shapeOf(upper) | initial);
       this.length[t] = at - this.charsUsed;
       this.charsUsed = at;
@@ -248,6 +280,15 @@ export class TokenBuffer {
     return pos + 1;
   }
 }
+
+/** True when no character of buf[0, n) is one cleanForTokens would change. */
+function isExact(buf: Uint16Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((classOf(buf[i] as number) & (DIRTY | INEXACT)) !== 0) return false;
+  return true;
+}
+
+/** #scan's answer when the text must be tokenised from cleanForTokens' string instead. */
+const GAVE_UP = -0x7fffffff;
 
 function growTyped<T extends Int32Array | Uint8Array>(from: T, into: T): T {
   into.set(from);
