@@ -77,7 +77,7 @@ export function cleanInto(raw: string, limit: number, out: Uint16Array, bytes: B
   let o = 0;
   let i = 0;
   for (;;) {
-    const at = lt < amp ? lt : amp;
+    const at = Math.min(lt, amp);
     if (o !== i) out.copyWithin(o, i, at);
     o += at - i;
     if (at === limit) return o;
