@@ -1,9 +1,10 @@
 /**
- * cleanForTokens in one pass over the raw text into a reused UTF-16 buffer, for TokenBuffer: tags
- * stripped, entities decoded, NFKC and invisible characters applied per character, no strings built.
- * It covers what news text is made of; anything whose result could depend on more than the character
- * at hand (a second round of decoding, comments, scripts, odd markup, characters NFKC composes) makes it
- * give up, and the caller runs cleanForTokens itself. Tests compare the two on tables and generated text.
+ * htmlToText for TokenBuffer in one pass over the raw text into a reused UTF-16 buffer: the text copied
+ * natively, tags stripped and entities decoded in place (decoded characters cleaned as cleanForTokens
+ * would), no strings built. Characters outside markup stay as written; TokenBuffer judges them with
+ * char-class.ts. Markup whose result could depend on more than what is at hand (a second round of
+ * decoding, comments, scripts, «<» in attributes) makes it give up, and the caller runs cleanForTokens.
+ * Tests compare the two on tables and random markup.
  */
 import { NAMED_ENTITIES } from "./html.js";
 import { cleanForTokens, isPlainText } from "./normalize.js";
