@@ -3,7 +3,8 @@
  * sometimes escaped twice, and none of it may leak into tokens («nbsp», «amp», tag names).
  */
 
-const NAMED: Record<string, string> = {
+/** Named entities decoded to text (others become a space); clean-scan.ts decodes the same ones. */
+export const NAMED_ENTITIES: Record<string, string> = {
   amp: "&",
   lt: "<",
   gt: ">",
@@ -54,7 +55,7 @@ export function decodeEntities(text: string): string {
       }
       return String.fromCodePoint(code);
     }
-    const named = NAMED[body] ?? NAMED[body.toLowerCase()];
+    const named = NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
     if (named !== undefined) return named;
     // An unknown «&name;» is still markup, not a word; without «;» it may be text (S&P500).
     return whole.endsWith(";") ? " " : whole;

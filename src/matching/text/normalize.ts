@@ -75,7 +75,7 @@ const otherWordChars = new Map<number, boolean>();
 // Letters and digits. ASCII and Cyrillic are decided by range (they are nearly all news text); anything
 // else by the Unicode property, memoised per code point.
 /** True for a character that belongs to a word (a Unicode letter or digit). */
-function isWordChar(code: number): boolean {
+export function isWordChar(code: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
   if (code >= 0x400 && code <= 0x52f) return code < 0x482 || code > 0x489;
   let known = otherWordChars.get(code);

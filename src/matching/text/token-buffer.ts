@@ -1,16 +1,32 @@
 import { type Occurrence, SHAPE_INITIAL } from "../words/homonyms.js";
 import {
+  BREAK,
+  CYRILLIC,
+  classOf,
+  codePointIn,
+  DIRTY,
+  FOLD,
+  HYPHEN,
+  INEXACT,
+  LATIN,
+  OPENS,
+  PLAIN_WORD,
+  SURROGATE,
+  stringOf,
+  UPPER,
+  WORD,
+} from "./char-class.js";
+import { cleanInto } from "./clean-scan.js";
+import {
   BODY_MAX_CHARS,
   capsKey,
   cleanForTokens,
   foldRun,
   foldWord,
   HYPHENS,
-  hasSentenceBreak,
-  opensClause,
+  isWordChar,
   scanWord,
   shapeOf,
-  skipToWord,
 } from "./normalize.js";
 
 /**
@@ -39,12 +55,14 @@ export class TokenBuffer {
     this.count = 0;
     this.charsUsed = 0;
     // Feeds parsed without types sometimes hand over undefined for a missing summary.
-    const end = this.#text(cleanForTokens(title ?? ""), 0);
+    const head = title ?? "";
+    const lead = summary ?? "";
+    const end = this.#text(head, 0, head.length);
     // The gaps keep phrases from spanning two texts, as in tokenizeItem.
-    this.#text(cleanForTokens(summary ?? ""), this.count === 0 ? 0 : end + 2);
+    this.#text(lead, this.count === 0 ? 0 : end + 2, lead.length);
     if (body) {
       const last = this.count === 0 ? -2 : (this.pos[this.count - 1] as number);
-      this.#text(cleanForTokens(body.slice(0, BODY_MAX_CHARS)), last + 2);
+      this.#text(body, last + 2, Math.min(body.length, BODY_MAX_CHARS));
     }
   }
 
@@ -117,92 +135,160 @@ export class TokenBuffer {
     this.charsUsed = at;
   }
 
-  // One cleaned text, as tokenize(text, startPos); returns the last position used (startPos - 1 if none).
-  #text(text: string, startPos: number): number {
-    let lowerAll: string | null = null;
+  // The current text as code units: cleanInto's (markup done, other characters as written) or exactly
+  // cleanForTokens'; as a string and lower-cased only when a word needs the general path.
+  #bytes: Buffer = Buffer.alloc(8192);
+  #buf: Uint16Array = new Uint16Array(this.#bytes.buffer, this.#bytes.byteOffset, 4096);
+  #length = 0;
+  #string: string | null = null;
+  #lower: string | null = null;
+
+  // One raw text (its first `limit` characters), as tokenize(cleanForTokens(text), startPos); returns the
+  // last position used (startPos - 1 if none).
+  #text(raw: string, startPos: number, limit: number): number {
+    if (this.#buf.length < limit) {
+      this.#bytes = Buffer.alloc(limit * 2 + 128);
+      this.#buf = new Uint16Array(this.#bytes.buffer, this.#bytes.byteOffset, limit + 64);
+    }
+    this.#string = null;
+    this.#lower = null;
+    const count = this.count;
+    const charsUsed = this.charsUsed;
+    const n = cleanInto(raw, limit, this.#buf, this.#bytes);
+    if (n >= 0) {
+      const last = this.#scan(n, startPos, false);
+      if (last !== GAVE_UP) return last;
+      this.count = count;
+      this.charsUsed = charsUsed;
+    }
+    const text = cleanForTokens(limit < raw.length ? raw.slice(0, limit) : raw);
+    if (this.#buf.length < text.length) {
+      this.#bytes = Buffer.alloc(text.length * 2 + 128);
+      this.#buf = new Uint16Array(this.#bytes.buffer, this.#bytes.byteOffset, text.length + 64);
+    }
+    this.#bytes.write(text, 0, "utf16le");
+    this.#string = text;
+    this.#lower = null;
+    return this.#scan(text.length, startPos, true);
+  }
+
+  // Tokenises #buf[0, n); `exact`: it is cleanForTokens' text. Otherwise a character cleanForTokens would
+  // change (DIRTY), or a word needing the text as a string after an INEXACT one, gives up (GAVE_UP).
+  #scan(n: number, startPos: number, exact: boolean): number {
+    this.#length = n;
+    const buf = this.#buf;
+    let dirty = exact ? 0 : DIRTY;
+    let inexact = false;
     let pos = startPos;
-    let last = 0;
     const first = this.count;
-    const length = text.length;
-    for (let i = skipToWord(text, 0); i < length; i = skipToWord(text, i)) {
-      const start = i;
-      const scanned = scanWord(text, start);
-      const hyphenated = scanned < 0;
-      const end = hyphenated ? -scanned : scanned;
-      i = end;
-      // Plain: only ASCII letters/digits and the Russian alphabet, which are lower-cased right here.
-      let plain = !hyphenated;
-      for (let k = start; plain && k < end; k++) {
-        const c = text.charCodeAt(k);
-        if (c >= 0x80 && !(c >= 0x410 && c <= 0x44f) && c !== 0x401 && c !== 0x451) plain = false;
-      }
-      if (hasSentenceBreak(text, last, start)) pos++;
-      const initial = this.count === first || opensClause(text, last, start) ? SHAPE_INITIAL : 0;
-      last = end;
-      if (hyphenated) {
-        const pieces = text.slice(start, end).split(HYPHENS).map(foldWord);
-        this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null, 0);
-        pieces.forEach((f, k) => {
-          this.#pushForm(f.form, pos++, false, f.caps, f.shape | (k === 0 ? initial : 0));
-        });
-        continue;
-      }
-      if (plain) {
-        let cyr = 0;
-        let lat = 0;
-        let upper = 0;
-        let leading = true;
-        const t = this.#push(pos++, false, null, 0);
-        const chars = this.#room(end - start);
-        let at = this.charsUsed;
-        for (let k = start; k < end; k++) {
-          let c = text.charCodeAt(k);
-          let isUpper = false;
-          if (c < 0x80) {
-            if (c >= 65 && c <= 90) {
-              c += 32;
-              isUpper = true;
-            }
-            if (c >= 97) lat++;
-          } else {
-            cyr++;
-            if (c <= 0x42f) {
-              isUpper = true;
-              c = c === 0x401 ? 0x435 : c + 32;
-            } else if (c === 0x451) {
-              c = 0x435;
-            }
+    // Class bits of the characters since the previous word: sentence ends, clause openers.
+    let gap = 0;
+    let i = 0;
+    while (i < n) {
+      let k = classOf(buf[i] as number);
+      if ((k & (WORD | SURROGATE | DIRTY | INEXACT)) !== 0) {
+        if ((k & dirty) !== 0) return GAVE_UP;
+        if ((k & INEXACT) !== 0) inexact = true;
+        if ((k & SURROGATE) !== 0) {
+          const code = codePointIn(buf, i, n);
+          if (!isWordChar(code)) {
+            i += code > 0xffff ? 2 : 1;
+            continue;
           }
-          if (leading && isUpper) upper++;
-          else leading = false;
-          chars[at++] = c;
-        }
-        if (cyr > 0 && lat > 0) {
-          // Mixed scripts: look-alike folding, as tokenize does.
-          this.count--;
-          pos--;
-          const { form, caps, shape } = foldWord(text.slice(start, end));
-          this.#pushForm(form, pos++, false, caps, shape | initial);
+        } else if ((k & WORD) === 0) {
+          gap |= k;
+          i++;
           continue;
         }
-        this.length[t] = end - start;
-        this.charsUsed = at;
-        this.shape[t] = shapeOf(upper) | initial;
-        if (upper >= 2) {
-          const run = text.slice(start, end);
-          const lower = run.toLowerCase();
-          this.caps[t] = capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower);
-        }
+      } else {
+        gap |= k;
+        i++;
         continue;
       }
-      // Anything else: exactly tokenize's way, with the whole text lower-cased once.
-      lowerAll ??= text.toLowerCase();
-      const { form, caps, shape } = foldRun(text, lowerAll, start, end);
-      this.#pushForm(form, pos++, false, caps, shape | initial);
+      const start = i;
+      if ((gap & BREAK) !== 0) pos++;
+      const initial = this.count === first || (gap & OPENS) !== 0 ? SHAPE_INITIAL : 0;
+      gap = 0;
+      // The common word: ASCII letters and digits or the Russian alphabet, lower-cased as it is read.
+      const chars = this.#room(n - i);
+      let at = this.charsUsed;
+      let seen = 0;
+      for (; i < n; i++) {
+        const c = buf[i] as number;
+        k = classOf(c);
+        if ((k & PLAIN_WORD) === 0) break;
+        chars[at++] = FOLD[c] as number;
+        seen |= k;
+      }
+      // Another letter, a surrogate or a hyphen joining a compound: the general path from the start.
+      let general = i < n && (k & (WORD | SURROGATE)) !== 0;
+      if (!general && (k & HYPHEN) !== 0 && i + 1 < n)
+        general = (classOf(buf[i + 1] as number) & (WORD | SURROGATE | dirty)) !== 0;
+      if (general) {
+        // The general path reads the text as a string: it must be cleanForTokens' text, all of it.
+        if (dirty !== 0) {
+          if (inexact || !isExact(buf, n)) return GAVE_UP;
+          dirty = 0;
+        }
+        pos = this.#general(start, pos, initial);
+        i = this.#end;
+        continue;
+      }
+      if ((seen & CYRILLIC) !== 0 && (seen & LATIN) !== 0) {
+        // Mixed scripts: look-alike folding, as tokenize does.
+        const { form, caps, shape } = foldWord(stringOf(buf, start, i));
+        this.#pushForm(form, pos++, false, caps, shape | initial);
+        continue;
+      }
+      let upper = 0;
+      if ((seen & UPPER) !== 0)
+        while (upper < i - start && (classOf(buf[start + upper] as number) & UPPER) !== 0) upper++;
+      const t = this.#push(pos++, false, null, shapeOf(upper) | initial);
+      this.length[t] = at - this.charsUsed;
+      this.charsUsed = at;
+      if (upper >= 2) {
+        const run = stringOf(buf, start, i);
+        const lower = run.toLowerCase();
+        this.caps[t] = capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower);
+      }
     }
     return pos - 1;
   }
+
+  #end = 0;
+
+  // The word at `start` exactly as tokenize reads it (hyphenated compounds, any script, astral letters);
+  // returns the next position and leaves the word's end in #end.
+  #general(start: number, pos: number, initial: number): number {
+    this.#string ??= stringOf(this.#buf, 0, this.#length);
+    const text = this.#string;
+    const scanned = scanWord(text, start);
+    const end = scanned < 0 ? -scanned : scanned;
+    this.#end = end;
+    if (scanned < 0) {
+      const pieces = text.slice(start, end).split(HYPHENS).map(foldWord);
+      this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null, 0);
+      pieces.forEach((f, k) => {
+        this.#pushForm(f.form, pos++, false, f.caps, f.shape | (k === 0 ? initial : 0));
+      });
+      return pos;
+    }
+    // Lower-casing the whole text keeps context-dependent rules (Greek final sigma) as tokenize has them.
+    this.#lower ??= text.toLowerCase();
+    const { form, caps, shape } = foldRun(text, this.#lower, start, end);
+    this.#pushForm(form, pos, false, caps, shape | initial);
+    return pos + 1;
+  }
 }
+
+/** True when no character of buf[0, n) is one cleanForTokens would change. */
+function isExact(buf: Uint16Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((classOf(buf[i] as number) & (DIRTY | INEXACT)) !== 0) return false;
+  return true;
+}
+
+/** #scan's answer when the text must be tokenised from cleanForTokens' string instead. */
+const GAVE_UP = -0x7fffffff;
 
 function growTyped<T extends Int32Array | Uint8Array>(from: T, into: T): T {
   into.set(from);
