@@ -31,6 +31,9 @@ export const RECORD_SINGLE = 2;
 /** Record flag: the subscription has source: filters (so only these records look them up). */
 export const RECORD_FILTERED = 4;
 
+/** Record flag: several subscriptions share the query (the index then reads their list). */
+export const RECORD_SHARED = 8;
+
 /**
  * Added to a slot number in the form table when the form is guarded (homonyms.ts): such a hit is noted
  * only if the guard accepts the occurrence. One comparison on the hot path; guards run only on these hits.
@@ -193,6 +196,17 @@ export class SlotTable {
       arena.copyWithin(at, next, end);
       slots[at0 + 4] = end - (next - at);
       return;
+    }
+  }
+
+  /** Sets the flags of subscription `no`'s record in slot `n`'s records. */
+  setRecordFlags(n: number, no: number, flags: number): void {
+    const slots = this.#slots;
+    const arena = this.#arena;
+    const at0 = n * SLOT_CELLS;
+    const end = slots[at0 + 4] as number;
+    for (let at = slots[at0 + 3] as number; at < end; at += 3 + (arena[at + 2] as number)) {
+      if (arena[at] === no) arena[at + 1] = flags;
     }
   }
 

@@ -1,40 +1,37 @@
 /**
- * The source: filters of the subscriptions in the index, with their words numbered once: a filtered
- * subscription that matches asks whether each of its words is in the item's source, and each word is
- * searched for at most once per item however many subscriptions use it (popular wires: interfax, tass).
+ * The words of source: filters, numbered: a filtered query's record carries its filter as word numbers
+ * (read from the same cache lines as its plan), and each word is searched for in the item's source at
+ * most once per item however many queries use it (popular wires: interfax, tass).
  */
 import { growInt32 } from "./typed.js";
 
-/** source: words by subscription number, answered per item from a per-word memo. */
+/** source: words by number, answered per item from a per-word memo. */
 export class SourceFilters {
   readonly #words: string[] = [];
   readonly #numbers = new Map<string, number>();
   readonly #refs: number[] = [];
   readonly #free: number[] = [];
-  // Per subscription number: word numbers, required ones as n + 1, excluded ones as -(n + 1).
-  readonly #filters: Array<Int32Array | undefined> = [];
   // Per word: the stamp of the item it was last searched for and the answer (1 found, 0 not).
   #stamps: Int32Array = new Int32Array(64);
   #found: Int32Array = new Int32Array(64);
   #source = "";
   #stamp = 0;
 
-  /** Records subscription `no`'s filters (sources it must come from, sources it must not). */
-  set(no: number, sources: readonly string[] = [], notSources: readonly string[] = []): void {
-    this.clear(no);
+  /**
+   * A filter as record cells: its length, then word numbers, required ones as n + 1, excluded ones as
+   * -(n + 1). Takes a reference on each word; release() gives them back.
+   */
+  encode(sources: readonly string[] = [], notSources: readonly string[] = []): number[] {
     const codes = [
       ...sources.map((w) => this.#acquire(w) + 1),
       ...notSources.map((w) => -this.#acquire(w) - 1),
     ];
-    this.#filters[no] = Int32Array.from(codes);
+    return [codes.length, ...codes];
   }
 
-  /** Forgets subscription `no`'s filters. */
-  clear(no: number): void {
-    const codes = this.#filters[no];
-    if (!codes) return;
-    this.#filters[no] = undefined;
-    for (const code of codes) this.#release(Math.abs(code) - 1);
+  /** Gives back the references taken by encode() for these cells. */
+  release(cells: readonly number[]): void {
+    for (let i = 1; i < cells.length; i++) this.#release(Math.abs(cells[i] as number) - 1);
   }
 
   /** Starts a new item: `source` is its feed's host and title, lower-cased by the caller. */
@@ -45,16 +42,15 @@ export class SourceFilters {
     this.#stamp = stamp;
   }
 
-  /** Whether the current item passes subscription `no`'s filters (true when it has none). */
-  passes(no: number): boolean {
-    const codes = this.#filters[no];
-    if (!codes) return true;
+  /** Whether the current item passes the filter encoded at `code[at]` (see encode()). */
+  passes(code: Int32Array, at: number): boolean {
+    const length = code[at] as number;
     let required = false;
     let anyRequired = false;
-    for (let i = 0; i < codes.length; i++) {
-      const code = codes[i] as number;
-      const found = this.#has(Math.abs(code) - 1);
-      if (code < 0) {
+    for (let i = at + 1; i <= at + length; i++) {
+      const word = code[i] as number;
+      const found = this.#has((word < 0 ? -word : word) - 1);
+      if (word < 0) {
         if (found) return false;
       } else {
         anyRequired = true;

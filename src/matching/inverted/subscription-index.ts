@@ -14,6 +14,7 @@ import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
 import {
   RECORD_ELSEWHERE,
   RECORD_FILTERED,
+  RECORD_SHARED,
   RECORD_SINGLE,
   SLOT_SHIFT,
   type SlotEntry,
@@ -31,6 +32,10 @@ interface QueryInfo {
   readonly texts: readonly number[];
   readonly slots: readonly SlotEntry[];
   readonly anchors: readonly SlotEntry[];
+  /** its source: filter as record cells (empty without one) */
+  readonly filter: readonly number[];
+  /** its records' flags, without RECORD_SHARED */
+  readonly flags: number;
   /** ids of the subscriptions with this query */
   readonly members: number[];
 }
@@ -95,7 +100,7 @@ export class SubscriptionIndex {
   // every match; an array per query would cost two more cache misses), and the others' ids when there
   // are others.
   readonly #firstMember: number[] = [];
-  readonly #otherMembers: Array<readonly number[] | undefined> = [];
+  readonly #allMembers: Array<readonly number[]> = [];
   readonly #sources = new SourceFilters();
   readonly #freeQueries: number[] = [];
   #queryCount = 0;
@@ -142,7 +147,8 @@ export class SubscriptionIndex {
     const single = only?.length === 1 && only[0]?.slots.length === 1;
     const no = this.#freeQueries.pop() ?? this.#queryCount++;
     this.#ensureQueryCapacity(no);
-    if (filtered) this.#sources.set(no, q.sources, q.notSources);
+    // A filtered record's code starts with its filter (source-filter.ts), then the plan.
+    const filter = filtered ? this.#sources.encode(q.sources, q.notSources) : [];
     this.#queryStamps[no] = 0;
     this.#lastMask[no] = -1;
     this.#lastList[no] = EMPTY_LIST;
@@ -151,8 +157,9 @@ export class SubscriptionIndex {
     const flags = single
       ? RECORD_SINGLE
       : (anchors.length > 1 ? RECORD_ELSEWHERE : 0) | (filtered ? RECORD_FILTERED : 0);
-    for (const entry of anchors) table.appendRecord(entry.n, no, flags, single ? [texts[0] as number] : code);
-    const info: QueryInfo = { no, key, texts, slots, anchors, members: [id] };
+    const record = single ? [texts[0] as number] : filter.concat(code);
+    for (const entry of anchors) table.appendRecord(entry.n, no, flags, record);
+    const info: QueryInfo = { no, key, texts, slots, anchors, filter, flags, members: [id] };
     this.#setMembers(info);
     this.#queries.set(key, info);
     this.#subs.set(id, info);
@@ -170,7 +177,7 @@ export class SubscriptionIndex {
     for (const entry of info.anchors) this.#table.removeRecord(entry.n, info.no);
     for (const entry of info.slots) this.#table.release(entry);
     for (const n of info.texts) this.#releaseText(n);
-    this.#sources.clear(info.no);
+    this.#sources.release(info.filter);
     this.#lastMask[info.no] = -1;
     this.#lastList[info.no] = EMPTY_LIST;
     this.#freeQueries.push(info.no);
@@ -206,7 +213,7 @@ export class SubscriptionIndex {
     const textPool = this.#textPool;
     const textLists = this.#textLists;
     const firstMember = this.#firstMember;
-    const otherMembers = this.#otherMembers;
+    const allMembers = this.#allMembers;
     const lastMask = this.#lastMask;
     const lastList = this.#lastList;
     const sources = this.#sources;
@@ -224,38 +231,41 @@ export class SubscriptionIndex {
         const no = records[at] as number;
         const flags = records[at + 1] as number;
         let matched: readonly string[];
-        if (flags === RECORD_SINGLE) {
+        if ((flags & RECORD_SINGLE) !== 0) {
           matched = textLists[records[at + 3] as number] as readonly string[];
         } else {
           if ((flags & RECORD_ELSEWHERE) !== 0) {
             if (queryStamps[no] === stamp) continue;
             queryStamps[no] = stamp;
           }
-          const mask = runPlan(records, at + 3, state);
+          const filtered = (flags & RECORD_FILTERED) !== 0;
+          const plan = filtered ? at + 4 + (records[at + 3] as number) : at + 3;
+          const mask = runPlan(records, plan, state);
           if (mask < 0) continue;
-          if ((flags & RECORD_FILTERED) !== 0) {
+          if (filtered) {
             if (!sourceReady) {
               sources.begin((item.source ?? "").toLowerCase(), stamp);
               sourceReady = true;
             }
-            if (!sources.passes(no)) continue;
+            if (!sources.passes(records, at + 3)) continue;
           }
           if (lastMask[no] !== mask) {
             lastMask[no] = mask;
-            lastList[no] = Object.freeze(matchedTexts(records, at + 3, mask, textPool));
+            lastList[no] = Object.freeze(matchedTexts(records, plan, mask, textPool));
           }
           matched = lastList[no] as readonly string[];
         }
-        const others = otherMembers[no];
-        const needed = count + (others === undefined ? 1 : others.length);
-        if (needed > outIds.length) outIds = this.#growOut(needed);
-        outIds[count] = firstMember[no] as number;
-        outMatched[count++] = matched;
-        if (others !== undefined) {
-          for (let k = 1; k < others.length; k++) {
-            outIds[count] = others[k] as number;
-            outMatched[count++] = matched;
-          }
+        if ((flags & RECORD_SHARED) === 0) {
+          if (count === outIds.length) outIds = this.#growOut(count + 1);
+          outIds[count] = firstMember[no] as number;
+          outMatched[count++] = matched;
+          continue;
+        }
+        const members = allMembers[no] as readonly number[];
+        if (count + members.length > outIds.length) outIds = this.#growOut(count + members.length);
+        for (let k = 0; k < members.length; k++) {
+          outIds[count] = members[k] as number;
+          outMatched[count++] = matched;
         }
       }
     }
@@ -264,10 +274,17 @@ export class SubscriptionIndex {
     return { count, ids: outIds, matched: outMatched };
   }
 
+  // After a member came or went: the flat first id, and RECORD_SHARED on the records when the query
+  // goes from one subscription to two or back (the hot loop reads the list only then).
   #setMembers(info: QueryInfo): void {
-    this.#firstMember[info.no] = info.members[0] ?? -1;
-    // The query's own list (the first id included, skipped when read): nothing is copied per add.
-    this.#otherMembers[info.no] = info.members.length > 1 ? info.members : undefined;
+    const { members, no } = info;
+    this.#firstMember[no] = members[0] ?? -1;
+    // The query's own list: nothing is copied per add.
+    this.#allMembers[no] = members;
+    if (members.length === 2 || members.length === 1) {
+      const flags = members.length === 2 ? info.flags | RECORD_SHARED : info.flags;
+      for (const entry of info.anchors) this.#table.setRecordFlags(entry.n, no, flags);
+    }
   }
 
   #growOut(needed: number): Float64Array {
