@@ -45,6 +45,28 @@ describe("institution names", () => {
   });
 });
 
+describe("region names", () => {
+  it("folds a region's official, informal and short names into one token, in any case", () => {
+    const names = (title: string) => [...storyFeatures(title, "").titleNames];
+    expect(names("Кобзев объявил режим ЧС в Приангарье")).toContain(names("Иркутская область")[0]);
+    expect(names("В Приамурье разбился Ан-24")).toEqual(names("в Амурской области"));
+    expect(names("Пожар на Ямале")).toEqual(names("Пожар в ЯНАО"));
+    expect(names("в Югре")).toEqual(names("в Ханты-Мансийском автономном округе"));
+    expect(names("в Петербурге")).toEqual(names("в Санкт-Петербурге"));
+    expect(names("на Среднем Урале")).toEqual(names("в Свердловской области"));
+    // Two regions stay two, and a region's capital is not the region.
+    expect(names("в Забайкалье")).not.toEqual(names("в Приангарье"));
+    expect(names("в Иркутске")).not.toEqual(names("в Иркутской области"));
+  });
+
+  it("lets a re-report name the region either way without a name conflict", () => {
+    const official = storyFeatures("В Иркутской области ввели режим ЧС", "Горят леса.");
+    const informal = storyFeatures("В Приангарье объявили режим ЧС", "Горят леса.");
+    expect(namesConflict(official, informal)).toBe(false);
+    expect(namesConflict(official, storyFeatures("В Забайкалье ввели режим ЧС", "Горят леса."))).toBe(true);
+  });
+});
+
 describe("numbers", () => {
   it("takes a figure and its rounding as one, but not two rates, two years or two counts", () => {
     expect(sameNumber(11, 10.98)).toBe(true);
