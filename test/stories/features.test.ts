@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   actionsConflict,
   causesConflict,
-  refusalConflict,
+  polarityConflict,
   scopesConflict,
 } from "../../src/stories/actions.js";
 import { storyFeatures } from "../../src/stories/features.js";
@@ -134,11 +134,36 @@ describe("what the headline says happened", () => {
     expect(actionsConflict(up, down, mentionsNumber)).toBe(true);
   });
 
-  it("sees a refused action against the action done", () => {
+  it("reads «не» before the predicate or before a light verb ahead of it", () => {
+    expect(f("ЦБ не стал менять ключевую ставку", "").titleNegated).toBe(true);
+    expect(f("Минфин не будет продавать валюту", "").titleNegated).toBe(true);
+    expect(f("ЦБ сохранил ключевую ставку, не изменив прогноз", "").titleNegated).toBe(false);
+  });
+
+  it("sees an action that did not happen against one that did, on the two headlines' predicates", () => {
     const sold = f("Компания продала зарубежные активы", "Сделка закрыта.");
     const refused = f("Компания отказалась от продажи зарубежных активов", "Переговоры прекращены.");
-    expect(refusalConflict(sold, refused)).toBe(true);
-    expect(refusalConflict(sold, f("Компания продала активы за рубежом", ""))).toBe(false);
+    expect(polarityConflict(sold, refused)).toBe(true);
+    expect(polarityConflict(sold, f("Компания продала активы за рубежом", ""))).toBe(false);
+    // The lead or the first headline naming the refusal («за отказ», «выплату») does not hide it.
+    const fined = f("Суд оштрафовал Apple на 2 млн рублей за отказ локализовать данные", "");
+    expect(polarityConflict(fined, f("Суд отказался оштрафовать Apple", ""))).toBe(true);
+    expect(polarityConflict(fined, f("Суд не стал штрафовать Apple", ""))).toBe(true);
+    const paid = f("ВТБ выплатит дивиденды за 2025 год", "");
+    const put = f("ВТБ перенес решение о дивидендах на осень", "Совет не стал рекомендовать выплату.");
+    expect(polarityConflict(paid, put)).toBe(true);
+    // Two ways of saying no, a negated change that is a keeping, a halt, and «не исключил» are no conflict.
+    expect(polarityConflict(refused, f("Компания не стала продавать зарубежные активы", ""))).toBe(false);
+    expect(polarityConflict(f("ЦБ не стал менять ставку", ""), f("ЦБ сохранил ставку", ""))).toBe(false);
+    expect(
+      polarityConflict(
+        f("Минфин не будет продавать валюту", ""),
+        f("Минфин приостановил продажи валюты", ""),
+      ),
+    ).toBe(false);
+    expect(
+      polarityConflict(f("Песков не исключил встречи Путина и Трампа", ""), f("Кремль допустил встречу", "")),
+    ).toBe(false);
   });
 
   it("sees two causes, by their head nouns", () => {
