@@ -154,16 +154,39 @@ function neutral(verb: string): boolean {
   return ACTION_OF.get(verb) === STOP || CANCEL.has(verb);
 }
 
+// Actions that undo each other: a ban lifted, a halt resumed, an arrest ended. Each pair is judged on the two
+// headlines' predicates: the undoing item names what it undoes («отменили режим ЧС, введенный…»).
+const REVERSALS: readonly (readonly [string, string])[] = [
+  ["ввести объявить ввестись", "отменить снять отмениться"],
+  ["остановить приостановить прекратить закрыть", "возобновить открыть"],
+  ["арестовать задержать", "освободить отпустить"],
+];
+const REVERSAL_OF = new Map<string, { pair: number; side: number }>();
+REVERSALS.forEach((pair, i) => {
+  pair.forEach((verbs, side) => {
+    for (const verb of verbs.split(" ")) REVERSAL_OF.set(verb, { pair: i, side });
+  });
+});
+
+/** Whether one headline's action undoes the other's: «ввел режим ЧС» / «отменили режим ЧС». */
+export function reversalConflict(a: StoryFeatures, b: StoryFeatures): boolean {
+  const ra = REVERSAL_OF.get(a.titlePredicate as string);
+  const rb = REVERSAL_OF.get(b.titlePredicate as string);
+  return ra !== undefined && rb !== undefined && ra.pair === rb.pair && ra.side !== rb.side;
+}
+
 /**
  * Whether one headline says its action did not happen and the other says one did: «суд оштрафовал Apple» /
  * «суд отказался оштрафовать Apple», «ВТБ выплатит дивиденды» / «ВТБ перенес решение о дивидендах». Judged
  * on the two headlines' predicates only: a lead may name the refused action («отказ», «выплата») either way.
- * A halt or a cancellation takes no side, and a negated change is a keeping (не стал менять / сохранил).
+ * A halt or a cancellation takes no side, and a negated change is a keeping (не стал менять / сохранил); an
+ * action undone by the other headline's («ввел» / «отменил», «приостановил» / «возобновил») is a conflict.
  */
 export function polarityConflict(a: StoryFeatures, b: StoryFeatures): boolean {
   const va = a.titlePredicate;
   const vb = b.titlePredicate;
   if (va === null || vb === null) return false;
+  if (reversalConflict(a, b)) return true;
   if (negative(a) === negative(b) || neutral(va) || neutral(vb)) return false;
   if (negatedChange(a) && ACTION_OF.get(vb) === KEEP) return false;
   if (negatedChange(b) && ACTION_OF.get(va) === KEEP) return false;

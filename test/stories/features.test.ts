@@ -3,6 +3,7 @@ import {
   actionsConflict,
   causesConflict,
   polarityConflict,
+  reversalConflict,
   scopesConflict,
 } from "../../src/stories/actions.js";
 import { storyFeatures } from "../../src/stories/features.js";
@@ -164,6 +165,16 @@ describe("what the headline says happened", () => {
     expect(
       polarityConflict(f("Песков не исключил встречи Путина и Трампа", ""), f("Кремль допустил встречу", "")),
     ).toBe(false);
+  });
+
+  it("sees an action undone by the other headline's, though its item names the first", () => {
+    const declared = f("Глава края ввел режим ЧС из-за тайфуна", "Подтоплены 600 домов.");
+    const lifted = f("В крае отменили режим ЧС, введенный из-за тайфуна", "Вода ушла.");
+    expect(reversalConflict(declared, lifted)).toBe(true);
+    expect(polarityConflict(declared, lifted)).toBe(true);
+    expect(reversalConflict(declared, f("В крае объявили режим ЧС из-за тайфуна", ""))).toBe(false);
+    const halted = f("Мосбиржа приостановила торги акциями", "");
+    expect(reversalConflict(halted, f("Мосбиржа возобновила торги акциями", ""))).toBe(true);
   });
 
   it("sees two causes, by their head nouns", () => {
