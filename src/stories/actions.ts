@@ -115,22 +115,82 @@ function opposite(va: string, vb: string): boolean {
   return (la === UP && lb === DOWN) || (la === DOWN && lb === UP);
 }
 
-// Verbs that say an action did not happen: «отказался оштрафовать», «отказался от продажи», «отклонила».
-const REFUSALS: ReadonlySet<string> = new Set(["отказаться", "отказать", "отклонить", "воздержаться"]);
+// Verbs that say an action did not happen or not yet: refused, rejected, put off, denied.
+const NON_EVENTS: ReadonlySet<string> = new Set([
+  "отказаться",
+  "отказать",
+  "отклонить",
+  "воздержаться",
+  "отложить",
+  "перенести",
+  "отсрочить",
+  "опровергнуть",
+]);
+
+// A halt or a cancellation is said either way («приостановил продажи» / «не будет продавать»): no side.
+const STOP = ACTION_OF.get("остановить") as number;
+const CANCEL: ReadonlySet<string> = new Set(["отменить", "отмениться"]);
+// «не стал менять ставку» is «сохранил ставку»: a change negated is the keeping line.
+const KEEP = ACTION_OF.get("сохранить") as number;
+const CHANGES: ReadonlySet<string> = new Set(["изменить", "изменять", "менять", "поменять", "пересмотреть"]);
+
+// Negated, these say a thing may happen: «не исключил», «не отрицает».
+const DOUBLE_NEGATIVES: ReadonlySet<string> = new Set(["исключить", "исключать", "отрицать"]);
+
+/** Whether the headline says its action did not happen: negated («не стал», «не будет») or a refusal verb. */
+function negative(f: StoryFeatures): boolean {
+  const verb = f.titlePredicate as string;
+  return (f.titleNegated && !DOUBLE_NEGATIVES.has(verb)) || NON_EVENTS.has(verb);
+}
+
+/** Whether the headline negates a change («не стал менять», «не будет повышать»): it reports a keeping. */
+function negatedChange(f: StoryFeatures): boolean {
+  const verb = f.titlePredicate as string;
+  const line = ACTION_OF.get(verb);
+  return f.titleNegated && (CHANGES.has(verb) || line === UP || line === DOWN);
+}
+
+function neutral(verb: string): boolean {
+  return ACTION_OF.get(verb) === STOP || CANCEL.has(verb);
+}
+
+// Actions that undo each other: a ban lifted, a halt resumed, an arrest ended. Each pair is judged on the two
+// headlines' predicates: the undoing item names what it undoes («отменили режим ЧС, введенный…»).
+const REVERSALS: readonly (readonly [string, string])[] = [
+  ["ввести объявить ввестись", "отменить снять отмениться"],
+  ["остановить приостановить прекратить закрыть", "возобновить открыть"],
+  ["арестовать задержать", "освободить отпустить"],
+];
+const REVERSAL_OF = new Map<string, { pair: number; side: number }>();
+REVERSALS.forEach((pair, i) => {
+  pair.forEach((verbs, side) => {
+    for (const verb of verbs.split(" ")) REVERSAL_OF.set(verb, { pair: i, side });
+  });
+});
+
+/** Whether one headline's action undoes the other's: «ввел режим ЧС» / «отменили режим ЧС». */
+export function reversalConflict(a: StoryFeatures, b: StoryFeatures): boolean {
+  const ra = REVERSAL_OF.get(a.titlePredicate as string);
+  const rb = REVERSAL_OF.get(b.titlePredicate as string);
+  return ra !== undefined && rb !== undefined && ra.pair === rb.pair && ra.side !== rb.side;
+}
 
 /**
- * Whether one headline says an action was refused and the other that it happened: «Лукойл продал активы» /
- * «Лукойл отказался от продажи активов». The refusing item mentions the other's action, so the action
- * check cannot see it.
+ * Whether one headline says its action did not happen and the other says one did: «суд оштрафовал Apple» /
+ * «суд отказался оштрафовать Apple», «ВТБ выплатит дивиденды» / «ВТБ перенес решение о дивидендах». Judged
+ * on the two headlines' predicates only: a lead may name the refused action («отказ», «выплата») either way.
+ * A halt or a cancellation takes no side, and a negated change is a keeping (не стал менять / сохранил); an
+ * action undone by the other headline's («ввел» / «отменил», «приостановил» / «возобновил») is a conflict.
  */
-export function refusalConflict(a: StoryFeatures, b: StoryFeatures): boolean {
+export function polarityConflict(a: StoryFeatures, b: StoryFeatures): boolean {
   const va = a.titlePredicate;
   const vb = b.titlePredicate;
   if (va === null || vb === null) return false;
-  const ra = REFUSALS.has(va);
-  const rb = REFUSALS.has(vb);
-  if (ra === rb) return false;
-  return ra ? !mentions(b, va) : !mentions(a, vb);
+  if (reversalConflict(a, b)) return true;
+  if (negative(a) === negative(b) || neutral(va) || neutral(vb)) return false;
+  if (negatedChange(a) && ACTION_OF.get(vb) === KEEP) return false;
+  if (negatedChange(b) && ACTION_OF.get(va) === KEEP) return false;
+  return true;
 }
 
 /**

@@ -4,6 +4,8 @@
  * folded into one token, so «Минфин» and «Министерство финансов» are the same word to the detector.
  */
 
+import { REGIONS } from "./regions.js";
+
 /**
  * Each line is one institution: its written forms, the first being the one its token is named after.
  * Forms are plain text, lemmatised the same way as items, so any case or number of them matches.
@@ -57,7 +59,7 @@ export interface AliasTable {
 /** Builds the table with the item lemmatiser, so forms fold exactly as item text does. */
 export function buildAliases(lemmatise: (text: string) => string[]): AliasTable {
   const byFirst = new Map<string, Array<{ lemmas: string[]; token: string }>>();
-  for (const forms of INSTITUTIONS) {
+  for (const forms of [...INSTITUTIONS, ...REGIONS]) {
     const token = lemmatise(forms[0] as string).join(" ");
     for (const form of forms) {
       const lemmas = lemmatise(form);

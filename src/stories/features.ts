@@ -23,6 +23,8 @@ export interface StoryFeatures {
   readonly titleSequence: readonly string[];
   /** the title's main verb (light verbs such as «заявил», «может», «провел» skipped), or null */
   readonly titlePredicate: string | null;
+  /** whether the title says its action did not happen: negated («не стал штрафовать», «не будет платить») */
+  readonly titleNegated: boolean;
   /** the head noun of the cause the title gives («из-за технического сбоя» → сбой), or null */
   readonly titleCause: string | null;
   /** whether the title is about the whole («всеми инструментами») or a part («одной акцией»), or null */
@@ -85,6 +87,8 @@ interface TitleParts {
   predicate: string | null;
   /** a verb that holds an event named by its noun was seen: «провел телефонный разговор» → разговор */
   support: boolean;
+  /** «не» before the predicate or a light verb ahead of it («не стал», «не будет», «не смог») */
+  negated: boolean;
 }
 
 // «Провести» holds the event in its object: a call, a meeting, an IPO, an exercise.
@@ -118,12 +122,17 @@ interface Token {
   name: boolean;
   /** part of speech of the reading, null for a word the dictionary does not know */
   pos: string | null;
+  /** right after «не»: a negated verb */
+  negated: boolean;
 }
 
 function readTokens(text: string): Token[] {
   const tokens: Token[] = [];
+  let afterNot = false;
   for (const m of text.matchAll(WORD)) {
     const run = m[0];
+    const negated = afterNot;
+    afterNot = run === "не" || run === "Не";
     if (/\d/.test(run)) continue; // numbers are compared on their own
     const { form, caps } = foldWord(run);
     if (form.length < 2) continue;
@@ -143,7 +152,7 @@ function readTokens(text: string): Token[] {
         reading.proper ||
         reading.pos === null ||
         (m.index !== 0 && !SENTENCE_END.test(text.slice(Math.max(0, m.index - 3), m.index))));
-    tokens.push({ lemma, plain, name, pos: reading.pos });
+    tokens.push({ lemma, plain, name, pos: reading.pos, negated });
   }
   return tokens;
 }
@@ -170,7 +179,7 @@ function foldInstitutions(tokens: Token[], affiliates: Map<string, Set<string>>)
       i++;
       continue;
     }
-    out.push({ lemma: alias.token, plain: alias.token, name: true, pos: "NOUN" });
+    out.push({ lemma: alias.token, plain: alias.token, name: true, pos: "NOUN", negated: false });
     i += alias.length;
     for (let j = i; j < Math.min(tokens.length, i + AFFILIATE_SPAN) && (tokens[j] as Token).name; j++) {
       const people = affiliates.get(alias.token) ?? new Set<string>();
@@ -198,6 +207,7 @@ function addWords(
     if (title.predicate !== null) continue;
     if (title.support && (token.pos === "NOUN" || token.pos === null)) title.predicate = lemma;
     else if (token.pos !== null && VERB_POS.has(token.pos)) {
+      if (token.negated) title.negated = true;
       if (EVENT_SUPPORT.has(lemma)) title.support = true;
       else if (!LIGHT_VERBS.has(lemma)) title.predicate = lemma;
     }
@@ -215,6 +225,7 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
     sequence: [],
     predicate: null,
     support: false,
+    negated: false,
   };
   const affiliates = new Map<string, Set<string>>();
   // «Песков: …», «Bloomberg: …»: the speaker before a headline colon is attribution, which re-reports drop.
@@ -246,6 +257,7 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
     titleWords: title.words,
     titleSequence: title.sequence,
     titlePredicate: title.predicate,
+    titleNegated: title.predicate !== null && title.negated,
     titleCause: cause ? headNoun(readTokens(cause)) : null,
     titleScope,
     scopes,

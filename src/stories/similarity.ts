@@ -1,5 +1,5 @@
 /** How alike two items are as reports of one event: IDF-weighted cosine of lemmas, checked on numbers and names. */
-import { actionsConflict, causesConflict, refusalConflict, scopesConflict } from "./actions.js";
+import { actionsConflict, causesConflict, polarityConflict, scopesConflict } from "./actions.js";
 import type { StoryFeatures } from "./features.js";
 import { mentions } from "./mentions.js";
 import { sameNumber } from "./numbers.js";
@@ -18,8 +18,8 @@ export interface SimilarityParams {
   slotSwap: number;
   /** factor applied when the headlines' main verbs are two actions neither item reports of the other */
   actionConflict: number;
-  /** factor applied when one headline says the other's action was refused («отказался от продажи») */
-  refusalConflict: number;
+  /** factor applied when one headline says its action did not happen and the other's did («отказался», «перенес») */
+  polarityConflict: number;
   /** factor applied when the headlines give two causes («из-за сбоя» / «из-за роста цены») */
   causeConflict: number;
   /** factor applied when one headline is about all of something and the other about one or some */
@@ -36,7 +36,7 @@ export const DEFAULT_PARAMS: SimilarityParams = {
   swapConflict: 0.7,
   slotSwap: 0.5,
   actionConflict: 0.5,
-  refusalConflict: 0.3,
+  polarityConflict: 0.3,
   causeConflict: 0.5,
   scopeConflict: 0.5,
   threshold: 0.27,
@@ -175,7 +175,7 @@ export function storySimilarity(
   const swap = templateSwap(a, b);
   if (swap) score *= swap === "slot" ? params.swapConflict * params.slotSwap : params.swapConflict;
   if (actionsConflict(a, b, mentionsNumber)) score *= params.actionConflict;
-  if (refusalConflict(a, b)) score *= params.refusalConflict;
+  if (polarityConflict(a, b)) score *= params.polarityConflict;
   if (causesConflict(a, b)) score *= params.causeConflict;
   if (scopesConflict(a, b)) score *= params.scopeConflict;
   return score;

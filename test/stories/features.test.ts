@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   actionsConflict,
   causesConflict,
-  refusalConflict,
+  polarityConflict,
+  reversalConflict,
   scopesConflict,
 } from "../../src/stories/actions.js";
 import { storyFeatures } from "../../src/stories/features.js";
@@ -42,6 +43,28 @@ describe("institution names", () => {
       "Об этом сообщил министр иностранных дел.",
     );
     expect(namesConflict(other, head)).toBe(true);
+  });
+});
+
+describe("region names", () => {
+  it("folds a region's official, informal and short names into one token, in any case", () => {
+    const names = (title: string) => [...storyFeatures(title, "").titleNames];
+    expect(names("Кобзев объявил режим ЧС в Приангарье")).toContain(names("Иркутская область")[0]);
+    expect(names("В Приамурье разбился Ан-24")).toEqual(names("в Амурской области"));
+    expect(names("Пожар на Ямале")).toEqual(names("Пожар в ЯНАО"));
+    expect(names("в Югре")).toEqual(names("в Ханты-Мансийском автономном округе"));
+    expect(names("в Петербурге")).toEqual(names("в Санкт-Петербурге"));
+    expect(names("на Среднем Урале")).toEqual(names("в Свердловской области"));
+    // Two regions stay two, and a region's capital is not the region.
+    expect(names("в Забайкалье")).not.toEqual(names("в Приангарье"));
+    expect(names("в Иркутске")).not.toEqual(names("в Иркутской области"));
+  });
+
+  it("lets a re-report name the region either way without a name conflict", () => {
+    const official = storyFeatures("В Иркутской области ввели режим ЧС", "Горят леса.");
+    const informal = storyFeatures("В Приангарье объявили режим ЧС", "Горят леса.");
+    expect(namesConflict(official, informal)).toBe(false);
+    expect(namesConflict(official, storyFeatures("В Забайкалье ввели режим ЧС", "Горят леса."))).toBe(true);
   });
 });
 
@@ -112,11 +135,46 @@ describe("what the headline says happened", () => {
     expect(actionsConflict(up, down, mentionsNumber)).toBe(true);
   });
 
-  it("sees a refused action against the action done", () => {
+  it("reads «не» before the predicate or before a light verb ahead of it", () => {
+    expect(f("ЦБ не стал менять ключевую ставку", "").titleNegated).toBe(true);
+    expect(f("Минфин не будет продавать валюту", "").titleNegated).toBe(true);
+    expect(f("ЦБ сохранил ключевую ставку, не изменив прогноз", "").titleNegated).toBe(false);
+  });
+
+  it("sees an action that did not happen against one that did, on the two headlines' predicates", () => {
     const sold = f("Компания продала зарубежные активы", "Сделка закрыта.");
     const refused = f("Компания отказалась от продажи зарубежных активов", "Переговоры прекращены.");
-    expect(refusalConflict(sold, refused)).toBe(true);
-    expect(refusalConflict(sold, f("Компания продала активы за рубежом", ""))).toBe(false);
+    expect(polarityConflict(sold, refused)).toBe(true);
+    expect(polarityConflict(sold, f("Компания продала активы за рубежом", ""))).toBe(false);
+    // The lead or the first headline naming the refusal («за отказ», «выплату») does not hide it.
+    const fined = f("Суд оштрафовал Apple на 2 млн рублей за отказ локализовать данные", "");
+    expect(polarityConflict(fined, f("Суд отказался оштрафовать Apple", ""))).toBe(true);
+    expect(polarityConflict(fined, f("Суд не стал штрафовать Apple", ""))).toBe(true);
+    const paid = f("ВТБ выплатит дивиденды за 2025 год", "");
+    const put = f("ВТБ перенес решение о дивидендах на осень", "Совет не стал рекомендовать выплату.");
+    expect(polarityConflict(paid, put)).toBe(true);
+    // Two ways of saying no, a negated change that is a keeping, a halt, and «не исключил» are no conflict.
+    expect(polarityConflict(refused, f("Компания не стала продавать зарубежные активы", ""))).toBe(false);
+    expect(polarityConflict(f("ЦБ не стал менять ставку", ""), f("ЦБ сохранил ставку", ""))).toBe(false);
+    expect(
+      polarityConflict(
+        f("Минфин не будет продавать валюту", ""),
+        f("Минфин приостановил продажи валюты", ""),
+      ),
+    ).toBe(false);
+    expect(
+      polarityConflict(f("Песков не исключил встречи Путина и Трампа", ""), f("Кремль допустил встречу", "")),
+    ).toBe(false);
+  });
+
+  it("sees an action undone by the other headline's, though its item names the first", () => {
+    const declared = f("Глава края ввел режим ЧС из-за тайфуна", "Подтоплены 600 домов.");
+    const lifted = f("В крае отменили режим ЧС, введенный из-за тайфуна", "Вода ушла.");
+    expect(reversalConflict(declared, lifted)).toBe(true);
+    expect(polarityConflict(declared, lifted)).toBe(true);
+    expect(reversalConflict(declared, f("В крае объявили режим ЧС из-за тайфуна", ""))).toBe(false);
+    const halted = f("Мосбиржа приостановила торги акциями", "");
+    expect(reversalConflict(halted, f("Мосбиржа возобновила торги акциями", ""))).toBe(true);
   });
 
   it("sees two causes, by their head nouns", () => {

@@ -2,6 +2,7 @@
 import { HELD_OUT } from "./held-out.js";
 import { HELD_OUT_2 } from "./held-out-2.js";
 import { HELD_OUT_3 } from "./held-out-3.js";
+import { HELD_OUT_4 } from "./held-out-4.js";
 import { FIRST_BATCH, type LabelledPair } from "./pairs.js";
 import { SECOND_BATCH } from "./pairs-2.js";
 
@@ -10,8 +11,15 @@ export const TUNING: readonly LabelledPair[] = [...FIRST_BATCH, ...SECOND_BATCH]
 
 /**
  * Every labelled pair: tuning, the first held-out batch, the second (written before the alias features) and
- * the third (written before the action, cause, scope and slot checks were scored).
+ * the third (written before the action, cause, scope and slot checks were scored) and the fourth (written
+ * before the region table and the polarity check were scored).
  */
-export const ALL_PAIRS: readonly LabelledPair[] = [...TUNING, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3];
+export const ALL_PAIRS: readonly LabelledPair[] = [
+  ...TUNING,
+  ...HELD_OUT,
+  ...HELD_OUT_2,
+  ...HELD_OUT_3,
+  ...HELD_OUT_4,
+];
 
-export { HELD_OUT, HELD_OUT_2, HELD_OUT_3 };
+export { HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4 };
