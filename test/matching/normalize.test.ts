@@ -10,6 +10,7 @@ import {
   tokenizeItem,
 } from "../../src/matching/text/normalize.js";
 import { TokenBuffer } from "../../src/matching/text/token-buffer.js";
+import { reference, view } from "./token-view.js";
 
 const forms = (text: string) => tokenize(cleanText(text)).map((t) => t.form);
 
@@ -141,15 +142,6 @@ describe("cleanForTokens skips NFKC only where NFKC would change nothing", () =>
 });
 
 describe("TokenBuffer tokenises exactly as tokenizeItem", () => {
-  const view = (buffer: TokenBuffer) =>
-    Array.from({ length: buffer.count }, (_, t) => ({
-      form: buffer.form(t),
-      caps: buffer.caps[t] ?? null,
-      pos: buffer.pos[t],
-      compound: buffer.compound[t] === 1,
-    }));
-  const reference = (title: string, summary: string) =>
-    tokenizeItem(title, summary).map(({ form, caps, pos, compound }) => ({ form, caps, pos, compound }));
   const buffer = new TokenBuffer();
 
   it.each<[string, string]>([

@@ -8,6 +8,7 @@ import {
   tokenizeItem,
 } from "../../src/matching/text/normalize.js";
 import { TokenBuffer } from "../../src/matching/text/token-buffer.js";
+import { reference, view } from "./token-view.js";
 
 // Pieces that news HTML is made of, and the odd ones that must send a text down the general path.
 const FRAGMENTS = [
@@ -162,23 +163,6 @@ function randomText(next: () => number, pieces: number): string {
   for (let k = 0; k < pieces; k++) text += FRAGMENTS[Math.floor(next() * FRAGMENTS.length)];
   return text;
 }
-
-const view = (buffer: TokenBuffer) =>
-  Array.from({ length: buffer.count }, (_, t) => ({
-    form: buffer.form(t),
-    caps: buffer.caps[t] ?? null,
-    pos: buffer.pos[t],
-    compound: buffer.compound[t] === 1,
-    shape: buffer.shape[t],
-  }));
-const reference = (title: string, summary: string, body?: string) =>
-  tokenizeItem(title, summary, body).map(({ form, caps, pos, compound, shape }) => ({
-    form,
-    caps,
-    pos,
-    compound,
-    shape,
-  }));
 
 describe("cleanInto: markup as cleanForTokens has it, in one pass, or -1", () => {
   const bytes = Buffer.alloc(1 << 17);

@@ -10,6 +10,8 @@ import { MIN_PREFIX, type Slot } from "../words/terms.js";
 import { FormTable, fingerprint } from "./form-table.js";
 import { type FormAnswer, ItemMemo } from "./item-memo.js";
 import type { SlotState } from "./plan-code.js";
+import { PrefixSlots } from "./prefix-slots.js";
+import { RecordArena } from "./record-arena.js";
 import { growInt32, swapRemove } from "./typed.js";
 
 /** One distinct slot; the subscriptions that hang on it are records kept by slot number. */
@@ -56,32 +58,14 @@ export class SlotTable {
   /** entries by slot number */
   readonly #entries: Array<SlotEntry | undefined> = [];
   readonly #caps = new Map<string, SlotEntry[]>();
-  /** prefix slot numbers by the fingerprint of their first 4 letters (3 for 3-letter prefixes) */
-  readonly #prefixes = new FormTable();
-  /** fingerprint and length of each prefix slot's whole prefix, by slot number: checked against the
-   * token's running hashes, so confirming a prefix touches no string */
-  #prefixH1: Int32Array = new Int32Array(1024);
-  #prefixH2: Int32Array = new Int32Array(1024);
-  #prefixLength: Int32Array = new Int32Array(1024);
+  readonly #prefixes = new PrefixSlots();
   // Running hashes of the current token, by length - 1.
   #run1: Int32Array = new Int32Array(64);
   #run2: Int32Array = new Int32Array(64);
-  // Prefix slots bucketed by 3 letters (3-letter prefixes) and by 4: a bucket length no prefix uses is
-  // not looked up at all.
-  #shortPrefixes = 0;
-  #longPrefixes = 0;
   readonly #free: number[] = [];
   #count = 0;
-  /**
-   * The subscriptions evaluated whenever a slot is present in an item: records laid end to end, one
-   * segment per slot in this one shared arena: [subscription number, flags, code length, ...code
-   * (plan-code.ts)]. Reading a segment in a row, found from the slot's state cells that scanning has just
-   * touched, is what keeps the per-match cost low: one cache miss per present slot, not three.
-   */
-  #arena: Int32Array = new Int32Array(1024);
-  #arenaEnd = 1;
-  /** arena cells in abandoned segments, reclaimed by compaction */
-  #garbage = 0;
+  /** every slot's records (record-arena.ts) */
+  readonly #records = new RecordArena();
   /** present anchoring slots of the current item, as slot numbers */
   #hits: Int32Array = new Int32Array(256);
   /**
@@ -114,24 +98,14 @@ export class SlotTable {
     if (SLOT_CELLS * n >= this.#slots.length) {
       const size = (this.#slots.length / SLOT_CELLS) * 2;
       this.#slots = growInt32(this.#slots, SLOT_CELLS * size);
-      this.#prefixH1 = growInt32(this.#prefixH1, size);
-      this.#prefixH2 = growInt32(this.#prefixH2, size);
-      this.#prefixLength = growInt32(this.#prefixLength, size);
+      this.#prefixes.grow(size);
     }
     this.#slots.fill(0, SLOT_CELLS * n, SLOT_CELLS * n + SLOT_CELLS);
     entry = { slot, n, refs: 1 };
     this.#byId.set(slot.id, entry);
     this.#entries[n] = entry;
     if (slot.kind === "prefix") {
-      const prefix = slot.keys[0] as string;
-      const [h1, h2] = fingerprint(bucketKey(prefix));
-      this.#prefixes.add(h1, h2, n);
-      const [p1, p2] = fingerprint(prefix);
-      this.#prefixH1[n] = p1;
-      this.#prefixH2[n] = p2;
-      this.#prefixLength[n] = prefix.length;
-      if (prefix.length >= 4) this.#longPrefixes++;
-      else this.#shortPrefixes++;
+      this.#prefixes.add(n, slot.keys[0] as string);
     } else if (slot.kind === "abbr") {
       for (const key of slot.keys) {
         const list = this.#caps.get(key);
@@ -151,87 +125,22 @@ export class SlotTable {
 
   /** The arena holding every slot's records; a present slot's are at [slots[n·8 + 3], slots[n·8 + 4]). */
   get arena(): Int32Array {
-    return this.#arena;
+    return this.#records.cells;
   }
 
-  /** Appends the record of subscription `no` to slot `n`'s records. */
+  /** Appends the record of query `no` to slot `n`'s records. */
   appendRecord(n: number, no: number, flags: number, code: readonly number[]): void {
-    const slots = this.#slots;
-    const at0 = n * SLOT_CELLS;
-    const length = 3 + code.length;
-    let end = slots[at0 + 4] as number;
-    if (end + length > (slots[at0 + 5] as number)) {
-      // Move the segment to the end of the arena with room to grow; the old place becomes garbage.
-      const room = Math.max(8, (end - (slots[at0 + 3] as number) + length) * 2);
-      this.#reserve(room); // may compact, which moves every segment
-      const start = slots[at0 + 3] as number;
-      end = slots[at0 + 4] as number;
-      const used = end - start;
-      const arena = this.#arena;
-      const moved = this.#arenaEnd;
-      arena.copyWithin(moved, start, end);
-      this.#garbage += (slots[at0 + 5] as number) - start;
-      this.#arenaEnd += room;
-      slots[at0 + 3] = moved;
-      slots[at0 + 5] = moved + room;
-      end = moved + used;
-    }
-    const arena = this.#arena;
-    arena[end++] = no;
-    arena[end++] = flags;
-    arena[end++] = code.length;
-    for (const value of code) arena[end++] = value;
-    slots[at0 + 4] = end;
+    this.#records.append(this.#slots, this.#count, n, no, flags, code);
   }
 
-  /** Removes the record of subscription `no` from slot `n`'s records. */
+  /** Removes the record of query `no` from slot `n`'s records. */
   removeRecord(n: number, no: number): void {
-    const slots = this.#slots;
-    const arena = this.#arena;
-    const at0 = n * SLOT_CELLS;
-    const end = slots[at0 + 4] as number;
-    for (let at = slots[at0 + 3] as number; at < end; at += 3 + (arena[at + 2] as number)) {
-      if (arena[at] !== no) continue;
-      const next = at + 3 + (arena[at + 2] as number);
-      arena.copyWithin(at, next, end);
-      slots[at0 + 4] = end - (next - at);
-      return;
-    }
+    this.#records.remove(this.#slots, n, no);
   }
 
-  /** Sets the flags of subscription `no`'s record in slot `n`'s records. */
+  /** Sets the flags of query `no`'s record in slot `n`'s records. */
   setRecordFlags(n: number, no: number, flags: number): void {
-    const slots = this.#slots;
-    const arena = this.#arena;
-    const at0 = n * SLOT_CELLS;
-    const end = slots[at0 + 4] as number;
-    for (let at = slots[at0 + 3] as number; at < end; at += 3 + (arena[at + 2] as number)) {
-      if (arena[at] === no) arena[at + 1] = flags;
-    }
-  }
-
-  // Room for `cells` more at the arena's end: compacts when half of it is garbage, else grows it.
-  #reserve(cells: number): void {
-    if (this.#arenaEnd + cells <= this.#arena.length) return;
-    const live = this.#arenaEnd - this.#garbage;
-    const size = Math.max(1024, 2 ** Math.ceil(Math.log2((live + cells) * 2)));
-    const arena = new Int32Array(size);
-    const slots = this.#slots;
-    let end = 1;
-    // Segments keep their room (capacity) so that the next appends stay in place.
-    for (let at0 = 0; at0 < this.#count * SLOT_CELLS; at0 += SLOT_CELLS) {
-      const start = slots[at0 + 3] as number;
-      const cap = (slots[at0 + 5] as number) - start;
-      if (cap === 0) continue;
-      arena.set(this.#arena.subarray(start, slots[at0 + 4] as number), end);
-      slots[at0 + 4] = end + ((slots[at0 + 4] as number) - start);
-      slots[at0 + 3] = end;
-      slots[at0 + 5] = end + cap;
-      end += cap;
-    }
-    this.#arena = arena;
-    this.#arenaEnd = end;
-    this.#garbage = 0;
+    this.#records.setFlags(this.#slots, n, no, flags);
   }
 
   /** Drops a reference; the last one removes the slot and its keys. */
@@ -241,15 +150,11 @@ export class SlotTable {
     this.#byId.delete(slot.id);
     this.#entries[entry.n] = undefined;
     const at0 = entry.n * SLOT_CELLS;
-    this.#garbage += (this.#slots[at0 + 5] as number) - (this.#slots[at0 + 3] as number);
+    this.#records.abandon(this.#slots, entry.n);
     this.#slots.fill(0, at0, at0 + SLOT_CELLS);
     this.#free.push(entry.n);
     if (slot.kind === "prefix") {
-      const prefix = slot.keys[0] as string;
-      const [h1, h2] = fingerprint(bucketKey(prefix));
-      this.#prefixes.remove(h1, h2, entry.n);
-      if (prefix.length >= 4) this.#longPrefixes--;
-      else this.#shortPrefixes--;
+      this.#prefixes.remove(entry.n, slot.keys[0] as string);
       return;
     }
     if (slot.kind === "abbr") {
@@ -301,12 +206,11 @@ export class SlotTable {
     };
     const forms = this.#forms;
     const caps = this.#caps;
-    const prefixes = this.#shortPrefixes + this.#longPrefixes > 0 ? this.#prefixes : null;
-    const short = this.#shortPrefixes > 0;
-    const long = this.#longPrefixes > 0;
-    const prefixH1 = this.#prefixH1;
-    const prefixH2 = this.#prefixH2;
-    const prefixLength = this.#prefixLength;
+    const prefixSlots = this.#prefixes;
+    const prefixes = prefixSlots.short + prefixSlots.long > 0 ? prefixSlots.buckets : null;
+    const short = prefixSlots.short > 0;
+    const long = prefixSlots.long > 0;
+    const { h1: prefixH1, h2: prefixH2, length: prefixLength } = prefixSlots;
     let run1 = this.#run1;
     let run2 = this.#run2;
     const startsWith = (n: number, length: number): boolean => {
@@ -375,7 +279,7 @@ export class SlotTable {
       if (long && length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), length, pos);
     }
     // The first cell of each present slot's records, loaded ahead as #touchForms does for the forms.
-    const arena = this.#arena;
+    const arena = this.#records.cells;
     let sum = this.#touched;
     for (let h = 0; h < hitCount; h++)
       sum ^= arena[slots[((hits[h] as number) << SLOT_SHIFT) + 3] as number] as number;
@@ -403,9 +307,4 @@ export class SlotTable {
     const guard = (this.#entries[n] as SlotEntry).slot.guards?.get(tokens.form(t));
     return guard === undefined || guardAccepts(guard, tokens.occurrence(t));
   }
-}
-
-// Prefixes are bucketed by 4 letters (3 for 3-letter ones): a token checks at most two small buckets.
-function bucketKey(prefix: string): string {
-  return prefix.slice(0, prefix.length >= 4 ? 4 : MIN_PREFIX);
 }

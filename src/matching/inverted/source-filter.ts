@@ -3,14 +3,12 @@
  * (read from the same cache lines as its plan), and each word is searched for in the item's source at
  * most once per item however many queries use it (popular wires: interfax, tass).
  */
+import { Interner } from "./interner.js";
 import { growInt32 } from "./typed.js";
 
 /** source: words by number, answered per item from a per-word memo. */
 export class SourceFilters {
-  readonly #words: string[] = [];
-  readonly #numbers = new Map<string, number>();
-  readonly #refs: number[] = [];
-  readonly #free: number[] = [];
+  readonly #words = new Interner();
   // Per word: the stamp of the item it was last searched for and the answer (1 found, 0 not).
   #stamps: Int32Array = new Int32Array(64);
   #found: Int32Array = new Int32Array(64);
@@ -31,7 +29,7 @@ export class SourceFilters {
 
   /** Gives back the references taken by encode() for these cells. */
   release(cells: readonly number[]): void {
-    for (let i = 1; i < cells.length; i++) this.#release(Math.abs(cells[i] as number) - 1);
+    for (let i = 1; i < cells.length; i++) this.#words.release(Math.abs(cells[i] as number) - 1);
   }
 
   /** Starts a new item: `source` is its feed's host and title, lower-cased by the caller. */
@@ -63,34 +61,18 @@ export class SourceFilters {
   #has(word: number): boolean {
     if (this.#stamps[word] !== this.#stamp) {
       this.#stamps[word] = this.#stamp;
-      this.#found[word] = this.#source.includes(this.#words[word] as string) ? 1 : 0;
+      this.#found[word] = this.#source.includes(this.#words.texts[word] as string) ? 1 : 0;
     }
     return this.#found[word] === 1;
   }
 
   #acquire(word: string): number {
-    let n = this.#numbers.get(word);
-    if (n === undefined) {
-      n = this.#free.pop() ?? this.#words.length;
-      this.#words[n] = word;
-      this.#refs[n] = 0;
-      this.#numbers.set(word, n);
-      if (n >= this.#stamps.length) {
-        this.#stamps = growInt32(this.#stamps, this.#stamps.length * 2);
-        this.#found = growInt32(this.#found, this.#found.length * 2);
-      }
-      this.#stamps[n] = 0;
+    const { n, fresh } = this.#words.acquire(word);
+    if (n >= this.#stamps.length) {
+      this.#stamps = growInt32(this.#stamps, this.#stamps.length * 2);
+      this.#found = growInt32(this.#found, this.#found.length * 2);
     }
-    this.#refs[n] = (this.#refs[n] as number) + 1;
+    if (fresh) this.#stamps[n] = 0;
     return n;
-  }
-
-  #release(n: number): void {
-    const refs = (this.#refs[n] as number) - 1;
-    this.#refs[n] = refs;
-    if (refs > 0) return;
-    this.#numbers.delete(this.#words[n] as string);
-    this.#words[n] = "";
-    this.#free.push(n);
   }
 }

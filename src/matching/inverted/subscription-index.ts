@@ -10,6 +10,7 @@ import type { MatchInput } from "../query/matcher.js";
 import type { Query, Term } from "../query/query.js";
 import { TokenBuffer } from "../text/token-buffer.js";
 import type { Slot } from "../words/terms.js";
+import { Interner } from "./interner.js";
 import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
 import {
   RECORD_ELSEWHERE,
@@ -90,12 +91,9 @@ export class SubscriptionIndex {
   readonly #queries = new Map<string, QueryInfo>();
   readonly #table = new SlotTable();
   // Matched-term texts, numbered and shared: one small array instead of one per subscription.
-  readonly #textPool: string[] = [];
+  readonly #texts = new Interner();
   // The matched list of a lone-word query, one frozen array per text, shared by all its matches.
   readonly #textLists: Array<readonly string[]> = [];
-  readonly #textNumbers = new Map<string, number>();
-  readonly #textRefs: number[] = [];
-  readonly #freeTexts: number[] = [];
   // Per query number: the id of its first subscription, in a flat array (the hot loop reads it for
   // every match; an array per query would cost two more cache misses), and the others' ids when there
   // are others.
@@ -210,7 +208,7 @@ export class SubscriptionIndex {
     tokens.fill(item.title, item.summary, item.body);
     const { hits, hitCount, state } = table.scan(tokens, stamp);
     const queryStamps = this.#queryStamps;
-    const textPool = this.#textPool;
+    const textPool = this.#texts.texts;
     const textLists = this.#textLists;
     const firstMember = this.#firstMember;
     const allMembers = this.#allMembers;
@@ -310,25 +308,12 @@ export class SubscriptionIndex {
   }
 
   #acquireText(text: string): number {
-    let n = this.#textNumbers.get(text);
-    if (n === undefined) {
-      n = this.#freeTexts.pop() ?? this.#textPool.length;
-      this.#textPool[n] = text;
-      this.#textLists[n] = Object.freeze([text]);
-      this.#textRefs[n] = 0;
-      this.#textNumbers.set(text, n);
-    }
-    this.#textRefs[n] = (this.#textRefs[n] as number) + 1;
+    const { n, fresh } = this.#texts.acquire(text);
+    if (fresh) this.#textLists[n] = Object.freeze([text]);
     return n;
   }
 
   #releaseText(n: number): void {
-    const refs = (this.#textRefs[n] as number) - 1;
-    this.#textRefs[n] = refs;
-    if (refs > 0) return;
-    this.#textNumbers.delete(this.#textPool[n] as string);
-    this.#textPool[n] = "";
-    this.#textLists[n] = EMPTY_LIST;
-    this.#freeTexts.push(n);
+    if (this.#texts.release(n)) this.#textLists[n] = EMPTY_LIST;
   }
 }
