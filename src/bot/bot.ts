@@ -33,11 +33,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     const status = ctx.myChatMember.new_chat_member.status;
     const chat = ctx.chat;
     if (status === "left" || status === "kicked") {
+      // Blocked in private, removed or banned from a group or channel: no sends and no new matches, but
+      // the queue is kept for when the bot is back (ALERT_MAX_AGE still drops what waits too long).
       await deps.store.chats.setActive(chat.id, false);
-      await deps.store.outbox.dropPending(chat.id, `bot ${status}`);
     } else if (await deps.store.chats.get(chat.id)) {
-      // Back in a chat it served before: alerts resume. A chat it never served is registered by its
-      // first command instead, so that /start there is a new chat's /start (DEFAULT_KEYWORDS).
+      // Back in a chat it served before: alerts resume, first what was queued and is still young enough.
+      // A chat it never served is registered by its first command instead, so that /start there is a new
+      // chat's /start (DEFAULT_KEYWORDS).
       const title = "title" in chat ? (chat.title ?? null) : null;
       await deps.store.chats.upsert({ id: chat.id, type: chat.type, title });
     }

@@ -2,7 +2,8 @@ import type { Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "../log.js";
 import { alertMessages, alertsDropped, observeAlertDelivered } from "../metrics.js";
-import type { DueAlert } from "../store/outbox.js";
+import { type DueAlert, EXPIRED } from "../store/outbox.js";
+import type { Chat } from "../store/schema.js";
 import type { Store } from "../store/store.js";
 import { planTurn, type TopicMessage } from "./layout.js";
 import { SendScheduler } from "./scheduler.js";
@@ -172,10 +173,31 @@ export class AlertSender {
       now,
       now - this.maxAgeMs - PACE_HOLD_MAX_MS,
     );
-    for (const [chatId, n] of expired) {
-      alertsDropped.inc({ reason: "too-old" }, n);
-      this.opts.log.warn({ chatId, alerts: n }, "alerts dropped undelivered after ALERT_MAX_AGE");
-    }
+    for (const [chatId, n] of expired) this.droppedTooOld(chatId, n);
+  }
+
+  private droppedTooOld(chatId: number, n: number): void {
+    alertsDropped.inc({ reason: "too-old" }, n);
+    this.opts.log.warn({ chatId, alerts: n }, "alerts dropped undelivered after ALERT_MAX_AGE");
+  }
+
+  /**
+   * Gives up on claimed alerts past ALERT_MAX_AGE (the rule `housekeeping` applies every 30 s) and returns
+   * the rest: a chat back after a block, or a long outage, must not get what expired since the last sweep.
+   */
+  private async withoutTooOld(
+    chatId: number,
+    claimed: DueAlert[],
+    chat: Chat | undefined,
+    now: number,
+  ): Promise<DueAlert[]> {
+    const paced = chat != null && (chat.digest != null || chat.quiet_from != null);
+    const cutoff = now - this.maxAgeMs - (paced ? PACE_HOLD_MAX_MS : 0);
+    const tooOld = claimed.filter((a) => a.createdAt < cutoff).map((a) => a.id);
+    if (tooOld.length === 0) return claimed;
+    await this.store.outbox.markFailed(tooOld, EXPIRED);
+    this.droppedTooOld(chatId, tooOld.length);
+    return claimed.filter((a) => a.createdAt >= cutoff);
   }
 
   /** One chat's turn; returns how many messages went out. */
@@ -188,16 +210,17 @@ export class AlertSender {
       await this.store.outbox.postpone(chatId, readyAt);
       return 0;
     }
-    const claimed = (await this.store.outbox.claim(chatId, now, now + LEASE_MS, CLAIM_LIMIT)).filter(
+    const leased = (await this.store.outbox.claim(chatId, now, now + LEASE_MS, CLAIM_LIMIT)).filter(
       (a) => !this.ledger.holds(a.id),
     );
-    if (claimed.length === 0) return 0;
-    const subIds = [...new Set(claimed.flatMap((a) => a.subscriptionIds))];
+    if (leased.length === 0) return 0;
+    const subIds = [...new Set(leased.flatMap((a) => a.subscriptionIds))];
     const [chat, threads, queryOf] = await Promise.all([
       this.store.chats.get(chatId),
       this.store.subscriptions.threads(subIds),
-      claimed.length > 1 ? this.queriesOf(chatId) : undefined,
+      leased.length > 1 ? this.queriesOf(chatId) : undefined,
     ]);
+    const claimed = await this.withoutTooOld(chatId, leased, chat, now);
     const plan = planTurn(claimed, chat, {
       defaultZone: this.opts.timeZone,
       now,
@@ -221,7 +244,7 @@ export class AlertSender {
       if (!(await this.send(chatId, message, claimed, rest))) break;
       sent++;
     }
-    if (claimed.length === CLAIM_LIMIT)
+    if (leased.length === CLAIM_LIMIT)
       await this.store.outbox.postpone(chatId, this.scheduler.chatReadyAt(chatId));
     return sent;
   }
@@ -320,9 +343,12 @@ export class AlertSender {
         this.opts.onChatMigrated?.(chatId, verdict.to);
         return;
       case "gone":
-        log.info({ reason }, "chat no longer reachable; alerts stopped for it");
+        // Blocked, removed, or stripped of the right to write: the queue is kept (not an attempt: nothing
+        // is wrong with the alerts). An inactive chat gets no turns, and my_chat_member bringing the bot
+        // back makes it active, so they go out then; what passes ALERT_MAX_AGE meanwhile is dropped.
+        log.info({ reason }, "chat no longer reachable; alerts kept until the bot is back in it");
         await this.store.chats.setActive(chatId, false);
-        await outbox.dropPending(chatId, reason);
+        await outbox.release([...ids, ...rest], { nextAttemptAt: now, error: reason });
         return;
       case "fail":
         log.error({ reason }, "Telegram refused an alert");

@@ -43,6 +43,9 @@ export interface Release {
   countAttempt?: boolean;
 }
 
+/** Why an alert was given up by age (ALERT_MAX_AGE), as recorded in `last_error`. */
+export const EXPIRED = "expired: not delivered within ALERT_MAX_AGE";
+
 /** Alerts waiting to be sent and the record of those sent: the "never twice, never lost" ledger. */
 export class OutboxStore {
   constructor(
@@ -281,7 +284,7 @@ export class OutboxStore {
       .where((eb) => eb.or([eb("digest", "is not", null), eb("quiet_from", "is not", null)]));
     const rows = await this.db
       .updateTable("outbox")
-      .set({ status: "failed", last_error: "expired: not delivered within ALERT_MAX_AGE" })
+      .set({ status: "failed", last_error: EXPIRED })
       .where("status", "=", "pending")
       .where("created_at", "<", cutoff)
       .where((eb) =>
@@ -295,7 +298,7 @@ export class OutboxStore {
     return byChat;
   }
 
-  /** Drops what is pending for a chat, e.g. when it paused or the bot was removed from it. */
+  /** Drops what is pending for a chat, e.g. when it paused (a chat that blocked the bot keeps its queue). */
   async dropPending(chatId: number, reason: string): Promise<number> {
     const r = await this.db
       .updateTable("outbox")

@@ -42,15 +42,72 @@ describe("AlertSender", () => {
     expect(f.alertsTo(1)).toHaveLength(1);
   });
 
-  it("stops writing to a chat that blocked the bot and drops what was queued for it", async () => {
-    await f.queue(5, 2);
-    f.server.failNext("sendMessage", {
-      error_code: 403,
-      description: "Forbidden: bot was blocked by the user",
-    });
+  const blocked = { error_code: 403, description: "Forbidden: bot was blocked by the user" };
+  const droppedTooOld = async () =>
+    (await metric("newsalert_alerts_dropped_total")).find((v) => v.labels.reason === "too-old")?.value ?? 0;
+  /** What my_chat_member does when the bot is unblocked or added back (src/bot/bot.ts). */
+  const backIn = (chatId: number) => f.store.chats.upsert({ id: chatId, type: "private", title: null });
+
+  it("keeps what was queued for a chat that blocked the bot and sends it, batched and once, when the bot is back", async () => {
+    await f.queue(5, 3);
+    f.server.refuseChat(5, blocked);
     await f.sender.runOnce();
     expect((await f.store.chats.get(5))?.active).toBe(0);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 3, sent: 0, failed: 0 });
+    // While it is inactive the chat gets no turns: not retried, not given up.
+    f.clock.now += 3_600_000;
+    await f.sender.runOnce();
+    expect(f.server.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+
+    f.server.refuseChat(5, null);
+    await backIn(5);
+    await f.sender.runOnce();
+    await f.sender.runOnce();
+    expect(f.alertsTo(5)).toHaveLength(1);
+    expect(f.alertsTo(5)[0]).toMatch(/^📰 <b>3 новости<\/b>/);
+    expect(storiesIn(f.alertsTo(5))).toBe(3);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 3, failed: 0 });
+  });
+
+  it("on the bot's return drops (and counts) what waited past ALERT_MAX_AGE and sends the rest", async () => {
+    const start = f.clock.now;
+    await f.queue(5, 1);
+    // An outage first: the story stays queued; ten hours later another one is queued, then the chat blocks.
+    f.server.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
+    await f.sender.runOnce();
+    f.clock.now = start + 10 * 3_600_000;
+    const young = (await f.queue(5, 1)).at(-1); // the ids of every due alert of the chat, the new one last
+    const youngLink = (await f.store.outbox.due(Number.MAX_SAFE_INTEGER, 10)).find(
+      (a) => a.id === young,
+    )?.link;
+    f.server.refuseChat(5, blocked);
+    await f.sender.runOnce();
+    expect(await f.store.outbox.counts()).toEqual({ pending: 2, sent: 0, failed: 0 });
+    const before = await droppedTooOld();
+
+    f.clock.now = start + 25 * 3_600_000;
+    f.server.refuseChat(5, null);
+    await backIn(5);
+    await f.sender.runOnce();
+    expect(storiesIn(f.alertsTo(5))).toBe(1);
+    expect(f.alertsTo(5)[0]).toContain(`href="${youngLink}"`);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 1, failed: 1 });
+    expect(await droppedTooOld()).toBe(before + 1);
+  });
+
+  it("keeps no pending row past ALERT_MAX_AGE for a chat that never comes back", async () => {
+    await f.queue(5, 2);
+    f.server.refuseChat(5, blocked);
+    await f.sender.runOnce();
+    const before = await droppedTooOld();
+    f.clock.now += 23 * 3_600_000;
+    await f.sender.runOnce();
+    expect(await f.store.outbox.counts()).toEqual({ pending: 2, sent: 0, failed: 0 });
+    f.clock.now += 3_600_000 + 60_000;
+    await f.sender.runOnce();
     expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 2 });
+    expect(await droppedTooOld()).toBe(before + 2);
+    expect(f.server.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
   });
 
   it.each([
@@ -62,20 +119,23 @@ describe("AlertSender", () => {
     [403, "Forbidden: CHAT_WRITE_FORBIDDEN"],
     [403, "Forbidden: bot was kicked from the supergroup chat"],
     [403, "Forbidden: user is deactivated"],
-  ])("takes %s «%s» as permanent: chat inactive, nothing retried", async (code, description) => {
-    await f.queue(-77, 1);
-    await f.queue(78, 1);
-    f.server.failNext("sendMessage", { error_code: code, description });
-    await f.sender.runOnce();
-    const refused = f.server.calls.find((c) => c.method === "sendMessage")?.payload.chat_id;
-    const other = refused === -77 ? 78 : -77;
-    expect((await f.store.chats.get(Number(refused)))?.active).toBe(0);
-    expect((await f.store.chats.get(other))?.active).toBe(1);
-    f.clock.now += 3_600_000;
-    await f.sender.runOnce();
-    expect(f.server.calls.filter((c) => c.method === "sendMessage")).toHaveLength(2);
-    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 1, failed: 1 });
-  });
+  ])(
+    "takes %s «%s» as permanent: chat inactive, nothing retried, its alert kept",
+    async (code, description) => {
+      await f.queue(-77, 1);
+      await f.queue(78, 1);
+      f.server.failNext("sendMessage", { error_code: code, description });
+      await f.sender.runOnce();
+      const refused = f.server.calls.find((c) => c.method === "sendMessage")?.payload.chat_id;
+      const other = refused === -77 ? 78 : -77;
+      expect((await f.store.chats.get(Number(refused)))?.active).toBe(0);
+      expect((await f.store.chats.get(other))?.active).toBe(1);
+      f.clock.now += 3_600_000;
+      await f.sender.runOnce();
+      expect(f.server.calls.filter((c) => c.method === "sendMessage")).toHaveLength(2);
+      expect(await f.store.outbox.counts()).toEqual({ pending: 1, sent: 1, failed: 0 });
+    },
+  );
 
   it("follows a group that became a supergroup and delivers there", async () => {
     await f.queue(-100, 2);

@@ -82,6 +82,7 @@ export class BotApiServer {
   private readonly polls = new Set<() => void>();
   private readonly sentWaiters = new Set<(m: SentMessage) => void>();
   private readonly failures = new Map<string, FakeApiError[]>();
+  private readonly refusals = new Map<number, FakeApiError>();
   private readonly members = new Map<string, FakeChatMember["status"]>();
   private readonly chats = new Map<number, Chat>();
   private readonly texts = new Map<string, string>();
@@ -226,6 +227,15 @@ export class BotApiServer {
     this.failures.set(method.toLowerCase(), list);
   }
 
+  /**
+   * Refuses every write to one chat with `error` until called again with null, as Telegram does for a
+   * chat that blocked the bot or removed it (unlike `failNext`, other chats are unaffected).
+   */
+  refuseChat(chatId: number, error: FakeApiError | null): void {
+    if (error) this.refusals.set(chatId, error);
+    else this.refusals.delete(chatId);
+  }
+
   /** Answers every call (except getUpdates) after `ms`, like a distant Bot API. */
   setLatency(ms: number): void {
     this.latencyMs = ms;
@@ -325,7 +335,7 @@ export class BotApiServer {
     if (lower !== "getupdates" && this.outageKind === "network") return void res.socket?.destroy();
     if (lower !== "getupdates" && this.outageKind === "5xx")
       return send(res, { ok: false, error_code: 502, description: "Bad Gateway" });
-    const failure = this.failures.get(lower)?.shift();
+    const failure = this.failures.get(lower)?.shift() ?? (writes ? this.refusals.get(chatId) : undefined);
     if (failure && writes)
       this.answered.push({ method, chat_id: chatId, at: Date.now(), status: failure.error_code });
     if (failure) return send(res, { ok: false, ...failure });

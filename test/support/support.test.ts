@@ -127,6 +127,19 @@ describe("BotApiServer", () => {
     expect(api.calls.filter((c) => c.method === "sendMessage")).toHaveLength(3);
   });
 
+  it("refuses writes to one chat until the refusal is lifted, other chats unaffected", async () => {
+    api.refuseChat(5, { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    expect((await apiError(bot.api.sendMessage(5, "x"))).error_code).toBe(403);
+    expect((await apiError(bot.api.sendMessage(5, "y"))).error_code).toBe(403);
+    await bot.api.sendMessage(6, "z");
+    api.refuseChat(5, null);
+    await bot.api.sendMessage(5, "w");
+    expect(api.sent.map((m) => [m.chat_id, m.text])).toEqual([
+      [6, "z"],
+      [5, "w"],
+    ]);
+  });
+
   it("long-polls getUpdates, answers as soon as an update arrives, and honours offset", async () => {
     const started = Date.now();
     expect(await bot.api.getUpdates({ timeout: 30 })).toEqual([]);
