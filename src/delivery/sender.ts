@@ -1,10 +1,10 @@
 import type { Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "../log.js";
-import { alertMessages, alertsDropped, observeAlertDelivered } from "../metrics.js";
-import { type DueAlert, EXPIRED } from "../store/outbox.js";
-import type { Chat } from "../store/schema.js";
+import { alertMessages, observeAlertDelivered } from "../metrics.js";
+import type { DueAlert } from "../store/outbox.js";
 import type { Store } from "../store/store.js";
+import { AlertExpiry } from "./expiry.js";
 import { planTurn, type TopicMessage } from "./layout.js";
 import { SendScheduler } from "./scheduler.js";
 import { SentLedger } from "./sent-ledger.js";
@@ -39,9 +39,6 @@ export interface SenderOptions {
 const LEASE_MS = 5 * 60_000;
 /** Rows one turn claims at most; a bigger backlog is worked through turn by turn. */
 const CLAIM_LIMIT = 200;
-const EXPIRE_EVERY_MS = 30_000;
-/** The longest a chat's pace holds an alert: a daily digest (< 1 day) pushed past quiet hours (< 1 day). */
-const PACE_HOLD_MAX_MS = 2 * 24 * 3_600_000;
 
 /**
  * Sends queued alerts: one turn per chat with due alerts, the longest-waiting chat first, several chats
@@ -52,7 +49,7 @@ const PACE_HOLD_MAX_MS = 2 * 24 * 3_600_000;
 export class AlertSender {
   private readonly scheduler: SendScheduler;
   private readonly concurrency: number;
-  private readonly maxAgeMs: number;
+  private readonly expiry: AlertExpiry;
   private readonly backlogCap: number;
   private readonly idleMs: number;
   private readonly now: () => number;
@@ -61,7 +58,6 @@ export class AlertSender {
   private stopRequested = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private lastExpiry = Number.NEGATIVE_INFINITY;
   /** Aborted on stop: sends still waiting for a slot give up (their alerts stay pending). */
   private stopping = new AbortController();
 
@@ -72,7 +68,7 @@ export class AlertSender {
   ) {
     this.scheduler = opts.scheduler ?? new SendScheduler();
     this.concurrency = opts.concurrency ?? 8;
-    this.maxAgeMs = opts.maxAgeMs ?? 24 * 3_600_000;
+    this.expiry = new AlertExpiry(store, opts.log, opts.maxAgeMs ?? 24 * 3_600_000);
     this.backlogCap = opts.backlogCap ?? 50;
     this.idleMs = opts.idleMs ?? 2_000;
     this.now = opts.now ?? Date.now;
@@ -164,40 +160,7 @@ export class AlertSender {
   /** Drops alerts past ALERT_MAX_AGE and retries records the database refused earlier. */
   private async housekeeping(force: boolean): Promise<void> {
     await this.ledger.flush();
-    const now = this.now();
-    if (!force && now - this.lastExpiry < EXPIRE_EVERY_MS) return;
-    this.lastExpiry = now;
-    // A digest or quiet hours may hold an alert up to two days; its age counts from then.
-    const expired = await this.store.outbox.expire(
-      now - this.maxAgeMs,
-      now,
-      now - this.maxAgeMs - PACE_HOLD_MAX_MS,
-    );
-    for (const [chatId, n] of expired) this.droppedTooOld(chatId, n);
-  }
-
-  private droppedTooOld(chatId: number, n: number): void {
-    alertsDropped.inc({ reason: "too-old" }, n);
-    this.opts.log.warn({ chatId, alerts: n }, "alerts dropped undelivered after ALERT_MAX_AGE");
-  }
-
-  /**
-   * Gives up on claimed alerts past ALERT_MAX_AGE (the rule `housekeeping` applies every 30 s) and returns
-   * the rest: a chat back after a block, or a long outage, must not get what expired since the last sweep.
-   */
-  private async withoutTooOld(
-    chatId: number,
-    claimed: DueAlert[],
-    chat: Chat | undefined,
-    now: number,
-  ): Promise<DueAlert[]> {
-    const paced = chat != null && (chat.digest != null || chat.quiet_from != null);
-    const cutoff = now - this.maxAgeMs - (paced ? PACE_HOLD_MAX_MS : 0);
-    const tooOld = claimed.filter((a) => a.createdAt < cutoff).map((a) => a.id);
-    if (tooOld.length === 0) return claimed;
-    await this.store.outbox.markFailed(tooOld, EXPIRED);
-    this.droppedTooOld(chatId, tooOld.length);
-    return claimed.filter((a) => a.createdAt >= cutoff);
+    await this.expiry.sweep(this.now(), force);
   }
 
   /** One chat's turn; returns how many messages went out. */
@@ -220,7 +183,7 @@ export class AlertSender {
       this.store.subscriptions.threads(subIds),
       leased.length > 1 ? this.queriesOf(chatId) : undefined,
     ]);
-    const claimed = await this.withoutTooOld(chatId, leased, chat, now);
+    const claimed = await this.expiry.withoutTooOld(chatId, leased, chat, now);
     const plan = planTurn(claimed, chat, {
       defaultZone: this.opts.timeZone,
       now,

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeItems, makeVocabulary, rng } from "../../bench/matching/corpus.js";
 import { cleanInto } from "../../src/matching/text/clean-scan.js";
-import {
-  BODY_MAX_CHARS,
-  cleanForTokens,
-  isPlainText,
-  tokenizeItem,
-} from "../../src/matching/text/normalize.js";
+import { BODY_MAX_CHARS, cleanForTokens, isPlainText } from "../../src/matching/text/normalize.js";
 import { TokenBuffer } from "../../src/matching/text/token-buffer.js";
 import { reference, view } from "./token-view.js";
 
