@@ -319,6 +319,12 @@ export class AlertSender {
         await this.store.chats.migrateId(chatId, verdict.to);
         this.opts.onChatMigrated?.(chatId, verdict.to);
         return;
+      case "unauthorized":
+        // Nothing this chat did: the token was refused (the app logs it once and stops). The alerts stay
+        // queued as they were, no attempt counted, for a restart with a valid token.
+        log.debug({ reason }, "Bot API refused the token; alerts kept");
+        await outbox.release([...ids, ...rest], { nextAttemptAt: dueAt, error: reason });
+        return;
       case "gone":
         log.info({ reason }, "chat no longer reachable; alerts stopped for it");
         await this.store.chats.setActive(chatId, false);
