@@ -1,4 +1,4 @@
-import type { Api } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import { botApiSeconds, telegramTooManyRequests } from "./metrics.js";
 
 /** What this process last learned about the Bot API from its own calls. */
@@ -44,4 +44,21 @@ export function monitorBotApi(api: Api, now: () => number = Date.now): BotApiSta
     }
   });
   return status;
+}
+
+/** Whether an error is the Bot API's 401 Unauthorized: the token is wrong or was revoked in @BotFather. */
+export function isUnauthorized(err: unknown): boolean {
+  return err instanceof GrammyError && err.error_code === 401;
+}
+
+/**
+ * Tells `onUnauthorized` (with the method) of every 401 Unauthorized answer to a call of `api`. Unlike a
+ * 403 for one chat, a 401 holds for every call the bot makes and no retry fixes it, so the app stops on it.
+ */
+export function watchUnauthorized(api: Api, onUnauthorized: (method: string) => void): void {
+  api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok && result.error_code === 401) onUnauthorized(method);
+    return result;
+  });
 }

@@ -1,5 +1,5 @@
 import { Api, type Bot } from "grammy";
-import { monitorBotApi } from "./api-monitor.js";
+import { monitorBotApi, watchUnauthorized } from "./api-monitor.js";
 import { alertKeyboardFor } from "./bot/alert-keyboard.js";
 import { BackgroundTasks } from "./bot/background.js";
 import { createBot, publishCommands } from "./bot/bot.js";
@@ -35,6 +35,11 @@ export interface App {
   cluster: ClusterRuntime;
   /** Resolves once this instance receives updates (as the leader) or serves webhooks; false if it never got that far. */
   online: Promise<boolean>;
+  /**
+   * Resolves with an exit code once the app has stopped itself for good (the Bot API refused the token,
+   * leadership was lost); the process should exit with it (src/main.ts). Never resolves otherwise.
+   */
+  halted: Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -87,6 +92,39 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
     },
   });
 
+  // Stopping for good: one log line, a clean stop once start-up is complete (queued alerts stay in the
+  // store), then the exit code for main. The first reason wins; later ones are not logged again.
+  let exitWith: (code: number) => void = () => {};
+  const halted = new Promise<number>((resolve) => {
+    exitWith = resolve;
+  });
+  let startedUp: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    startedUp = resolve;
+  });
+  let halting = false;
+  const halt = (logLine: () => void) => {
+    if (halting) return;
+    halting = true;
+    logLine();
+    void ready
+      .then(() => stop())
+      .catch((err) => log.error({ err }, "shutdown failed"))
+      .finally(() => exitWith(1));
+  };
+  // A 401 on any call (getMe, getUpdates, a reply, an alert) means the token is wrong or revoked: every
+  // call will get it, so retrying is pointless; the operator's supervisor sees the exit and alerts.
+  const tokenRefused = (method: string) =>
+    halt(() =>
+      log.fatal(
+        { method },
+        "the Bot API answered 401 Unauthorized: BOT_TOKEN is wrong or was revoked in @BotFather; " +
+          "stopping (queued alerts are kept; restart with a valid token)",
+      ),
+    );
+  watchUnauthorized(bot.api, tokenRefused);
+  watchUnauthorized(alertApi, tokenRefused);
+
   // Telegram may be unreachable at start: feeds are polled and alerts queued meanwhile, and delivery
   // and updates begin once the Bot API answers (retried with a log line each time).
   const connecting = new AbortController();
@@ -96,7 +134,8 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
       return ok;
     },
     (err) => {
-      log.fatal({ err }, "the Bot API refused the bot (is BOT_TOKEN revoked?)");
+      // A 401 is already reported above; any other refusal (404 for a malformed token) is just as final.
+      halt(() => log.fatal({ err }, "the Bot API refused the bot (is BOT_TOKEN revoked?)"));
       return false;
     },
   );
@@ -165,10 +204,10 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
       connected,
       onOnline: () => wentOnline(true),
       retryMs: opts.electionRetryMs,
-      onLost: () => {
-        log.fatal("lost leadership while running; exiting so that a restart comes back as a standby");
-        void stop().finally(() => process.exit(1));
-      },
+      onLost: () =>
+        halt(() =>
+          log.fatal("lost leadership while running; exiting so that a restart comes back as a standby"),
+        ),
     });
   } catch (err) {
     await store.close();
@@ -187,5 +226,6 @@ export async function startApp(config: Config, log: Logger, opts: AppOptions = {
     throw new Error(`webhook mode needs HTTP_PORT ${config.httpPort} free to serve webhook requests`);
   }
   await cluster.start();
-  return { bot, store, poller, sender, scheduler, health, cluster, online, stop };
+  startedUp();
+  return { bot, store, poller, sender, scheduler, health, cluster, online, halted, stop };
 }

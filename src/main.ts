@@ -22,6 +22,9 @@ const app = await startApp(config, log).catch((err) => {
   process.exit(1);
 });
 
+// The app stopped itself (a refused token, lost leadership): exit non-zero so a supervisor notices.
+void app.halted.then((code) => process.exit(code));
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     log.info({ signal }, "shutting down");

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { startApp } from "../src/app.js";
+import { type App, startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { Store } from "../src/store/store.js";
 import { ask, privateChat } from "./bot/helpers.js";
@@ -17,6 +17,19 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as AddressInfo;
   await new Promise((r) => probe.close(r));
   return port;
+}
+
+/** The exit code the app asked for once it stopped itself, or "running" when it has not within 10 s. */
+async function exitCode(app: App): Promise<number | "running"> {
+  let timer: NodeJS.Timeout | undefined;
+  const running = new Promise<"running">((r) => {
+    timer = setTimeout(() => r("running"), 10_000);
+  });
+  try {
+    return await Promise.race([app.halted, running]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 describe("the app's start-up and shutdown", () => {
@@ -107,5 +120,57 @@ describe("the app's start-up and shutdown", () => {
       slow?.closeAllConnections();
       slow?.close();
     }
+  });
+
+  describe("a revoked bot token (the Bot API answers 401 Unauthorized)", () => {
+    const secret = (h: Harness) => h.api.token.split(":")[1] as string;
+    const errorLines = (lines: () => Array<{ level: number; msg: string }>) =>
+      lines().filter((l) => l.level >= 50);
+
+    it("on an alert: the app stops itself with exit code 1 and one log line, and the alert stays queued", async () => {
+      const { chat, user } = privateChat(5103);
+      const old = { title: "Старая новость", link: "https://news.example/0" };
+      h.publish([old]);
+      const { log, lines, text } = captureLog(h.api.token);
+      const app = await startApp(loadConfig(h.env()), log);
+      h.app = app;
+      await app.poller.pollOnce();
+      await app.online;
+      expect(await ask(h, chat, user, "/subscribe литий")).toContain("Подписка №1");
+
+      h.api.failNext("sendMessage", { error_code: 401, description: "Unauthorized" });
+      h.publish([old, { title: "Литий дорожает", link: "https://news.example/1", pubDate: new Date() }]);
+      await app.poller.pollOnce();
+      expect(await exitCode(app)).toBe(1);
+
+      const store = await Store.open(h.env().DATABASE_URL as string);
+      try {
+        expect(await store.outbox.counts()).toEqual({ pending: 1, sent: 0, failed: 0 });
+      } finally {
+        await store.close();
+      }
+      const errors = errorLines(lines);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.msg).toMatch(/401 Unauthorized.*BOT_TOKEN/);
+      expect(text()).not.toContain(secret(h));
+    });
+
+    it("while waiting for updates: the app stops itself with exit code 1 and stops calling the Bot API", async () => {
+      h.publish([{ title: "Старая новость", link: "https://news.example/0" }]);
+      const { log, lines, text } = captureLog(h.api.token);
+      const app = await startApp(loadConfig(h.env()), log);
+      h.app = app;
+      await app.online;
+      h.api.revokeToken();
+      expect(await exitCode(app)).toBe(1);
+      const errors = errorLines(lines);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.msg).toMatch(/401 Unauthorized.*BOT_TOKEN/);
+      expect(text()).not.toContain(secret(h));
+      // Stopped, not retrying: no call reaches the Bot API any more.
+      const calls = h.api.calls.length;
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(h.api.calls.length).toBe(calls);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { feedSource } from "../delivery/router.js";
 import { isFeedError } from "../feeds/errors.js";
 import { loadFeed } from "../feeds/load.js";
 import type { FeedItem } from "../feeds/parse/parse.js";
@@ -162,7 +163,7 @@ async function readFeeds(sources: readonly string[]) {
       reads.push({
         source: title || source,
         // source: filters look at the feed's host and title, as the bot's router does.
-        matchSource: `${/^https?:/i.test(source) ? new URL(source).hostname : ""} ${title}`,
+        matchSource: feedSource({ url: /^https?:/i.test(source) ? source : undefined, title }),
         items: loaded.feed?.items ?? [],
       });
     } catch (e) {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
-import { botApiReachable, botApiStatus } from "../api-monitor.js";
+import { botApiReachable, botApiStatus, isUnauthorized } from "../api-monitor.js";
 import type { BotContext } from "../bot/context.js";
 import type { Config } from "../config.js";
 import type { AlertRouter } from "../delivery/router.js";
@@ -100,6 +100,8 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
           log.info("webhook registered; updates arrive on HTTP_PORT");
           deps.onOnline?.();
         } catch (err) {
+          // A refused token is final: the app reports it once and stops (src/app.ts).
+          if (isUnauthorized(err)) return;
           log.warn({ err }, "setWebhook failed; retrying in 5 s");
           if (leadership.role !== "standby") webhookRetry = setTimeout(register, WEBHOOK_RETRY_MS);
         }
@@ -118,6 +120,7 @@ export async function createClusterRuntime(deps: ClusterDeps): Promise<ClusterRu
     });
     polling.catch((err) => {
       pollingFailed = true;
+      if (isUnauthorized(err)) return; // reported once by the app, which stops
       log.fatal({ err }, "receiving updates failed; /healthz reports 503");
     });
   };

@@ -25,8 +25,8 @@ export function storyKey(
   return item.link_key ? `l:${item.link_key}` : `f${item.feed_id}:${item.key}`;
 }
 
-/** What source: filters look in: the feed's host and title. */
-function feedSource(feed: Partial<Pick<Feed, "url" | "title">>): string {
+/** What source: filters look in: the feed's host and title (alerts, the /subscribe preview and the CLI preview). */
+export function feedSource(feed: Partial<Pick<Feed, "url" | "title">>): string {
   let host = "";
   try {
     host = feed.url ? new URL(feed.url).hostname : "";

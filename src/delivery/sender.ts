@@ -305,6 +305,12 @@ export class AlertSender {
         await this.store.chats.migrateId(chatId, verdict.to);
         this.opts.onChatMigrated?.(chatId, verdict.to);
         return;
+      case "unauthorized":
+        // Nothing this chat did: the token was refused (the app logs it once and stops). The alerts stay
+        // queued as they were, no attempt counted, for a restart with a valid token.
+        log.debug({ reason }, "Bot API refused the token; alerts kept");
+        await outbox.release([...ids, ...rest], { nextAttemptAt: dueAt, error: reason });
+        return;
       case "gone":
         // Blocked, removed, or stripped of the right to write: the queue is kept (not an attempt: nothing
         // is wrong with the alerts). An inactive chat gets no turns, and my_chat_member bringing the bot

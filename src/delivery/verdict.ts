@@ -5,6 +5,7 @@ export type Verdict =
   | { kind: "flood"; retryAfterMs: number }
   | { kind: "retry"; afterMs: number }
   | { kind: "gone" }
+  | { kind: "unauthorized" }
   | { kind: "migrated"; to: number }
   | { kind: "fail" };
 
@@ -21,6 +22,8 @@ export function classifySendError(err: unknown, attempts: number): Verdict {
   if (err instanceof GrammyError) {
     if (err.error_code === 429)
       return { kind: "flood", retryAfterMs: (err.parameters.retry_after ?? 5) * 1000 };
+    // The bot's token was revoked: no chat can be written to until a restart with a valid one.
+    if (err.error_code === 401) return { kind: "unauthorized" };
     if (err.parameters.migrate_to_chat_id) return { kind: "migrated", to: err.parameters.migrate_to_chat_id };
     if (err.error_code === 403) return { kind: "gone" };
     if (err.error_code === 400 && GONE_400.test(err.description)) return { kind: "gone" };

@@ -7,6 +7,35 @@ export type ChatSettingsPatch = Partial<
   Pick<Chat, "lang" | "tz" | "quiet_from" | "quiet_to" | "digest" | "manages">
 >;
 
+/**
+ * Gives a group's subscriptions numbers after those its supergroup already has, in their old order, so
+ * that /list and /unsubscribe N never see two with one number. Into a supergroup with none, the numbers
+ * the group's /list showed are kept.
+ */
+async function renumberMoved(tx: Kysely<Database>, from: number, to: number): Promise<void> {
+  const top = await tx
+    .selectFrom("subscriptions")
+    .select((eb) => eb.fn.max("num").as("num"))
+    .where("chat_id", "=", to)
+    .executeTakeFirst();
+  const base = Number(top?.num ?? 0);
+  if (base === 0) return;
+  const moved = await tx
+    .selectFrom("subscriptions")
+    .select("id")
+    .where("chat_id", "=", from)
+    .orderBy("num")
+    .orderBy("id")
+    .execute();
+  // One row at a time: a chat has at most a hundred queries, and this happens once per group.
+  for (const [i, { id }] of moved.entries())
+    await tx
+      .updateTable("subscriptions")
+      .set({ num: base + i + 1 })
+      .where("id", "=", id)
+      .execute();
+}
+
 /** Chats the bot serves and their switches. */
 export class ChatStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -104,6 +133,7 @@ export class ChatStore {
           and ${sql.ref(key)} in (select ${sql.ref(key)} from ${sql.table(table)} where chat_id = ${to})`.execute(
           tx,
         );
+        if (table === "subscriptions") await renumberMoved(tx, from, to);
         await tx.updateTable(table).set({ chat_id: to }).where("chat_id", "=", from).execute();
       }
       await tx.deleteFrom("chats").where("id", "=", from).execute();

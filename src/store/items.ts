@@ -210,12 +210,12 @@ export class ItemStore {
     chatId: number,
     since: number,
     limit: number,
-  ): Promise<Array<Item & { feed_title: string | null }>> {
+  ): Promise<Array<Item & { feed_title: string | null; feed_url: string }>> {
     return this.db
       .selectFrom("items")
       .innerJoin("feeds", "feeds.id", "items.feed_id")
       .selectAll("items")
-      .select("feeds.title as feed_title")
+      .select(["feeds.title as feed_title", "feeds.url as feed_url"])
       .where("items.fetched_at", ">=", since)
       .where((eb) =>
         eb.or([

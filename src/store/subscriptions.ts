@@ -97,12 +97,13 @@ export class SubscriptionStore {
     return out;
   }
 
-  /** A chat's subscriptions in the order they were added. */
+  /** A chat's subscriptions by their number (the order they were added; a migrated group's follow the supergroup's own). */
   listForChat(chatId: number): Promise<Subscription[]> {
     return this.db
       .selectFrom("subscriptions")
       .selectAll()
       .where("chat_id", "=", chatId)
+      .orderBy("num")
       .orderBy("id")
       .execute();
   }

@@ -245,6 +245,23 @@ describe("/pause, /resume, /status and the chat's life cycle", () => {
     expect(alertsTo(superId).filter((m) => m.text.includes(li.link))).toEqual([]);
   });
 
+  it("after a migration into a supergroup with queries of its own, /list numbers the group's after them", async () => {
+    const { group, admin, superId, supergroup } = upgradingGroup(5046);
+    await ask(h, group, admin, "/subscribe никель");
+    await ask(h, group, admin, "/subscribe медь");
+    await ask(h, supergroup, admin, "/subscribe литий");
+    h.api.pushUpdate(migration(group, superId, admin));
+    await settle(h);
+    const listed = (await say(h, supergroup, admin, "/list")).map((m) => m.text).join("\n");
+    expect(listed.match(/^\d+\. <code>.*<\/code>$/gm)).toEqual([
+      "1. <code>литий</code>",
+      "2. <code>никель</code>",
+      "3. <code>медь</code>",
+    ]);
+    expect(await ask(h, supergroup, admin, "/unsubscribe 2")).toContain("никель");
+    expect(await listQueries(h, supergroup, admin)).toEqual(["литий", "медь"]);
+  });
+
   // The sender learns of the upgrade from a refused alert; the router must follow (fixed in 097e240).
   it("a group upgraded to a supergroup, learnt from a failed alert, keeps getting alerts", async () => {
     const group = freshGroup("group");

@@ -100,6 +100,19 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
     expect(text).not.toContain("news.example/w");
   });
 
+  it("the recent matches keep to the query's source: filters, as alerts do (host or title of the feed)", async () => {
+    h.publish([{ title: "Добыча лития выросла", link: "https://news.example/li-src" }]);
+    await h.poll();
+    const { chat, user } = privateChat(3007);
+    const shown = '<a href="https://news.example/li-src">';
+    // The test feed is titled «Лента РЗМ» and served from 127.0.0.1.
+    expect(await ask(h, chat, user, "/subscribe литий source:interfax")).not.toContain(shown);
+    expect(await ask(h, chat, user, "/subscribe литий -source:рзм")).not.toContain(shown);
+    expect(await ask(h, chat, user, "/subscribe литий source:рзм")).toContain(shown);
+    expect(await ask(h, chat, user, "/subscribe литий source:127.0.0.1")).toContain(shown);
+    expect(await ask(h, chat, user, "/subscribe литий -source:interfax")).toContain(shown);
+  });
+
   describe("/unsubscribe", () => {
     const { chat, user } = privateChat(3010);
     const subscribeThree = async () => {

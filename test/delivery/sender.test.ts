@@ -110,6 +110,20 @@ describe("AlertSender", () => {
     expect(f.server.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
   });
 
+  it("keeps every alert queued, no attempt counted and the chats active, when the Bot API refuses the token (401)", async () => {
+    await f.queue(1, 2);
+    await f.queue(2, 1);
+    f.server.failNext("sendMessage", { error_code: 401, description: "Unauthorized" }, 2);
+    await f.sender.runOnce();
+    expect(f.server.sent).toHaveLength(0);
+    expect(await f.store.outbox.counts()).toEqual({ pending: 3, sent: 0, failed: 0 });
+    expect((await f.store.outbox.due(f.clock.now, 10)).map((a) => a.attempts)).toEqual([0, 0, 0]);
+    expect((await f.store.chats.get(1))?.active).toBe(1);
+    // A restart with a valid token delivers them.
+    await f.sender.runOnce();
+    expect(await f.store.outbox.counts()).toEqual({ pending: 0, sent: 3, failed: 0 });
+  });
+
   it.each([
     [400, "Bad Request: chat not found"],
     [400, "Bad Request: not enough rights to send text messages to the chat"],

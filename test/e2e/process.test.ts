@@ -49,6 +49,38 @@ describe("the bot process", () => {
     expect(lines[0]).toMatch(/BOT_TOKEN.*@BotFather/);
   });
 
+  it("with a token the Bot API refuses (401) logs one clear line without the token and exits 1", async () => {
+    const api = await BotApiServer.start();
+    const feeds = await FeedServer.start();
+    feeds.set("/rss", rssDocument({ items: [{ title: "Литий", link: "https://x.example/1" }] }));
+    const wrong = "123456:REVOKED-TOKEN-SECRET";
+    const bot = startBot(dir, {
+      BOT_TOKEN: wrong,
+      BOT_API_ROOT: api.apiRoot,
+      FEEDS: feeds.url("/rss"),
+      DATABASE_URL: join(dir, "data", "newsalert.db"),
+      HTTP_PORT: "off",
+    });
+    try {
+      const code = await Promise.race([bot.exit, new Promise((r) => setTimeout(() => r("running"), 15_000))]);
+      expect(code).toBe(1);
+      const errors = bot
+        .output()
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { level: number; msg: string })
+        .filter((l) => l.level >= 50);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.msg).toMatch(/401 Unauthorized.*BOT_TOKEN/);
+      expect(bot.output()).not.toContain("REVOKED-TOKEN-SECRET");
+      expect(api.calls.map((c) => c.method)).toContain("getMe");
+    } finally {
+      bot.child.kill("SIGKILL");
+      await api.close();
+      await feeds.close();
+    }
+  }, 30_000);
+
   it("reads .env, serves, and stops cleanly on SIGTERM without leaking the token", async () => {
     const api = await BotApiServer.start();
     const feeds = await FeedServer.start();

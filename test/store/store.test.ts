@@ -195,5 +195,37 @@ for (const { db, skip } of testDatabases) {
       ]);
       expect((await t.store.chats.get(-1009))?.type).toBe("supergroup");
     });
+
+    it("numbers the group's subscriptions after the supergroup's own when it had some, and keeps them otherwise", async () => {
+      const nums = async (chatId: number) =>
+        (await t.store.subscriptions.listForChat(chatId)).map((s) => [s.num, s.query]).sort();
+      await t.store.chats.upsert({ id: -200, type: "group", title: "G" });
+      for (const q of ["никель", "литий", "кобальт", "медь"]) await t.store.subscriptions.add(-200, q);
+      const cobalt = (await t.store.subscriptions.listForChat(-200)).find((s) => s.query === "кобальт");
+      await t.store.subscriptions.remove(-200, cobalt?.id as number);
+      await t.store.chats.upsert({ id: -2009, type: "supergroup", title: "G" });
+      await t.store.subscriptions.add(-2009, "литий");
+      await t.store.subscriptions.add(-2009, "золото");
+      await t.store.chats.migrateId(-200, -2009);
+      // Its own keep 1 and 2 (литий stays the supergroup's); the group's никель (1) and медь (4) follow in order.
+      expect(await nums(-2009)).toEqual([
+        [1, "литий"],
+        [2, "золото"],
+        [3, "никель"],
+        [4, "медь"],
+      ]);
+      expect((await t.store.subscriptions.add(-2009, "олово")).sub.num).toBe(5);
+
+      // Into a supergroup with none of its own, the numbers the group's /list showed stay as they were.
+      await t.store.chats.upsert({ id: -300, type: "group", title: "H" });
+      for (const q of ["никель", "литий", "медь"]) await t.store.subscriptions.add(-300, q);
+      const lithium = (await t.store.subscriptions.listForChat(-300)).find((s) => s.query === "литий");
+      await t.store.subscriptions.remove(-300, lithium?.id as number);
+      await t.store.chats.migrateId(-300, -3009);
+      expect(await nums(-3009)).toEqual([
+        [1, "никель"],
+        [3, "медь"],
+      ]);
+    });
   });
 }

@@ -90,6 +90,8 @@ export class BotApiServer {
   /** Command menus by scope type and language code ("default|" is the menu of everyone). */
   readonly menus = new Map<string, Array<{ command: string; description: string }>>();
   private closed = false;
+  /** The token was revoked (see `revokeToken`): every call is answered 401. */
+  private revoked = false;
   /** The registered webhook (setWebhook), as Telegram would keep it; null in long-polling mode. */
   webhook: { url: string; secret_token?: string } | null = null;
   /** Every answered call that writes to a chat (sendMessage, editMessageText, sendDocument), in order. */
@@ -236,6 +238,12 @@ export class BotApiServer {
     else this.refusals.delete(chatId);
   }
 
+  /** Revokes the token, as @BotFather does: every call from now on (pending long polls too) gets 401 Unauthorized. */
+  revokeToken(): void {
+    this.revoked = true;
+    for (const wake of [...this.polls]) wake();
+  }
+
   /** Answers every call (except getUpdates) after `ms`, like a distant Bot API. */
   setLatency(ms: number): void {
     this.latencyMs = ms;
@@ -322,7 +330,7 @@ export class BotApiServer {
       ...parseBody(req.headers["content-type"], body),
     };
     this.calls.push({ method, payload });
-    if (decodeURIComponent(m[1] as string) !== this.token) {
+    if (this.revoked || decodeURIComponent(m[1] as string) !== this.token) {
       return send(res, { ok: false, error_code: 401, description: "Unauthorized" });
     }
     const lower = method.toLowerCase();
@@ -397,7 +405,9 @@ export class BotApiServer {
     const answer = () => {
       this.polls.delete(answer);
       clearTimeout(timer);
-      if (!res.writableEnded && !res.destroyed) send(res, { ok: true, result: this.queue.slice(0, limit) });
+      if (res.writableEnded || res.destroyed) return;
+      if (this.revoked) send(res, { ok: false, error_code: 401, description: "Unauthorized" });
+      else send(res, { ok: true, result: this.queue.slice(0, limit) });
     };
     const waitMs = Math.min(Number(p.timeout ?? 0) * 1000, MAX_POLL_MS);
     if (this.queue.length > 0 || waitMs <= 0 || this.closed) {

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml, safeHref } from "../../delivery/format.js";
+import { feedSource } from "../../delivery/router.js";
 import { truncate } from "../../feeds/parse/text.js";
 import { translate } from "../../locale.js";
 import {
@@ -51,8 +52,16 @@ export function findSubscription(subs: readonly Subscription[], arg: string): Su
 /** Recent stories the chat can see that `query` matches, as HTML lines (or the "nothing yet" line). */
 async function recentMatches(ctx: BotContext, deps: BotDeps, chatId: number, query: Query): Promise<string> {
   const recent = await deps.store.items.listRecentForChat(chatId, Date.now() - RECENT_WINDOW_MS, 2000);
+  // source: filters see the feed's host and title, built as the router builds them for alerts. (Full text is
+  // left out: tokenising up to 2000 bodies would hold up the update loop; title and summary carry most hits.)
   const hits = recent
-    .filter((i) => matchQuery(query, { title: i.title, summary: i.summary }))
+    .filter((i) =>
+      matchQuery(query, {
+        title: i.title,
+        summary: i.summary,
+        source: feedSource({ url: i.feed_url, title: i.feed_title }),
+      }),
+    )
     .slice(0, RECENT_SHOWN);
   if (hits.length === 0) return ctx.t("no-recent-matches");
   const lines = hits.map((i) => {
