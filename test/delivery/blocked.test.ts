@@ -4,16 +4,13 @@ import { registry } from "../../src/metrics.js";
 import { connect } from "../../src/store/db.js";
 import { ask, freshGroup, settle } from "../bot/helpers.js";
 import { Harness } from "../e2e/harness.js";
-import { testDatabases } from "../store/databases.js";
+import { labelledDatabases } from "../store/databases.js";
 import type { FakeApiError } from "../support/bot-api-server.js";
 
 const BOT_USER = { id: 123456, is_bot: true, first_name: "NewsAlert Test", username: "newsalert_test_bot" };
 const DAY = 24 * 3_600_000;
 
-const stores = testDatabases.map((d) => ({
-  ...d,
-  label: d.skip ? `${d.db.name} (set TEST_DATABASE_URL to run)` : d.db.name,
-}));
+const stores = labelledDatabases;
 
 /** How the bot learns it may no longer write: a send refused for good, or my_chat_member during an outage. */
 type Loss =

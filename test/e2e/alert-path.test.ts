@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { testDatabases } from "../store/databases.js";
+import { labelledDatabases } from "../store/databases.js";
 import { Harness } from "./harness.js";
 
 const user = { id: 1001, first_name: "Анна" };
 const chat = { id: 1001, type: "private" as const };
 
 // The same product over both stores: SQLite by default, PostgreSQL when TEST_DATABASE_URL is set.
-const stores = testDatabases.map((d) => ({
-  ...d,
-  label: d.skip ? `${d.db.name} (set TEST_DATABASE_URL to run)` : d.db.name,
-}));
+const stores = labelledDatabases;
 
 describe.each(stores)("the whole alert path on $label", ({ db, skip }) => {
   let h: Harness;

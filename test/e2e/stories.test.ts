@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { testDatabases } from "../store/databases.js";
+import { labelledDatabases } from "../store/databases.js";
 import { FeedServer, rssDocument } from "../support/feed-server.js";
 import { Harness, type Story } from "./harness.js";
 
@@ -54,10 +54,7 @@ function publish(server: FeedServer, title: string, stories: Story[]): void {
   });
 }
 
-const stores = testDatabases.map((d) => ({
-  ...d,
-  label: d.skip ? `${d.db.name} (set TEST_DATABASE_URL to run)` : d.db.name,
-}));
+const stores = labelledDatabases;
 
 describe.each(stores)("one alert per story across three feeds on $label", ({ db, skip }) => {
   let h: Harness;

@@ -54,6 +54,12 @@ export const testDatabases: Array<{ db: TestDatabase; skip: boolean }> = [
   { db: postgres, skip: !pgUrl },
 ];
 
+/** testDatabases with a label for describe.each ("$label"): a skipped one says how to run it. */
+export const labelledDatabases = testDatabases.map((d) => ({
+  ...d,
+  label: d.skip ? `${d.db.name} (set TEST_DATABASE_URL to run)` : d.db.name,
+}));
+
 /** The store a test works on and its DATABASE_URL; `store` may be replaced (e.g. reopened) by the test. */
 export interface StoreFixture {
   store: Store;
