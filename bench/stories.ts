@@ -6,7 +6,15 @@
  */
 import { loadMorphology } from "../src/matching/words/morphology.js";
 import { STORY_WINDOW_MS, StoryDetector } from "../src/stories/detector.js";
-import { ALL_PAIRS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, TUNING } from "../test/stories/labelled.js";
+import {
+  ALL_PAIRS,
+  HELD_OUT,
+  HELD_OUT_2,
+  HELD_OUT_3,
+  HELD_OUT_4,
+  HELD_OUT_5,
+  TUNING,
+} from "../test/stories/labelled.js";
 import { evaluatePairs } from "../test/stories/quality.js";
 import { makeItems, makeVocabulary } from "./matching/corpus.js";
 import { fmt, heapMB } from "./support/measure.js";
