@@ -1,12 +1,20 @@
 /**
  * Story grouping benchmark (issue 7 item 6): precision and recall of the near-duplicate detector on the
- * labelled pairs (tuning and four held-out batches), then its speed and memory with a full 36-hour window.
+ * labelled pairs (tuning and five held-out batches), then its speed and memory with a full 36-hour window.
  * Run: npm run bench -- stories. Knobs: BENCH_WINDOW (items in the window, default 20,000),
  * BENCH_ITEMS (items timed once the window is full, default 10,000), BENCH_VERBOSE=1 (list misjudged pairs).
  */
 import { loadMorphology } from "../src/matching/words/morphology.js";
 import { STORY_WINDOW_MS, StoryDetector } from "../src/stories/detector.js";
-import { ALL_PAIRS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNING } from "../test/stories/labelled.js";
+import {
+  ALL_PAIRS,
+  HELD_OUT,
+  HELD_OUT_2,
+  HELD_OUT_3,
+  HELD_OUT_4,
+  HELD_OUT_5,
+  TUNING,
+} from "../test/stories/labelled.js";
 import { evaluatePairs } from "../test/stories/quality.js";
 import { makeItems, makeVocabulary } from "./matching/corpus.js";
 import { fmt, heapMB } from "./support/measure.js";
@@ -21,6 +29,7 @@ for (const [name, pairs] of [
   ["held-out-2", HELD_OUT_2],
   ["held-out-3", HELD_OUT_3],
   ["held-out-4", HELD_OUT_4],
+  ["held-out-5", HELD_OUT_5],
   ["all", ALL_PAIRS],
 ] as const) {
   const q = evaluatePairs(pairs, ALL_PAIRS);

@@ -61,7 +61,7 @@ const SAME_ACTION: readonly string[] = [
   "сохранить оставить",
   "разместить продать",
   "остановить остановиться приостановить прекратить прервать встать ограничить",
-  "ввести объявить",
+  "ввести объявить внести включить",
   "прибыть прилететь приехать",
   "победить побеждать выиграть обыграть проиграть уступить лидировать",
   "отозвать лишить лишиться аннулировать",
@@ -208,6 +208,40 @@ export function actionsConflict(
   if (va === null || vb === null || va === vb) return false;
   if (mentionsAction(b, va) || mentionsAction(a, vb)) return false;
   return opposite(va, vb) || !shareFigure(a, b, mentionsNumber);
+}
+
+// Words that tell a later step of an event already reported: prolonged, appealed, again. «еще», «вновь»,
+// «снова» are left out: wires write «нефть вновь подешевела» of the same fall.
+const FOLLOW_UPS: ReadonlySet<string> = new Set([
+  "продлить",
+  "продлевать",
+  "продлиться",
+  "продление",
+  "апелляция",
+  "апелляционный",
+  "обжаловать",
+  "обжаловывать",
+  "обжалование",
+  "кассация",
+  "кассационный",
+  "повторно",
+  "повторный",
+]);
+
+function followsUp(words: Iterable<string>): boolean {
+  for (const w of words) if (FOLLOW_UPS.has(w)) return true;
+  return false;
+}
+
+/**
+ * Whether one headline tells a follow-up of the event (a prolongation, an appeal, a repeat) and the other item
+ * never speaks of one: «суд арестовал» / «суд продлил арест», «оштрафовал» / «повторно оштрафовали». The
+ * follow-up names the first event in its own words, so it shares them all; only this marker tells it apart.
+ */
+export function followUpConflict(a: StoryFeatures, b: StoryFeatures): boolean {
+  const aFollows = followsUp(a.titleWords);
+  const bFollows = followsUp(b.titleWords);
+  return (aFollows && !followsUp(b.lemmas.keys())) || (bFollows && !followsUp(a.lemmas.keys()));
 }
 
 /**

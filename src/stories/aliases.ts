@@ -48,25 +48,53 @@ const INSTITUTIONS: readonly (readonly string[])[] = [
   ["ЕЦБ", "Европейский центральный банк"],
   ["ФРС", "Федеральная резервная система"],
   ["Китай", "КНР"],
+  // «Лондонская фондовая биржа» (LSE) has a word between, so it does not fold here.
+  ["LME", "Лондонская биржа металлов", "Лондонская биржа"],
 ];
+
+/**
+ * Words wires use for one thing, which are not names: the sanctions list by its several names, a road crash
+ * as «ДТП» or «столкновение», a ban as a noun or a verb («ввели запрет» / «запрещен»), a price peak. Folded
+ * like an institution, but the token is no headline name and a verb keeps its part of speech, so the
+ * headline's action is still read from it («экспорт запрещен» → the action «запрет»). Only equivalents:
+ * «авария» is any accident (a heating plant's too), so it is not a crash.
+ */
+const WORDINGS: readonly (readonly string[])[] = [
+  ["санкции", "санкционный список", "SDN-лист", "список SDN", "санкционный"],
+  ["ДТП", "дорожно-транспортное происшествие", "столкновение", "столкнуться"],
+  ["запрет", "запретить"],
+  ["максимум", "пик"],
+];
+
+/** One written form: its lemmas, the token it folds into and whether that token is a name. */
+export interface AliasForm {
+  readonly lemmas: readonly string[];
+  readonly token: string;
+  /** institutions and regions are names; a wording (sanctions, crash, ban) is not */
+  readonly name: boolean;
+}
 
 /** One institution's written forms, each as the lemmas an item's text is read into. */
 export interface AliasTable {
   /** first lemma of a form → the forms starting with it (longest first) and the token they fold into */
-  readonly byFirst: ReadonlyMap<string, ReadonlyArray<{ lemmas: readonly string[]; token: string }>>;
+  readonly byFirst: ReadonlyMap<string, ReadonlyArray<AliasForm>>;
 }
 
 /** Builds the table with the item lemmatiser, so forms fold exactly as item text does. */
 export function buildAliases(lemmatise: (text: string) => string[]): AliasTable {
-  const byFirst = new Map<string, Array<{ lemmas: string[]; token: string }>>();
-  for (const forms of [...INSTITUTIONS, ...REGIONS]) {
+  const byFirst = new Map<string, AliasForm[]>();
+  const lines = [
+    ...[...INSTITUTIONS, ...REGIONS].map((forms) => ({ forms, name: true })),
+    ...WORDINGS.map((forms) => ({ forms, name: false })),
+  ];
+  for (const { forms, name } of lines) {
     const token = lemmatise(forms[0] as string).join(" ");
     for (const form of forms) {
       const lemmas = lemmatise(form);
       const first = lemmas[0];
       if (first === undefined) continue;
       const list = byFirst.get(first) ?? [];
-      list.push({ lemmas, token });
+      list.push({ lemmas, token, name });
       list.sort((x, y) => y.lemmas.length - x.lemmas.length);
       byFirst.set(first, list);
     }
@@ -75,19 +103,19 @@ export function buildAliases(lemmatise: (text: string) => string[]): AliasTable 
 }
 
 /**
- * The token and length of the longest institution form starting at `at` in a lemma sequence, or null.
+ * The token, length and kind of the longest institution form starting at `at` in a lemma sequence, or null.
  */
 export function aliasAt(
   table: AliasTable,
   lemmas: readonly string[],
   at: number,
-): { token: string; length: number } | null {
+): { token: string; length: number; name: boolean } | null {
   const forms = table.byFirst.get(lemmas[at] as string);
   if (!forms) return null;
   for (const form of forms) {
     let i = 1;
     while (i < form.lemmas.length && lemmas[at + i] === form.lemmas[i]) i++;
-    if (i === form.lemmas.length) return { token: form.token, length: i };
+    if (i === form.lemmas.length) return { token: form.token, length: i, name: form.name };
   }
   return null;
 }

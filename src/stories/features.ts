@@ -91,6 +91,24 @@ interface TitleParts {
   negated: boolean;
 }
 
+/**
+ * Commodities a headline is about: another metal or fuel at the same high is another story, as another
+ * company is, so in a title they count as names (алюминий / медь on one exchange, in one template).
+ */
+const COMMODITIES: ReadonlySet<string> = new Set(
+  (
+    "нефть газ уголь бензин золото серебро платина палладий медь алюминий никель цинк олово свинец литий " +
+    "уран кобальт пшеница кукуруза сахар кофе какао"
+  ).split(" "),
+);
+
+// Ordinals name a figure too: «вышел во второй круг» / «в третий круг», «второй раунд». The dictionary reads
+// an ordinal as its cardinal (второй → два), so these lemmas are figures whether ordinal or counted in words.
+// «Первый» is left out: it is mostly «the first ever» (первый в России), which a re-report may say without it.
+const ORDINALS: ReadonlyMap<string, number> = new Map(
+  ["два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять"].map((w, i) => [w, i + 2]),
+);
+
 // «Провести» holds the event in its object: a call, a meeting, an IPO, an exercise.
 const EVENT_SUPPORT = new Set(["провести", "проводить"]);
 
@@ -179,6 +197,20 @@ function foldInstitutions(tokens: Token[], affiliates: Map<string, Set<string>>)
       i++;
       continue;
     }
+    const at = tokens[i] as Token;
+    if (!alias.name) {
+      // A wording: one word keeps its part of speech and negation, so a verb is still the headline's action.
+      const single = alias.length === 1;
+      out.push({
+        lemma: alias.token,
+        plain: alias.token,
+        name: false,
+        pos: single ? at.pos : "NOUN",
+        negated: single && at.negated,
+      });
+      i += alias.length;
+      continue;
+    }
     out.push({ lemma: alias.token, plain: alias.token, name: true, pos: "NOUN", negated: false });
     i += alias.length;
     for (let j = i; j < Math.min(tokens.length, i + AFFILIATE_SPAN) && (tokens[j] as Token).name; j++) {
@@ -203,7 +235,7 @@ function addWords(
     if (!title) continue;
     title.words.add(lemma);
     title.sequence.push(lemma);
-    if (token.name) title.names.add(lemma);
+    if (token.name || COMMODITIES.has(lemma)) title.names.add(lemma);
     if (title.predicate !== null) continue;
     if (title.support && (token.pos === "NOUN" || token.pos === null)) title.predicate = lemma;
     else if (token.pos !== null && VERB_POS.has(token.pos)) {
@@ -239,6 +271,12 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
   numbersOf(head, titleNumbers);
   const numbers = new Set(titleNumbers);
   numbersOf(lead, numbers);
+  for (const [lemma, weight] of lemmas) {
+    const ordinal = ORDINALS.get(lemma);
+    if (ordinal === undefined) continue;
+    numbers.add(String(ordinal));
+    if (weight === 2 && title.words.has(lemma)) titleNumbers.add(String(ordinal));
+  }
   for (const n of numbers) {
     const word = numberWord(n);
     const weight = titleNumbers.has(n) ? 2 : 1;

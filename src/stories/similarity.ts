@@ -1,5 +1,11 @@
 /** How alike two items are as reports of one event: IDF-weighted cosine of lemmas, checked on numbers and names. */
-import { actionsConflict, causesConflict, polarityConflict, scopesConflict } from "./actions.js";
+import {
+  actionsConflict,
+  causesConflict,
+  followUpConflict,
+  polarityConflict,
+  scopesConflict,
+} from "./actions.js";
 import type { StoryFeatures } from "./features.js";
 import { mentions } from "./mentions.js";
 import { sameNumber } from "./numbers.js";
@@ -20,6 +26,8 @@ export interface SimilarityParams {
   actionConflict: number;
   /** factor applied when one headline says its action did not happen and the other's did («отказался», «перенес») */
   polarityConflict: number;
+  /** factor applied when one headline is a follow-up (продлил, обжаловал, повторно) the other item never tells */
+  followUpConflict: number;
   /** factor applied when the headlines give two causes («из-за сбоя» / «из-за роста цены») */
   causeConflict: number;
   /** factor applied when one headline is about all of something and the other about one or some */
@@ -37,6 +45,7 @@ export const DEFAULT_PARAMS: SimilarityParams = {
   slotSwap: 0.5,
   actionConflict: 0.5,
   polarityConflict: 0.3,
+  followUpConflict: 0.3,
   causeConflict: 0.5,
   scopeConflict: 0.5,
   threshold: 0.27,
@@ -176,6 +185,7 @@ export function storySimilarity(
   if (swap) score *= swap === "slot" ? params.swapConflict * params.slotSwap : params.swapConflict;
   if (actionsConflict(a, b, mentionsNumber)) score *= params.actionConflict;
   if (polarityConflict(a, b)) score *= params.polarityConflict;
+  if (followUpConflict(a, b)) score *= params.followUpConflict;
   if (causesConflict(a, b)) score *= params.causeConflict;
   if (scopesConflict(a, b)) score *= params.scopeConflict;
   return score;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   actionsConflict,
   causesConflict,
+  followUpConflict,
   polarityConflict,
   reversalConflict,
   scopesConflict,
@@ -9,9 +10,11 @@ import {
 import { storyFeatures } from "../../src/stories/features.js";
 import { numbersOf, numberWord, sameNumber } from "../../src/stories/numbers.js";
 import {
+  DEFAULT_PARAMS,
   mentionsNumber,
   namesConflict,
   numbersConflict,
+  storySimilarity,
   templateSwap,
 } from "../../src/stories/similarity.js";
 
@@ -205,5 +208,58 @@ describe("what the headline says happened", () => {
     const kept = f("ЦБ сохранил ключевую ставку на уровне 16,5%", "");
     const left = f("Банк России оставил ключевую ставку без изменений — 16,5%", "");
     expect(templateSwap(kept, left)).toBe("swap");
+  });
+});
+
+describe("round 5: follow-ups, ordinals, commodities, wordings", () => {
+  const flat = () => 1;
+
+  it("sees a follow-up (prolonged, appealed, again) the other item never tells", () => {
+    const arrest = storyFeatures("Суд арестовал бывшего замглавы Минобороны", "Обвиняемый отправлен в СИЗО.");
+    const prolonged = storyFeatures("Суд продлил арест бывшему замглавы Минобороны", "Он останется в СИЗО.");
+    expect(followUpConflict(arrest, prolonged)).toBe(true);
+    const fined = storyFeatures("Суд оштрафовал Telegram", "Мессенджер не удалил запрещенную информацию.");
+    const again = storyFeatures(
+      "Telegram повторно оштрафовали",
+      "Мессенджер не удалил запрещенную информацию.",
+    );
+    expect(followUpConflict(fined, again)).toBe(true);
+    expect(storySimilarity(fined, again, flat)).toBeLessThan(
+      storySimilarity(fined, again, flat, { ...DEFAULT_PARAMS, followUpConflict: 1 }),
+    );
+    // Two reports of the prolongation, however worded, are no conflict.
+    const alsoProlonged = storyFeatures("Экс-замминистра обороны оставили в СИЗО", "Суд продлил ему арест.");
+    expect(followUpConflict(prolonged, alsoProlonged)).toBe(false);
+  });
+
+  it("reads ordinals as figures: the second round is not the third", () => {
+    const second = storyFeatures("Медведев вышел во второй круг Уимблдона", "Он обыграл француза.");
+    const third = storyFeatures("Медведев вышел в третий круг Уимблдона", "Он обыграл американца.");
+    expect(second.titleNumbers).toContain("2");
+    expect(numbersConflict(second, third)).toBe(true);
+  });
+
+  it("counts a commodity in a headline as a name: another metal at the same high", () => {
+    const aluminium = storyFeatures("Алюминий на LME подорожал до максимума за два года", "");
+    const copper = storyFeatures("Медь на LME подорожала до максимума за два года", "");
+    expect(aluminium.titleNames).toContain("алюминий");
+    expect(namesConflict(aluminium, copper)).toBe(true);
+  });
+
+  it("folds one thing's several wordings into one token that is no name", () => {
+    const token = (text: string) => [...storyFeatures(text, "").lemmas.keys()];
+    const sanctions = storyFeatures("Минфин США ввел санкции против Мосбиржи", "");
+    const listed = storyFeatures("США внесли Мосбиржу в SDN-лист", "");
+    expect(token("санкционный список")).toEqual(token("санкции"));
+    expect(listed.lemmas.has(token("санкции")[0] as string)).toBe(true);
+    expect(listed.titleNames).not.toContain(token("санкции")[0]);
+    // «ввел» and «внесли» are one action, told of the sanctions.
+    expect(actionsConflict(sanctions, listed, mentionsNumber)).toBe(false);
+    // A verb folded keeps being the headline's action: «запрещен» is the ban «ввели запрет» tells.
+    expect(storyFeatures("Экспорт бензина запрещен до 31 октября", "").titlePredicate).toBe(
+      token("запрет")[0],
+    );
+    expect(token("столкнулся")).toEqual(token("ДТП"));
+    expect(token("Лондонская биржа металлов")).toEqual(token("LME"));
   });
 });

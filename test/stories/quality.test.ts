@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_PAIRS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNING } from "./labelled.js";
+import { ALL_PAIRS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, TUNING } from "./labelled.js";
 import { evaluatePairs } from "./quality.js";
 
 describe("story detector quality on the labelled pairs", () => {
@@ -12,6 +12,8 @@ describe("story detector quality on the labelled pairs", () => {
     expect(HELD_OUT_3.filter((p) => p.same).length * 2).toBe(HELD_OUT_3.length);
     expect(HELD_OUT_4.length).toBeGreaterThanOrEqual(30);
     expect(HELD_OUT_4.filter((p) => p.same).length * 2).toBe(HELD_OUT_4.length);
+    expect(HELD_OUT_5.length).toBeGreaterThanOrEqual(36);
+    expect(HELD_OUT_5.filter((p) => p.same).length * 2).toBe(HELD_OUT_5.length);
     expect(ALL_PAIRS.filter((p) => !p.same).length).toBeGreaterThanOrEqual(60);
   });
 
@@ -30,7 +32,8 @@ describe("story detector quality on the labelled pairs", () => {
 
   it("reaches precision ≥ 0.95 and recall ≥ 0.90 on every labelled pair, held-out batches included", () => {
     // Before the action, cause, scope and slot checks: precision 0.874 on the first 162 pairs; with the fourth
-    // batch (194), P 0.948 / R 0.958 before the region table and the polarity check.
+    // batch (194), P 0.948 / R 0.958 before the region table and the polarity check; with the fifth (230),
+    // P 0.945 / R 0.920 before the follow-up check, ordinals, commodities and the wording table.
     const q = evaluatePairs(ALL_PAIRS, ALL_PAIRS);
     expect(q.precision).toBeGreaterThanOrEqual(0.95);
     expect(q.recall).toBeGreaterThanOrEqual(0.9);
@@ -53,5 +56,13 @@ describe("story detector quality on the labelled pairs", () => {
     const q = evaluatePairs(HELD_OUT_4, ALL_PAIRS);
     expect(q.precision).toBeGreaterThanOrEqual(0.9);
     expect(q.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("keeps the fifth batch (unseen: P 0.688 / R 0.611; tuned on since) at precision 1 and recall ≥ 0.75", () => {
+    // A tuning figure now: the follow-up check, ordinals, commodities and wordings came from its errors.
+    // The four re-reports still missed are told from the other party's side (see the README).
+    const q = evaluatePairs(HELD_OUT_5, ALL_PAIRS);
+    expect(q.falsePositives).toBe(0);
+    expect(q.recall).toBeGreaterThanOrEqual(0.75);
   });
 });
