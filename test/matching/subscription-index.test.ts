@@ -86,6 +86,45 @@ describe("SubscriptionIndex", () => {
     expect(ids(index.match(item))).toEqual([20]);
   });
 
+  it("keeps a shared query's members right through churn, ids beyond 32 bits included", () => {
+    const index = new SubscriptionIndex();
+    const model = new Map<number, string>();
+    const queries = ["литий", '"ключевая ставка"', "никель -Китай", "литий"];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const idOf = (k: number) => (k % 3 === 0 ? 2 ** 40 + k : k);
+    for (let round = 0; round < 2000; round++) {
+      const id = idOf(Math.floor(next() * 400));
+      if (model.has(id) && next() < 0.5) {
+        index.remove(id);
+        model.delete(id);
+      } else {
+        const q = queries[Math.floor(next() * queries.length)] as string;
+        index.add(id, parseQuery(q));
+        model.set(id, q);
+      }
+      if (round % 97 !== 0) continue;
+      const want = [...model].filter(([, q]) => q !== "никель -Китай").map(([k]) => k);
+      expect(ids(index.match(item))).toEqual(want.sort((a, b) => a - b));
+    }
+    expect(index.size).toBe(model.size);
+    // Many queries shared by two, then by one again: their member lists are given up and compacted.
+    const base = 10_000;
+    for (let k = 0; k < 300; k++) {
+      index.add(base + 2 * k, parseQuery(`литий -source:z${k}`));
+      index.add(base + 2 * k + 1, parseQuery(`литий -source:z${k}`));
+    }
+    for (let k = 0; k < 300; k++) index.remove(base + 2 * k + (k % 2));
+    const kept = Array.from({ length: 300 }, (_, k) => base + 2 * k + 1 - (k % 2));
+    const before = [...model].filter(([, q]) => q !== "никель -Китай").map(([k]) => k);
+    expect(ids(index.match(item))).toEqual([...before, ...kept].sort((a, b) => a - b));
+    for (let k = 0; k < 300; k += 2) index.add(base + 2 * k, parseQuery(`литий -source:z${k}`));
+    expect(index.match(item).length).toBe(before.length + 300 + 150);
+  });
+
   it("keeps queries that differ only in their source: filters apart, and asks each source once per item", () => {
     const index = new SubscriptionIndex();
     index.add(1, parseQuery("литий source:interfax"));

@@ -11,6 +11,7 @@ import type { Query, Term } from "../query/query.js";
 import { TokenBuffer } from "../text/token-buffer.js";
 import type { Slot } from "../words/terms.js";
 import { Interner } from "./interner.js";
+import { MemberLists } from "./member-lists.js";
 import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
 import {
   RECORD_ELSEWHERE,
@@ -22,7 +23,7 @@ import {
   SlotTable,
 } from "./slot-table.js";
 import { SourceFilters } from "./source-filter.js";
-import { growUint32, swapRemove } from "./typed.js";
+import { swapRemove } from "./typed.js";
 
 /** One distinct query in the index, shared by every subscription that has it. */
 interface QueryInfo {
@@ -81,6 +82,11 @@ function anchorsOf(q: Query): Slot[] {
 
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
+/** Hot cells per query (see SubscriptionIndex.#hot). */
+const HOT = 4;
+/** The first-member cell of a query whose first id does not fit 32 bits. */
+const BIG_ID = -0x80000000;
+
 /**
  * Every subscription as one index; add/remove are incremental. Subscriptions with the same query (many
  * chats follow «ставка ЦБ» or «нефть») share one record, evaluated once per item, and are handed out
@@ -94,20 +100,19 @@ export class SubscriptionIndex {
   readonly #texts = new Interner();
   // The matched list of a lone-word query, one frozen array per text, shared by all its matches.
   readonly #textLists: Array<readonly string[]> = [];
-  // Per query number: the id of its first subscription, in a flat array (the hot loop reads it for
-  // every match; an array per query would cost two more cache misses), and the others' ids when there
-  // are others.
-  readonly #firstMember: number[] = [];
-  readonly #allMembers: Array<readonly number[]> = [];
+  // Per query number, HOT cells read together by the hot loop (one cache line, not one array each): the
+  // stamp that dedups queries anchored on several slots, the last matched terms (runPlan's mask), the id
+  // of its first subscription (BIG_ID when it does not fit 32 bits: then #bigFirst has it), and where its
+  // members' segment starts in #members when several subscriptions share it.
+  #hot: Int32Array = new Int32Array(HOT * 1024);
+  readonly #bigFirst = new Map<number, number>();
+  readonly #members = new MemberLists();
   readonly #sources = new SourceFilters();
   readonly #freeQueries: number[] = [];
   #queryCount = 0;
-  // Per query number: its last matched terms (runPlan's mask) and their frozen list, handed out again
-  // while the same terms match, so a match allocates no list.
-  readonly #lastMask: number[] = [];
+  // Per query number: the frozen list of its last matched terms (the mask in #hot), handed out again while
+  // the same terms match, so a match allocates no list.
   readonly #lastList: Array<readonly string[]> = [];
-  // Per query number: the stamp that dedups queries anchored on several slots.
-  #queryStamps: Uint32Array = new Uint32Array(1024);
   #stamp = 0;
   readonly #tokens = new TokenBuffer();
   // Float64: subscription ids are database ids and may not fit 32 bits.
@@ -137,7 +142,7 @@ export class SubscriptionIndex {
       for (const n of texts) this.#releaseText(n);
       same.members.push(id);
       this.#subs.set(id, same);
-      this.#setMembers(same);
+      this.#memberAdded(same, id);
       return;
     }
     const filtered = q.sources !== undefined || q.notSources !== undefined;
@@ -147,8 +152,9 @@ export class SubscriptionIndex {
     this.#ensureQueryCapacity(no);
     // A filtered record's code starts with its filter (source-filter.ts), then the plan.
     const filter = filtered ? this.#sources.encode(q.sources, q.notSources) : [];
-    this.#queryStamps[no] = 0;
-    this.#lastMask[no] = -1;
+    this.#hot.fill(0, no * HOT, no * HOT + HOT);
+    this.#hot[no * HOT + 1] = -1;
+    this.#hot[no * HOT + 3] = -1;
     this.#lastList[no] = EMPTY_LIST;
     // By entry, not by Slot object: equal slots from different parses must not anchor a query twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
@@ -158,7 +164,7 @@ export class SubscriptionIndex {
     const record = single ? [texts[0] as number] : filter.concat(code);
     for (const entry of anchors) table.appendRecord(entry.n, no, flags, record);
     const info: QueryInfo = { no, key, texts, slots, anchors, filter, flags, members: [id] };
-    this.#setMembers(info);
+    this.#setFirst(no, id);
     this.#queries.set(key, info);
     this.#subs.set(id, info);
   }
@@ -169,14 +175,16 @@ export class SubscriptionIndex {
     if (!info) return;
     this.#subs.delete(id);
     swapRemove(info.members, info.members.indexOf(id));
-    this.#setMembers(info);
-    if (info.members.length > 0) return;
+    if (info.members.length > 0) {
+      this.#memberRemoved(info, id);
+      return;
+    }
     this.#queries.delete(info.key);
     for (const entry of info.anchors) this.#table.removeRecord(entry.n, info.no);
     for (const entry of info.slots) this.#table.release(entry);
     for (const n of info.texts) this.#releaseText(n);
     this.#sources.release(info.filter);
-    this.#lastMask[info.no] = -1;
+    this.#bigFirst.delete(info.no);
     this.#lastList[info.no] = EMPTY_LIST;
     this.#freeQueries.push(info.no);
   }
@@ -207,12 +215,15 @@ export class SubscriptionIndex {
     const tokens = this.#tokens;
     tokens.fill(item.title, item.summary, item.body);
     const { hits, hitCount, state } = table.scan(tokens, stamp);
-    const queryStamps = this.#queryStamps;
+    // Between items is when member segments may move.
+    this.#members.compact((no, start) => {
+      this.#hot[no * HOT + 3] = start;
+    });
+    const hot = this.#hot;
+    const memberCells = this.#members.cells;
+    const bigFirst = this.#bigFirst;
     const textPool = this.#texts.texts;
     const textLists = this.#textLists;
-    const firstMember = this.#firstMember;
-    const allMembers = this.#allMembers;
-    const lastMask = this.#lastMask;
     const lastList = this.#lastList;
     const sources = this.#sources;
     // Lower-cased once per item, and only if a filtered query gets this far.
@@ -233,8 +244,8 @@ export class SubscriptionIndex {
           matched = textLists[records[at + 3] as number] as readonly string[];
         } else {
           if ((flags & RECORD_ELSEWHERE) !== 0) {
-            if (queryStamps[no] === stamp) continue;
-            queryStamps[no] = stamp;
+            if (hot[no * HOT] === stamp) continue;
+            hot[no * HOT] = stamp;
           }
           const filtered = (flags & RECORD_FILTERED) !== 0;
           const plan = filtered ? at + 4 + (records[at + 3] as number) : at + 3;
@@ -247,22 +258,24 @@ export class SubscriptionIndex {
             }
             if (!sources.passes(records, at + 3)) continue;
           }
-          if (lastMask[no] !== mask) {
-            lastMask[no] = mask;
+          if (hot[no * HOT + 1] !== mask) {
+            hot[no * HOT + 1] = mask;
             lastList[no] = Object.freeze(matchedTexts(records, plan, mask, textPool));
           }
           matched = lastList[no] as readonly string[];
         }
         if ((flags & RECORD_SHARED) === 0) {
           if (count === outIds.length) outIds = this.#growOut(count + 1);
-          outIds[count] = firstMember[no] as number;
+          const first = hot[no * HOT + 2] as number;
+          outIds[count] = first === BIG_ID ? (bigFirst.get(no) as number) : first;
           outMatched[count++] = matched;
           continue;
         }
-        const members = allMembers[no] as readonly number[];
-        if (count + members.length > outIds.length) outIds = this.#growOut(count + members.length);
-        for (let k = 0; k < members.length; k++) {
-          outIds[count] = members[k] as number;
+        const start = hot[no * HOT + 3] as number;
+        const n = memberCells[start + 1] as number;
+        if (count + n > outIds.length) outIds = this.#growOut(count + n);
+        for (let k = start + 3; k < start + 3 + n; k++) {
+          outIds[count] = memberCells[k] as number;
           outMatched[count++] = matched;
         }
       }
@@ -272,16 +285,35 @@ export class SubscriptionIndex {
     return { count, ids: outIds, matched: outMatched };
   }
 
-  // After a member came or went: the flat first id, and RECORD_SHARED on the records when the query
-  // goes from one subscription to two or back (the hot loop reads the list only then).
-  #setMembers(info: QueryInfo): void {
-    const { members, no } = info;
-    this.#firstMember[no] = members[0] ?? -1;
-    // The query's own list: nothing is copied per add.
-    this.#allMembers[no] = members;
-    if (members.length === 2 || members.length === 1) {
-      const flags = members.length === 2 ? info.flags | RECORD_SHARED : info.flags;
-      for (const entry of info.anchors) this.#table.setRecordFlags(entry.n, no, flags);
+  #setFirst(no: number, id: number): void {
+    const fits = id === (id | 0) && id !== BIG_ID;
+    this.#hot[no * HOT + 2] = fits ? id : BIG_ID;
+    if (fits) this.#bigFirst.delete(no);
+    else this.#bigFirst.set(no, id);
+  }
+
+  // A second subscription makes the query shared: its ids go to a member segment and its records get
+  // RECORD_SHARED, so the hot loop reads the segment only for such queries.
+  #memberAdded(info: QueryInfo, id: number): void {
+    const at = info.no * HOT + 3;
+    if (info.members.length === 2) {
+      this.#hot[at] = this.#members.create(info.no, info.members);
+      for (const entry of info.anchors)
+        this.#table.setRecordFlags(entry.n, info.no, info.flags | RECORD_SHARED);
+    } else {
+      this.#hot[at] = this.#members.push(this.#hot[at] as number, id);
+    }
+  }
+
+  #memberRemoved(info: QueryInfo, id: number): void {
+    const at = info.no * HOT + 3;
+    this.#setFirst(info.no, info.members[0] as number);
+    if (info.members.length === 1) {
+      this.#members.drop(this.#hot[at] as number);
+      this.#hot[at] = -1;
+      for (const entry of info.anchors) this.#table.setRecordFlags(entry.n, info.no, info.flags);
+    } else {
+      this.#members.remove(this.#hot[at] as number, id);
     }
   }
 
@@ -296,15 +328,17 @@ export class SubscriptionIndex {
     if (this.#stamp === 0x7fffffff) {
       // After 2 billion items start over (stamps live in Int32Arrays); stale stamps must not look current
       // (the table resets at 1).
-      this.#queryStamps.fill(0);
+      for (let i = 0; i < this.#hot.length; i += HOT) this.#hot[i] = 0;
       this.#stamp = 0;
     }
     return ++this.#stamp;
   }
 
   #ensureQueryCapacity(no: number): void {
-    if (no < this.#queryStamps.length) return;
-    this.#queryStamps = growUint32(this.#queryStamps, this.#queryStamps.length * 2);
+    if (no * HOT < this.#hot.length) return;
+    const grown = new Int32Array(this.#hot.length * 2);
+    grown.set(this.#hot);
+    this.#hot = grown;
   }
 
   #acquireText(text: string): number {
