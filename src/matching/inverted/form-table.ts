@@ -45,15 +45,15 @@ export class FormTable {
   }
 
   /**
-   * Reads the first cell of each fingerprint's probe, `h1s[0, count)`, without using the answers: the
+   * Reads the first cell of each fingerprint's probe (`h1s[k × stride]`, k < count) without using the answers: the
    * loads do not depend on one another, so the CPU overlaps their cache misses instead of waiting for
    * them one at a time in the real look-ups that follow. Returns a value only so the reads are kept.
    */
-  touch(h1s: Int32Array, count: number): number {
+  touch(h1s: Int32Array, count: number, stride = 1): number {
     const cells = this.#cells;
     const mask = this.#mask;
     let sum = 0;
-    for (let t = 0; t < count; t++) sum ^= cells[((h1s[t] as number) & mask) * STRIDE] as number;
+    for (let t = 0; t < count; t++) sum ^= cells[((h1s[t * stride] as number) & mask) * STRIDE] as number;
     return sum;
   }
 

@@ -79,7 +79,8 @@ export class SlotTable {
   #poolNext: Int32Array = new Int32Array(1024);
   readonly #memo = new ItemMemo();
   // Per token of the current item: its form's first hash, for #touchForms.
-  #tokenH1: Int32Array = new Int32Array(256);
+  // Per token of the current item: fingerprint (h1, h2), 3-letter and 4-letter bucket hashes.
+  #hashes: Int32Array = new Int32Array(6 * 256);
   #touched = 0;
 
   /** The entry of a slot id currently in the table. */
@@ -211,53 +212,49 @@ export class SlotTable {
     const short = prefixSlots.short > 0;
     const long = prefixSlots.long > 0;
     const { h1: prefixH1, h2: prefixH2, length: prefixLength } = prefixSlots;
-    let run1 = this.#run1;
-    let run2 = this.#run2;
-    const startsWith = (n: number, length: number): boolean => {
+    const chars = tokens.chars;
+    // The running hashes of one token at a time, computed only when one of its buckets holds prefixes.
+    let runsOf = -1;
+    const startsWith = (n: number, t: number, length: number): boolean => {
+      if (runsOf !== t) {
+        this.#runHashes(chars, tokens.start[t] as number, length);
+        runsOf = t;
+      }
       const at = (prefixLength[n] as number) - 1;
-      return at < length && run1[at] === prefixH1[n] && run2[at] === prefixH2[n];
+      return at < length && this.#run1[at] === prefixH1[n] && this.#run2[at] === prefixH2[n];
     };
-    const notePrefixes = (found: number | readonly number[] | null, length: number, pos: number): void => {
+    const notePrefixes = (
+      found: number | readonly number[] | null,
+      t: number,
+      length: number,
+      pos: number,
+    ): void => {
       if (typeof found === "number") {
-        if (startsWith(found, length)) note(found, pos);
+        if (startsWith(found, t, length)) note(found, pos);
       } else if (found !== null) {
-        for (const n of found) if (startsWith(n, length)) note(n, pos);
+        for (const n of found) if (startsWith(n, t, length)) note(n, pos);
       }
     };
-    const chars = tokens.chars;
-    this.#touchForms(tokens);
+    this.#hashTokens(tokens);
+    const hashes = this.#hashes;
     // Short texts rarely repeat a word: only long ones (full texts) pay for the memo.
     const memo = tokens.count >= MEMO_MIN_TOKENS ? this.#memo : null;
     memo?.begin(tokens.count);
     for (let t = 0; t < tokens.count; t++) {
-      const from = tokens.start[t] as number;
       const length = tokens.length[t] as number;
       const pos = tokens.pos[t] as number;
-      if (length > run1.length) {
-        run1 = this.#run1 = new Int32Array(length * 2);
-        run2 = this.#run2 = new Int32Array(length * 2);
-      }
-      // Both fingerprint hashes (see form-table.ts) of the word and of each of its beginnings: the 3- and
-      // 4-letter ones find prefix buckets, the rest confirm a prefix.
-      let h = 0x811c9dc5;
-      let h2 = 0;
-      for (let i = 0; i < length; i++) {
-        const c = chars[from + i] as number;
-        h = Math.imul(h ^ c, 0x01000193);
-        h2 = (Math.imul(h2, 0x9e3779b1) + c + 0x7f4a7c15) | 0;
-        run1[i] = h;
-        run2[i] = h2;
-      }
+      const h = hashes[t * 6] as number;
+      const h2 = hashes[t * 6 + 1] as number;
       let byForm: FormAnswer;
       if (memo === null) {
-        byForm = forms.get(h | 0, h2);
+        byForm = forms.get(h, h2);
       } else {
-        const cell = memo.cell(h | 0, h2);
+        const cell = memo.cell(h, h2);
         if (memo.known(cell)) {
           byForm = memo.get(cell);
         } else {
-          byForm = forms.get(h | 0, h2);
-          memo.put(cell, h | 0, h2, byForm);
+          byForm = forms.get(h, h2);
+          memo.put(cell, h, h2, byForm);
         }
       }
       if (typeof byForm === "number") {
@@ -275,10 +272,13 @@ export class SlotTable {
         if (byCaps) for (const entry of byCaps) note(entry.n, pos);
       }
       if (prefixes === null || tokens.compound[t] === 1 || length < MIN_PREFIX) continue;
-      if (short) notePrefixes(prefixes.get(run1[2] as number, run2[2] as number), length, pos);
-      if (long && length > 3) notePrefixes(prefixes.get(run1[3] as number, run2[3] as number), length, pos);
+      const at = t * 6;
+      if (short)
+        notePrefixes(prefixes.get(hashes[at + 2] as number, hashes[at + 3] as number), t, length, pos);
+      if (long && length > 3)
+        notePrefixes(prefixes.get(hashes[at + 4] as number, hashes[at + 5] as number), t, length, pos);
     }
-    // The first cell of each present slot's records, loaded ahead as #touchForms does for the forms.
+    // The first cell of each present slot's records, loaded ahead as #hashTokens does for the forms.
     const arena = this.#records.cells;
     let sum = this.#touched;
     for (let h = 0; h < hitCount; h++)
@@ -287,20 +287,54 @@ export class SlotTable {
     return { hits, hitCount, state: { slots, stamp, poolPos, poolNext } };
   }
 
-  // Every token's form-table cell, loaded ahead of the look-ups (FormTable.touch).
-  #touchForms(tokens: TokenBuffer): void {
+  // Every token's fingerprint and its 3- and 4-letter bucket hashes in one pass over the letters, then its
+  // form-table cell loaded ahead of the look-ups (FormTable.touch).
+  #hashTokens(tokens: TokenBuffer): void {
     const count = tokens.count;
-    if (count > this.#tokenH1.length) this.#tokenH1 = new Int32Array(count * 2);
-    const h1s = this.#tokenH1;
+    if (count > this.#hashes.length / 6) this.#hashes = new Int32Array(count * 12);
+    const hashes = this.#hashes;
     const { chars, start, length } = tokens;
     for (let t = 0; t < count; t++) {
-      let h = 0x811c9dc5;
+      let h1 = 0x811c9dc5;
+      let h2 = 0;
       const from = start[t] as number;
-      const to = from + (length[t] as number);
-      for (let i = from; i < to; i++) h = Math.imul(h ^ (chars[i] as number), 0x01000193);
-      h1s[t] = h;
+      const n = length[t] as number;
+      const at = t * 6;
+      for (let i = 0; i < n; i++) {
+        const c = chars[from + i] as number;
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = (Math.imul(h2, 0x9e3779b1) + c + 0x7f4a7c15) | 0;
+        if (i === 2) {
+          hashes[at + 2] = h1;
+          hashes[at + 3] = h2;
+        } else if (i === 3) {
+          hashes[at + 4] = h1;
+          hashes[at + 5] = h2;
+        }
+      }
+      hashes[at] = h1;
+      hashes[at + 1] = h2;
     }
-    this.#touched = this.#forms.touch(h1s, count);
+    this.#touched = this.#forms.touch(hashes, count, 6);
+  }
+
+  // A token's running hashes by length - 1, for confirming prefixes longer than their bucket.
+  #runHashes(chars: Uint16Array, from: number, n: number): void {
+    if (n > this.#run1.length) {
+      this.#run1 = new Int32Array(n * 2);
+      this.#run2 = new Int32Array(n * 2);
+    }
+    const run1 = this.#run1;
+    const run2 = this.#run2;
+    let h1 = 0x811c9dc5;
+    let h2 = 0;
+    for (let i = 0; i < n; i++) {
+      const c = chars[from + i] as number;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = (Math.imul(h2, 0x9e3779b1) + c + 0x7f4a7c15) | 0;
+      run1[i] = h1;
+      run2[i] = h2;
+    }
   }
 
   #guardAccepts(n: number, tokens: TokenBuffer, t: number): boolean {
