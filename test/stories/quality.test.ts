@@ -70,12 +70,13 @@ describe("story detector quality on the labelled pairs", () => {
     expect(q.recall).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("keeps the fifth batch (unseen: P 0.688 / R 0.611; tuned on since) at precision 1 and recall ≥ 0.75", () => {
+  it("keeps the fifth batch (unseen: P 0.688 / R 0.611; tuned on since) at precision 1 and recall ≥ 0.9", () => {
     // A tuning figure now: the follow-up check, ordinals, commodities and wordings came from its errors.
-    // The four re-reports still missed are told from the other party's side (see the README).
+    // Round 6's converse verbs, verdicts and «еще на <срок>» found three of its four other-party misses
+    // (R 0.778 → 0.944); «ушел в отставку» / «Путин отправил в отставку» is still missed (see the README).
     const q = evaluatePairs(HELD_OUT_5, ALL_PAIRS);
     expect(q.falsePositives).toBe(0);
-    expect(q.recall).toBeGreaterThanOrEqual(0.75);
+    expect(q.recall).toBeGreaterThanOrEqual(0.9);
   });
 
   it("keeps the sixth batch (unseen: P 0.750 / R 0.706; tuned on since) at precision ≥ 0.85 and recall ≥ 0.9", () => {
