@@ -48,22 +48,27 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   "взять",
   "дать",
   "оказать",
+  // «подвергся атаке», «подвергся обстрелу»: the passive of the noun's action, told from the target's side.
+  "подвергнуться",
+  "подвергаться",
 ]);
 
 /**
  * Verbs that report one action in other words: a re-report swaps «сохранил» for «оставил», «снизилась»
- * for «сократила», and names a match or a vote from either side (обыграл / проиграл). Each line is one
- * action; direction matters (вырос and снизился are two events), the wording within a line does not.
+ * for «сократила», and names a match, a deal or a term from either side: the winner's and the loser's verb
+ * (обыграл / проиграл / одолел), the seller's and the buyer's (продал / купил), a term kept or prolonged
+ * (сохранит / продлил). Each line is one action; direction matters (вырос and снизился are two events), the
+ * wording within a line and the party telling it do not.
  */
 const SAME_ACTION: readonly string[] = [
   "увеличить увеличиться вырасти расти повысить повыситься поднять подняться подорожать превысить нарастить ускориться прибавить укрепиться улучшить",
   "снизить снизиться сократить сократиться понизить понизиться уменьшить уменьшиться упасть подешеветь опуститься замедлиться ослабнуть ухудшить потерять",
-  "сохранить оставить",
-  "разместить продать",
+  "сохранить оставить продлить",
+  "разместить продать купить приобрести",
   "остановить остановиться приостановить прекратить прервать встать ограничить",
   "ввести объявить внести включить",
   "прибыть прилететь приехать",
-  "победить побеждать выиграть обыграть проиграть уступить лидировать",
+  "победить побеждать выиграть обыграть проиграть уступить лидировать одолеть переиграть разгромить",
   "отозвать лишить лишиться аннулировать",
   "утвердить принять одобрить",
   "уволить покинуть уйти освободить отстранить",
@@ -127,6 +132,25 @@ const NON_EVENTS: ReadonlySet<string> = new Set([
   "опровергнуть",
 ]);
 
+// A court refusing a claim or a complaint is a verdict, not a non-event: the claimant lost, the other side won.
+const WIN = ACTION_OF.get("выиграть") as number;
+const CLAIMS: ReadonlySet<string> = new Set(["иск", "жалоба", "требование", "претензия", "заявление"]);
+
+/** Whether the headline is a claim refused («отказал «Мечелу» в иске», «отклонил жалобу»): a contest's outcome. */
+function refusedClaim(f: StoryFeatures): boolean {
+  const verb = f.titlePredicate;
+  if (verb !== "отказать" && verb !== "отклонить") return false;
+  for (const w of f.titleWords) if (CLAIMS.has(w)) return true;
+  return false;
+}
+
+/** Whether one headline is a claim refused and the other a win or a loss: one verdict told from either side. */
+function verdictPair(a: StoryFeatures, b: StoryFeatures): boolean {
+  const side = (x: StoryFeatures, y: StoryFeatures) =>
+    refusedClaim(x) && ACTION_OF.get(y.titlePredicate as string) === WIN;
+  return side(a, b) || side(b, a);
+}
+
 // A halt or a cancellation is said either way («приостановил продажи» / «не будет продавать»): no side.
 const STOP = ACTION_OF.get("остановить") as number;
 const CANCEL: ReadonlySet<string> = new Set(["отменить", "отмениться"]);
@@ -179,6 +203,7 @@ export function reversalConflict(a: StoryFeatures, b: StoryFeatures): boolean {
  * Whether one headline says its action did not happen and the other says one did: «суд оштрафовал Apple» /
  * «суд отказался оштрафовать Apple», «ВТБ выплатит дивиденды» / «ВТБ перенес решение о дивидендах». Judged
  * on the two headlines' predicates only: a lead may name the refused action («отказ», «выплата») either way.
+ * A claim refused is a verdict, one with «проиграл спор» / «выиграла суд» told by the other party.
  * A halt or a cancellation takes no side, and a negated change is a keeping (не стал менять / сохранил); an
  * action undone by the other headline's («ввел» / «отменил», «приостановил» / «возобновил») is a conflict.
  */
@@ -187,6 +212,7 @@ export function polarityConflict(a: StoryFeatures, b: StoryFeatures): boolean {
   const vb = b.titlePredicate;
   if (va === null || vb === null) return false;
   if (reversalConflict(a, b)) return true;
+  if (verdictPair(a, b)) return false;
   if (negative(a) === negative(b) || neutral(va) || neutral(vb)) return false;
   if (negatedChange(a) && ACTION_OF.get(vb) === KEEP) return false;
   if (negatedChange(b) && ACTION_OF.get(va) === KEEP) return false;
@@ -206,7 +232,7 @@ export function actionsConflict(
   const va = a.titlePredicate;
   const vb = b.titlePredicate;
   if (va === null || vb === null || va === vb) return false;
-  if (mentionsAction(b, va) || mentionsAction(a, vb)) return false;
+  if (mentionsAction(b, va) || mentionsAction(a, vb) || verdictPair(a, b)) return false;
   return opposite(va, vb) || !shareFigure(a, b, mentionsNumber);
 }
 
@@ -233,15 +259,17 @@ function followsUp(words: Iterable<string>): boolean {
   return false;
 }
 
+// A term added without «продлить» («сохранит лимит еще на полгода», see markers.ts) is a prolongation too.
+const titleFollows = (f: StoryFeatures) => followsUp(f.titleWords) || f.prolongation === "title";
+const speaksOfFollowUp = (f: StoryFeatures) => followsUp(f.lemmas.keys()) || f.prolongation !== null;
+
 /**
  * Whether one headline tells a follow-up of the event (a prolongation, an appeal, a repeat) and the other item
  * never speaks of one: «суд арестовал» / «суд продлил арест», «оштрафовал» / «повторно оштрафовали». The
  * follow-up names the first event in its own words, so it shares them all; only this marker tells it apart.
  */
 export function followUpConflict(a: StoryFeatures, b: StoryFeatures): boolean {
-  const aFollows = followsUp(a.titleWords);
-  const bFollows = followsUp(b.titleWords);
-  return (aFollows && !followsUp(b.lemmas.keys())) || (bFollows && !followsUp(a.lemmas.keys()));
+  return (titleFollows(a) && !speaksOfFollowUp(b)) || (titleFollows(b) && !speaksOfFollowUp(a));
 }
 
 /**

@@ -5,6 +5,17 @@
 import { cleanForTokens, foldWord, readWord } from "../matching/index.js";
 import { LIGHT_VERBS } from "./actions.js";
 import { type AliasTable, aliasAt, buildAliases } from "./aliases.js";
+import {
+  CAUSE,
+  COMMODITIES,
+  ordinalsIn,
+  ordinalsOf,
+  PART,
+  prolongs,
+  type Scope,
+  scopeOf,
+  WHOLE,
+} from "./markers.js";
 import { numbersOf, numberWord } from "./numbers.js";
 
 /** The comparable parts of one item. */
@@ -31,12 +42,13 @@ export interface StoryFeatures {
   readonly titleScope: Scope | null;
   /** the scopes title and lead mention */
   readonly scopes: ReadonlySet<Scope>;
+  /** where the item tells a prolongation without «продлить» («сохранит лимит еще на полгода»), or null */
+  readonly prolongation: "title" | "lead" | null;
   /** institution token → lemmas of the people the item names as its head (a re-report may name either) */
   readonly affiliates: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** What a headline's action covers: everything of its kind, or one or some of them. */
-export type Scope = "whole" | "part";
+export type { Scope };
 
 // Function words carry no event: prepositions, conjunctions, particles, interjections, pronouns.
 const FUNCTION_POS = new Set(["PREP", "CONJ", "PRCL", "INTJ", "NPRO"]);
@@ -91,44 +103,15 @@ interface TitleParts {
   negated: boolean;
 }
 
-/**
- * Commodities a headline is about: another metal or fuel at the same high is another story, as another
- * company is, so in a title they count as names (алюминий / медь on one exchange, in one template).
- */
-const COMMODITIES: ReadonlySet<string> = new Set(
-  (
-    "нефть газ уголь бензин золото серебро платина палладий медь алюминий никель цинк олово свинец литий " +
-    "уран кобальт пшеница кукуруза сахар кофе какао"
-  ).split(" "),
-);
-
-// Ordinals name a figure too: «вышел во второй круг» / «в третий круг», «второй раунд». The dictionary reads
-// an ordinal as its cardinal (второй → два), so these lemmas are figures whether ordinal or counted in words.
-// «Первый» is left out: it is mostly «the first ever» (первый в России), which a re-report may say without it.
-const ORDINALS: ReadonlyMap<string, number> = new Map(
-  ["два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять"].map((w, i) => [w, i + 2]),
-);
-
 // «Провести» holds the event in its object: a call, a meeting, an IPO, an exercise.
 const EVENT_SUPPORT = new Set(["провести", "проводить"]);
 
 // Parts of speech a headline's action is told in: «снизил», «снизить», «снижен».
 const VERB_POS = new Set(["VERB", "INFN", "PRTS"]);
-// «из-за технического сбоя», «в связи с паводком», «на фоне роста цен»: up to the end of the clause.
-const CAUSE = /(?:^|\s)(?:из-за|в связи с|на фоне|вследствие|ввиду|по причине)\s+([^,.;:!?()—–]+)/iu;
-const WHOLE = /(?<!\p{L})(?:все|всех|всем|всеми|весь|вся|всю|всей|полностью|целиком)(?!\p{L})/iu;
-const PART = /(?<!\p{L})(?:одн(?:а|ой|у|ого|им|ом)|отдельн\p{L}*|частично)(?!\p{L})/iu;
-
 /** The first noun of a phrase, or a word the dictionary does not know (ДТП, a brand); null if none. */
 function headNoun(tokens: readonly Token[]): string | null {
   for (const t of tokens) if (t.pos === "NOUN" || t.pos === null) return t.lemma;
   return null;
-}
-
-function scopeOf(text: string): Scope | null {
-  const whole = WHOLE.test(text);
-  const part = PART.test(text);
-  return whole === part ? null : whole ? "whole" : "part";
 }
 
 /** A content word of a text as read: its lemma, the lemma institution forms are matched on, and whether it names. */
@@ -271,12 +254,11 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
   numbersOf(head, titleNumbers);
   const numbers = new Set(titleNumbers);
   numbersOf(lead, numbers);
-  for (const [lemma, weight] of lemmas) {
-    const ordinal = ORDINALS.get(lemma);
-    if (ordinal === undefined) continue;
-    numbers.add(String(ordinal));
-    if (weight === 2 && title.words.has(lemma)) titleNumbers.add(String(ordinal));
-  }
+  ordinalsOf(title.words, titleNumbers);
+  ordinalsIn(told, titleNumbers);
+  for (const n of titleNumbers) numbers.add(n);
+  ordinalsOf(lemmas.keys(), numbers);
+  ordinalsIn(lead, numbers);
   for (const n of numbers) {
     const word = numberWord(n);
     const weight = titleNumbers.has(n) ? 2 : 1;
@@ -299,6 +281,7 @@ export function storyFeatures(headline: string, summary: string): StoryFeatures 
     titleCause: cause ? headNoun(readTokens(cause)) : null,
     titleScope,
     scopes,
+    prolongation: prolongs(told) ? "title" : prolongs(lead) ? "lead" : null,
     affiliates,
   };
 }

@@ -4,6 +4,7 @@ import { HELD_OUT_2 } from "./held-out-2.js";
 import { HELD_OUT_3 } from "./held-out-3.js";
 import { HELD_OUT_4 } from "./held-out-4.js";
 import { HELD_OUT_5 } from "./held-out-5.js";
+import { HELD_OUT_6 } from "./held-out-6.js";
 import { FIRST_BATCH, type LabelledPair } from "./pairs.js";
 import { SECOND_BATCH } from "./pairs-2.js";
 
@@ -14,7 +15,7 @@ export const TUNING: readonly LabelledPair[] = [...FIRST_BATCH, ...SECOND_BATCH]
  * Every labelled pair: tuning, the first held-out batch, the second (written before the alias features) and
  * the third (written before the action, cause, scope and slot checks were scored) and the fourth (written
  * before the region table and the polarity check were scored) and the fifth (written after round 4, before
- * the follow-up and synonym features).
+ * the follow-up and synonym features) and the sixth (written after round 5, before converse verbs).
  */
 export const ALL_PAIRS: readonly LabelledPair[] = [
   ...TUNING,
@@ -23,6 +24,7 @@ export const ALL_PAIRS: readonly LabelledPair[] = [
   ...HELD_OUT_3,
   ...HELD_OUT_4,
   ...HELD_OUT_5,
+  ...HELD_OUT_6,
 ];
 
-export { HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5 };
+export { HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6 };
