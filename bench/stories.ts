@@ -6,16 +6,7 @@
  */
 import { loadMorphology } from "../src/matching/words/morphology.js";
 import { STORY_WINDOW_MS, StoryDetector } from "../src/stories/detector.js";
-import {
-  ALL_PAIRS,
-  HELD_OUT,
-  HELD_OUT_2,
-  HELD_OUT_3,
-  HELD_OUT_4,
-  HELD_OUT_5,
-  HELD_OUT_6,
-  TUNING,
-} from "../test/stories/labelled.js";
+import { ALL_PAIRS, NAMED_SETS } from "../test/stories/labelled.js";
 import { evaluatePairs } from "../test/stories/quality.js";
 import { makeItems, makeVocabulary } from "./matching/corpus.js";
 import { fmt, heapMB } from "./support/measure.js";
@@ -24,16 +15,7 @@ const WINDOW = Number(process.env.BENCH_WINDOW ?? 20_000);
 const TIMED = Number(process.env.BENCH_ITEMS ?? 10_000);
 
 loadMorphology();
-for (const [name, pairs] of [
-  ["tuning", TUNING],
-  ["held-out", HELD_OUT],
-  ["held-out-2", HELD_OUT_2],
-  ["held-out-3", HELD_OUT_3],
-  ["held-out-4", HELD_OUT_4],
-  ["held-out-5", HELD_OUT_5],
-  ["held-out-6", HELD_OUT_6],
-  ["all", ALL_PAIRS],
-] as const) {
+for (const [name, pairs] of NAMED_SETS) {
   const q = evaluatePairs(pairs, ALL_PAIRS);
   console.log(
     `${name.padEnd(10)} ${String(pairs.length).padStart(3)} pairs: precision ${fmt(q.precision, 3)}, recall ${fmt(q.recall, 3)}` +

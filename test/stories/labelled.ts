@@ -28,3 +28,15 @@ export const ALL_PAIRS: readonly LabelledPair[] = [
 ];
 
 export { HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6 };
+
+/** Every set by the name reports use, in the order they were written, then all of them. */
+export const NAMED_SETS: ReadonlyArray<readonly [string, readonly LabelledPair[]]> = [
+  ["tuning", TUNING],
+  ["held-out", HELD_OUT],
+  ["held-out-2", HELD_OUT_2],
+  ["held-out-3", HELD_OUT_3],
+  ["held-out-4", HELD_OUT_4],
+  ["held-out-5", HELD_OUT_5],
+  ["held-out-6", HELD_OUT_6],
+  ["all", ALL_PAIRS],
+];
