@@ -4,7 +4,9 @@
  * Knobs: BENCH_SUBS, BENCH_ITEMS, BENCH_NAIVE_ITEMS (sample for the naive loop), BENCH_POPULAR (share of
  * subscription words drawn from popular news words, default 0.1), BENCH_VERBOSE=1 (list quality errors),
  * BENCH_BODY_SHARE / BENCH_BODY_CHARS (issue 11: share of items that carry a full text, default 0.3, and
- * its size in characters of HTML, default 3,000), BENCH_OPERATORS=0 (leave NEAR and source: out of the mix).
+ * its size in characters of HTML, default 3,000), BENCH_BODY=article|stress (how full texts are written,
+ * bench/matching/article.ts; the other kind is measured after, default article), BENCH_OPERATORS=0 (leave NEAR
+ * and source: out of the mix).
  */
 import { SubscriptionIndex } from "../src/matching/inverted/subscription-index.js";
 import { sourceAllowed } from "../src/matching/query/evaluate.js";
@@ -12,7 +14,8 @@ import { matchTokens } from "../src/matching/query/matcher.js";
 import { parseQuery, type Query } from "../src/matching/query/query.js";
 import { tokenizeItem } from "../src/matching/text/normalize.js";
 import { loadMorphology } from "../src/matching/words/morphology.js";
-import { makeItems, makeQueries, makeVocabulary } from "./matching/corpus.js";
+import { BODY_KINDS, type BodyMix } from "./matching/article.js";
+import { type GeneratedItem, makeItems, makeQueries, makeVocabulary } from "./matching/corpus.js";
 import { qualityTable, stemPairs } from "./matching/quality.js";
 import { fmt, heapMB } from "./support/measure.js";
 
@@ -42,22 +45,28 @@ const OPERATORS = process.env.BENCH_OPERATORS !== "0";
 const BODY_SHARE = Number(process.env.BENCH_BODY_SHARE ?? 0.3);
 const BODY_CHARS = Number(process.env.BENCH_BODY_CHARS ?? 3000);
 const queriesText = makeQueries(SUBS + 1000, 42, vocab, POPULAR, OPERATORS);
+const BODY = (process.env.BENCH_BODY ?? "article") as keyof typeof BODY_KINDS;
+if (!(BODY in BODY_KINDS)) throw new Error(`BENCH_BODY must be one of ${Object.keys(BODY_KINDS).join(", ")}`);
 // Items with a full text are spread evenly among those without.
-const withBody = Math.round(ITEMS * BODY_SHARE);
-const plain = makeItems(ITEMS - withBody, 7, vocab);
-const full =
-  BODY_CHARS > 0 ? makeItems(withBody, 17, vocab, true, BODY_CHARS) : makeItems(withBody, 17, vocab);
-const items = plain.concat(full);
-for (let i = 0; i < full.length; i++) {
-  const at = Math.floor(((i + 0.5) * ITEMS) / Math.max(1, full.length));
-  [items[at], items[ITEMS - withBody + i]] = [
-    items[ITEMS - withBody + i] as (typeof items)[number],
-    items[at] as (typeof items)[number],
-  ];
+function mixedItems(mix: BodyMix): GeneratedItem[] {
+  const withBody = Math.round(ITEMS * BODY_SHARE);
+  const plain = makeItems(ITEMS - withBody, 7, vocab);
+  const full = makeItems(withBody, 17, vocab, true, BODY_CHARS, mix);
+  const items = plain.concat(full);
+  for (let i = 0; i < full.length; i++) {
+    const at = Math.floor(((i + 0.5) * ITEMS) / Math.max(1, full.length));
+    [items[at], items[ITEMS - withBody + i]] = [
+      items[ITEMS - withBody + i] as GeneratedItem,
+      items[at] as GeneratedItem,
+    ];
+  }
+  return items;
 }
+const items = mixedItems(BODY_KINDS[BODY]);
+const full = items.filter((i) => i.body !== undefined);
 const bodyAverage = full.reduce((n, i) => n + (i.body?.length ?? 0), 0) / Math.max(1, full.length);
 console.log(
-  `items: ${fmt(ITEMS)}, ${fmt(BODY_SHARE * 100)} % with a full text of ${fmt(bodyAverage)} characters of HTML on average; ` +
+  `items: ${fmt(ITEMS)}, ${fmt(BODY_SHARE * 100)} % with a full text (${BODY}) of ${fmt(bodyAverage)} characters of HTML on average; ` +
     `subscriptions: ${fmt(queriesText.filter((q) => q.includes(" NEAR/")).length)} with NEAR, ` +
     `${fmt(queriesText.filter((q) => q.includes("source:")).length)} with source:`,
 );
@@ -96,22 +105,41 @@ console.log(
 
 // Warm up, then measure the index over every item; the machine may be shared, so report the best of
 // three passes as well as the first.
-for (let i = 0; i < 500; i++) index.matches(items[i % items.length] as (typeof items)[number]);
-let matches = 0;
-const passes: number[] = [];
-for (let pass = 0; pass < 3; pass++) {
-  matches = 0;
-  t = performance.now();
-  for (const item of items) matches += index.matches(item).count;
-  passes.push(performance.now() - t);
+function measure(list: readonly GeneratedItem[]): { ms: number; passes: number[]; matches: number } {
+  for (let i = 0; i < 500; i++) index.matches(list[i % list.length] as GeneratedItem);
+  let matches = 0;
+  const passes: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    matches = 0;
+    const start = performance.now();
+    for (const item of list) matches += index.matches(item).count;
+    passes.push(performance.now() - start);
+  }
+  return { ms: Math.min(...passes), passes, matches };
 }
-const indexMs = Math.min(...passes);
+// How often one subscription would fire if the wires carried 20,000 such stories a day: what tells a
+// realistic mix (a few alerts a day for a topic) from a flood nobody would keep.
+const perDay = (matchesPerItem: number): string => fmt((matchesPerItem / SUBS) * 20_000, 1);
+const { ms: indexMs, passes, matches } = measure(items);
 const perSecond = ITEMS / (indexMs / 1000);
+const fullMatches = full.reduce((n, item) => n + index.matches(item).count, 0) / Math.max(1, full.length);
 console.log(
   `index: ${fmt(ITEMS)} items in ${fmt(indexMs)} ms = ${fmt(perSecond)} items/s ` +
     `(passes: ${passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")} items/s); ` +
-    `${fmt(matches)} matches (${fmt(matches / ITEMS, 1)} per item, ${fmt((matches / ITEMS / SUBS) * 100, 2)} % of subscriptions)`,
+    `${fmt(matches)} matches (${fmt(matches / ITEMS, 1)} per item, ${fmt((matches / ITEMS / SUBS) * 100, 2)} % of subscriptions; ` +
+    `${fmt(fullMatches, 1)} per item with a full text); one subscription would fire ${perDay(matches / ITEMS)} times a day at 20,000 stories`,
 );
+// The other body kind on the same subscriptions, so both figures are always in view.
+if (full.length > 0 && BODY_CHARS > 0) {
+  const other = BODY === "article" ? "stress" : "article";
+  const otherItems = mixedItems(BODY_KINDS[other]);
+  const run = measure(otherItems);
+  console.log(
+    `index with ${other} full texts: ${fmt(ITEMS / (run.ms / 1000))} items/s ` +
+      `(passes: ${run.passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")}); ${fmt(run.matches / ITEMS, 1)} matches per item; ` +
+      `one subscription would fire ${perDay(run.matches / ITEMS)} times a day at 20,000 stories`,
+  );
+}
 
 // The same index on items of the same shape whose words no subscription uses: the fixed cost of an
 // item (cleaning, tokenising, look-ups), so that per-match cost can be told apart from it.

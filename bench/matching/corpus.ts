@@ -4,6 +4,7 @@
  */
 import { guessForms } from "../../src/matching/words/guess-forms.js";
 import { lexemeForms } from "../../src/matching/words/morphology.js";
+import { ARTICLE, type BodyMix, bodyWordKind, proseWords } from "./article.js";
 
 /** Mulberry32: tiny, fast, seeded, good enough for test data. */
 export function rng(seed: number): () => number {
@@ -111,7 +112,8 @@ function zipf(next: () => number, n: number, offset: number): number {
 
 /**
  * Items: headline + summary with HTML, 70 % Russian, 30 % English, words in random inflected forms;
- * `extras: false` leaves out abbreviations and set phrases.
+ * `extras: false` leaves out abbreviations and set phrases. With `bodyChars` > 0 each carries a full text
+ * of about that many characters of HTML, made as `body` says (article.ts).
  */
 export function makeItems(
   count: number,
@@ -119,6 +121,7 @@ export function makeItems(
   vocab: Vocabulary,
   extras = true,
   bodyChars = 0,
+  body: BodyMix = ARTICLE,
 ): GeneratedItem[] {
   const next = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
@@ -128,29 +131,53 @@ export function makeItems(
   for (let i = 0; i < count; i++) {
     const english = next() < 0.3;
     const words = english ? vocab.en : vocab.ru;
+    const filler = english ? FILLER_EN : FILLER_RU;
+    // The followed words the headline names: what its article is about.
+    const subject: string[] = [];
+    const followed = (): string => {
+      const word = words[zipf(next, words.length, 50)] as string;
+      subject.push(word);
+      return pick(forms(word));
+    };
     const sentence = (length: number): string => {
       const out: string[] = [];
       for (let w = 0; w < length; w++) {
         const r = next();
-        if (r < 0.35) out.push(pick(english ? FILLER_EN : FILLER_RU));
+        if (r < 0.35) out.push(pick(filler));
         else if (r < 0.36 && extras) out.push(pick(english ? EN_ABBR : ABBR));
         else if (r < 0.365 && extras && !english) out.push(...pick(RU_ADJ_NOUN));
-        else out.push(pick(forms(words[zipf(next, words.length, 50)] as string)));
+        else out.push(followed());
       }
       return out.join(" ");
     };
     const title = sentence(7 + Math.floor(next() * 6));
+    const about = subject.slice();
     const summary = `<p>${sentence(20 + Math.floor(next() * 25))}.&nbsp;${sentence(10 + Math.floor(next() * 10))}.</p>`;
     const source = pick(SOURCES);
     if (bodyChars === 0) {
       items.push({ title, summary, source });
       continue;
     }
+    const articleSentence = (length: number): string => {
+      const out: string[] = [];
+      for (let w = 0; w < length; w++) {
+        const kind = bodyWordKind(body, next());
+        if (kind === "filler") out.push(pick(filler));
+        else if (kind === "prose")
+          out.push(english ? pick(proseWords(true)) : pick(forms(pick(proseWords(false)))));
+        else if (kind === "subject" && about.length > 0) out.push(pick(forms(pick(about))));
+        else if (next() < 0.01 && extras) out.push(pick(english ? EN_ABBR : ABBR));
+        else out.push(followed());
+      }
+      return out.join(" ");
+    };
+    // The stress body is made exactly as the first rounds made it, so their figures compare.
+    const bodySentence = body.prose === 0 && body.subject === 0 ? sentence : articleSentence;
     // A full article: paragraphs of sentences up to about bodyChars characters of HTML.
     const paragraphs: string[] = [];
     let size = 0;
     while (size < bodyChars) {
-      const p = `<p>${sentence(12 + Math.floor(next() * 14))}. ${sentence(8 + Math.floor(next() * 10))}.</p>`;
+      const p = `<p>${bodySentence(12 + Math.floor(next() * 14))}. ${bodySentence(8 + Math.floor(next() * 10))}.</p>`;
       paragraphs.push(p);
       size += p.length;
     }

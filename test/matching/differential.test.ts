@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { STRESS } from "../../bench/matching/article.js";
 import { makeItems, makeQueries, makeVocabulary } from "../../bench/matching/corpus.js";
 import { SubscriptionIndex } from "../../src/matching/inverted/subscription-index.js";
 import { sourceAllowed } from "../../src/matching/query/evaluate.js";
@@ -10,10 +11,14 @@ import { tokenizeItem } from "../../src/matching/text/normalize.js";
 // benchmark's generated subscriptions and news, before and after churn.
 describe("SubscriptionIndex agrees with matchQuery on generated data", { timeout: 60_000 }, () => {
   const vocab = makeVocabulary(3, 2000);
-  // With NEAR and source: in the mix, and full texts on half of the items.
+  // With NEAR and source: in the mix, and full texts (articles, and bodies of followed words only) on half of the items.
   const texts = makeQueries(2000, 11, vocab, 0.3, true);
   const queries: Query[] = texts.map((t) => parseQuery(t));
-  const items = [...makeItems(100, 5, vocab), ...makeItems(60, 6, vocab, true, 3000)];
+  const items = [
+    ...makeItems(100, 5, vocab),
+    ...makeItems(30, 6, vocab, true, 3000),
+    ...makeItems(30, 7, vocab, true, 3000, STRESS),
+  ];
   const tokenized = items.map((item) => tokenizeItem(item.title, item.summary, item.body));
 
   it("the generated mix really has the new operators and full texts", () => {
