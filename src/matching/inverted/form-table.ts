@@ -1,15 +1,22 @@
 /**
- * Token form → slot number(s), as open addressing over one Int32Array keyed by a 64-bit fingerprint
- * (two independent 32-bit hashes of the form). A probe reads one cache line and no string, where a JS
- * Map with ~300,000 keys costs three or four cache misses per found word — the largest single cost of
- * matching an item. Two different forms sharing both hashes (odds ≈ 10⁻⁹ for the whole index) would
- * only make one word also count as the other.
+ * Token form → slot number(s), as open addressing over one Int32Array keyed by a fingerprint of the form
+ * (two independent 32-bit hashes). A probe reads one cache line and no string, where a JS Map with
+ * ~300,000 keys costs three or four cache misses per found word — the largest single cost of matching an
+ * item. A hot cell is 8 bytes (h1, then h2's top bits beside the value) so that the table for 100,000
+ * subscriptions stays near 4 MB: past ~6 MB every random read on this kind of machine also misses the
+ * TLB and costs ~6× more (bench/matching README). The cell is chosen by h2's low bits, so a form is
+ * told from another by h1, h2's top 7 bits and the cell: ≥ 49 bits; two forms sharing them all (odds
+ * ≈ 10⁻⁸ for the whole index) would only make one word also count as the other.
  */
 import { swapRemove } from "./typed.js";
 
-const EMPTY = -0x80000000;
-const TOMBSTONE = -0x7fffffff;
-const STRIDE = 4; // h1, h2, value, unused: four cells to a 64-byte cache line
+/** Values the table holds are below this (slot numbers and their flags). */
+export const FORM_VALUE_LIMIT = 1 << 24;
+const VALUE_BITS = 0xffffff;
+const LIST = 1 << 24;
+const TAG_SHIFT = 25;
+const EMPTY = -1;
+const TOMBSTONE = -2;
 
 /** The two hashes of a string: FNV-1a and a multiplicative one, computed in one pass. */
 export function fingerprint(key: string): [number, number] {
@@ -23,108 +30,121 @@ export function fingerprint(key: string): [number, number] {
   return [h1 | 0, h2];
 }
 
-/** Multimap from fingerprint to slot numbers; a value ≥ 0 is one slot, < 0 points into `lists`. */
+/** Multimap from fingerprint to values (0 ≤ value < FORM_VALUE_LIMIT). */
 export class FormTable {
-  #cells = new Int32Array(STRIDE * 1024).fill(EMPTY);
+  // Per cell: h1, then (h2 >>> 25) << 25 | LIST? | value or list number; EMPTY / TOMBSTONE in the second.
+  #cells = new Int32Array(2 * 1024).fill(EMPTY);
+  // Each cell's whole h2, off the hot path: for add, remove and rehash (the cell index comes from it).
+  #h2s = new Int32Array(1024);
   #mask = 1023;
   #used = 0;
   readonly #lists: number[][] = [];
   readonly #freeLists: number[] = [];
 
-  /** The slot numbers under a fingerprint, or null; the array must not be changed. */
+  /** The values under a fingerprint, or null; the array must not be changed. */
   get(h1: number, h2: number): number | readonly number[] | null {
     const cells = this.#cells;
-    for (let i = h1 & this.#mask; ; i = (i + 1) & this.#mask) {
-      const at = i * STRIDE;
-      const value = cells[at + 2] as number;
-      if (value === EMPTY) return null;
-      if (cells[at] === h1 && cells[at + 1] === h2 && value !== TOMBSTONE) {
-        return value >= 0 ? value : (this.#lists[-value - 1] as number[]);
+    const tag = (h2 >>> TAG_SHIFT) << TAG_SHIFT;
+    for (let i = h2 & this.#mask; ; i = (i + 1) & this.#mask) {
+      const packed = cells[2 * i + 1] as number;
+      if (packed === EMPTY) return null;
+      if (cells[2 * i] === h1 && (packed & ~(LIST | VALUE_BITS)) === tag && packed !== TOMBSTONE) {
+        const value = packed & VALUE_BITS;
+        return (packed & LIST) === 0 ? value : (this.#lists[value] as number[]);
       }
     }
   }
 
   /**
-   * Reads the first cell of each fingerprint's probe (`h1s[k × stride]`, k < count) without using the answers: the
-   * loads do not depend on one another, so the CPU overlaps their cache misses instead of waiting for
-   * them one at a time in the real look-ups that follow. Returns a value only so the reads are kept.
+   * Reads the cell each fingerprint's probe starts at (h2 at `h2s[k × stride + offset]`, k < count)
+   * without using the answers: the loads do not depend on one another, so the CPU overlaps their cache
+   * misses instead of waiting for them one at a time in the real look-ups that follow. Returns a value
+   * only so the reads are kept.
    */
-  touch(h1s: Int32Array, count: number, stride = 1): number {
+  touch(h2s: Int32Array, count: number, stride = 1, offset = 0): number {
     const cells = this.#cells;
     const mask = this.#mask;
     let sum = 0;
-    for (let t = 0; t < count; t++) sum ^= cells[((h1s[t * stride] as number) & mask) * STRIDE] as number;
+    for (let t = 0; t < count; t++)
+      sum ^= cells[2 * ((h2s[t * stride + offset] as number) & mask) + 1] as number;
     return sum;
   }
 
-  /** Adds slot `n` under a fingerprint. */
-  add(h1: number, h2: number, n: number): void {
+  /** Adds `value` under a fingerprint. */
+  add(h1: number, h2: number, value: number): void {
+    if (value < 0 || value >= FORM_VALUE_LIMIT)
+      throw new RangeError(`form table value out of range: ${value}`);
     const at = this.#find(h1, h2);
+    const tag = (h2 >>> TAG_SHIFT) << TAG_SHIFT;
     if (at >= 0) {
-      const value = this.#cells[at + 2] as number;
-      if (value >= 0) {
+      const packed = this.#cells[at + 1] as number;
+      if ((packed & LIST) === 0) {
         const list = this.#freeLists.length > 0 ? (this.#freeLists.pop() as number) : this.#lists.length;
-        this.#lists[list] = [value, n];
-        this.#cells[at + 2] = -list - 1;
+        if (list >= FORM_VALUE_LIMIT - 2) throw new RangeError("form table: too many shared forms");
+        this.#lists[list] = [packed & VALUE_BITS, value];
+        this.#cells[at + 1] = tag | LIST | list;
       } else {
-        (this.#lists[-value - 1] as number[]).push(n);
+        (this.#lists[packed & VALUE_BITS] as number[]).push(value);
       }
       return;
     }
-    if ((this.#used + 1) * 2 > this.#mask + 1) this.#rehash((this.#mask + 1) * 2);
+    if ((this.#used + 1) * 8 > (this.#mask + 1) * 5) this.#rehash((this.#mask + 1) * 2);
     const cells = this.#cells;
-    let i = h1 & this.#mask;
-    while ((cells[i * STRIDE + 2] as number) !== EMPTY && cells[i * STRIDE + 2] !== TOMBSTONE)
-      i = (i + 1) & this.#mask;
-    if (cells[i * STRIDE + 2] === EMPTY) this.#used++;
-    cells[i * STRIDE] = h1;
-    cells[i * STRIDE + 1] = h2;
-    cells[i * STRIDE + 2] = n;
+    let i = h2 & this.#mask;
+    while (cells[2 * i + 1] !== EMPTY && cells[2 * i + 1] !== TOMBSTONE) i = (i + 1) & this.#mask;
+    if (cells[2 * i + 1] === EMPTY) this.#used++;
+    cells[2 * i] = h1;
+    cells[2 * i + 1] = tag | value;
+    this.#h2s[i] = h2;
   }
 
-  /** Removes slot `n` from under a fingerprint; true when nothing is left there. */
-  remove(h1: number, h2: number, n: number): boolean {
+  /** Removes `value` from under a fingerprint; true when nothing is left there. */
+  remove(h1: number, h2: number, value: number): boolean {
     const at = this.#find(h1, h2);
     if (at < 0) return false;
-    const value = this.#cells[at + 2] as number;
-    if (value >= 0) {
-      if (value !== n) return false;
-      this.#cells[at + 2] = TOMBSTONE;
+    const packed = this.#cells[at + 1] as number;
+    if ((packed & LIST) === 0) {
+      if ((packed & VALUE_BITS) !== value) return false;
+      this.#cells[at + 1] = TOMBSTONE;
       return true;
     }
-    const list = this.#lists[-value - 1] as number[];
-    swapRemove(list, list.indexOf(n));
+    const number = packed & VALUE_BITS;
+    const list = this.#lists[number] as number[];
+    swapRemove(list, list.indexOf(value));
     if (list.length === 1) {
-      this.#cells[at + 2] = list[0] as number;
-      this.#freeLists.push(-value - 1);
+      this.#cells[at + 1] = (packed & ~(LIST | VALUE_BITS)) | (list[0] as number);
+      this.#freeLists.push(number);
     }
     return false;
   }
 
+  // The cell (its first Int32 index) holding exactly this fingerprint, or -1.
   #find(h1: number, h2: number): number {
     const cells = this.#cells;
-    for (let i = h1 & this.#mask; ; i = (i + 1) & this.#mask) {
-      const at = i * STRIDE;
-      const value = cells[at + 2] as number;
-      if (value === EMPTY) return -1;
-      if (cells[at] === h1 && cells[at + 1] === h2 && value !== TOMBSTONE) return at;
+    for (let i = h2 & this.#mask; ; i = (i + 1) & this.#mask) {
+      const packed = cells[2 * i + 1] as number;
+      if (packed === EMPTY) return -1;
+      if (cells[2 * i] === h1 && this.#h2s[i] === h2 && packed !== TOMBSTONE) return 2 * i;
     }
   }
 
   // Tombstones count as used, so rehashing also clears them.
   #rehash(size: number): void {
     const old = this.#cells;
-    this.#cells = new Int32Array(STRIDE * size).fill(EMPTY);
+    const oldH2s = this.#h2s;
+    this.#cells = new Int32Array(2 * size).fill(EMPTY);
+    this.#h2s = new Int32Array(size);
     this.#mask = size - 1;
     this.#used = 0;
-    for (let at = 0; at < old.length; at += STRIDE) {
-      const value = old[at + 2] as number;
-      if (value === EMPTY || value === TOMBSTONE) continue;
-      let i = (old[at] as number) & this.#mask;
-      while (this.#cells[i * STRIDE + 2] !== EMPTY) i = (i + 1) & this.#mask;
-      this.#cells[i * STRIDE] = old[at] as number;
-      this.#cells[i * STRIDE + 1] = old[at + 1] as number;
-      this.#cells[i * STRIDE + 2] = value;
+    for (let c = 0; c < oldH2s.length; c++) {
+      const packed = old[2 * c + 1] as number;
+      if (packed === EMPTY || packed === TOMBSTONE) continue;
+      const h2 = oldH2s[c] as number;
+      let i = h2 & this.#mask;
+      while (this.#cells[2 * i + 1] !== EMPTY) i = (i + 1) & this.#mask;
+      this.#cells[2 * i] = old[2 * c] as number;
+      this.#cells[2 * i + 1] = packed;
+      this.#h2s[i] = h2;
       this.#used++;
     }
   }

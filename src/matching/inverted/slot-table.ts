@@ -40,7 +40,7 @@ export const RECORD_SHARED = 8;
  * Added to a slot number in the form table when the form is guarded (homonyms.ts): such a hit is noted
  * only if the guard accepts the occurrence. One comparison on the hot path; guards run only on these hits.
  */
-const GUARDED = 1 << 29;
+const GUARDED = 1 << 23;
 
 /** Items with at least this many tokens remember form look-ups (item-memo.ts). */
 const MEMO_MIN_TOKENS = 96;
@@ -59,9 +59,6 @@ export class SlotTable {
   readonly #entries: Array<SlotEntry | undefined> = [];
   readonly #caps = new Map<string, SlotEntry[]>();
   readonly #prefixes = new PrefixSlots();
-  // Running hashes of the current token, by length - 1.
-  #run1: Int32Array = new Int32Array(64);
-  #run2: Int32Array = new Int32Array(64);
   readonly #free: number[] = [];
   #count = 0;
   /** every slot's records (record-arena.ts) */
@@ -96,6 +93,8 @@ export class SlotTable {
       return entry;
     }
     const n = this.#free.pop() ?? this.#count++;
+    // Form-table values hold a slot number and the guard bit above it.
+    if (n >= GUARDED) throw new RangeError(`too many distinct query words: ${n}`);
     if (SLOT_CELLS * n >= this.#slots.length) {
       const size = (this.#slots.length / SLOT_CELLS) * 2;
       this.#slots = growInt32(this.#slots, SLOT_CELLS * size);
@@ -211,28 +210,18 @@ export class SlotTable {
     const prefixes = prefixSlots.short + prefixSlots.long > 0 ? prefixSlots.buckets : null;
     const short = prefixSlots.short > 0;
     const long = prefixSlots.long > 0;
-    const { h1: prefixH1, h2: prefixH2, length: prefixLength } = prefixSlots;
     const chars = tokens.chars;
-    // The running hashes of one token at a time, computed only when one of its buckets holds prefixes.
-    let runsOf = -1;
-    const startsWith = (n: number, t: number, length: number): boolean => {
-      if (runsOf !== t) {
-        this.#runHashes(chars, tokens.start[t] as number, length);
-        runsOf = t;
-      }
-      const at = (prefixLength[n] as number) - 1;
-      return at < length && this.#run1[at] === prefixH1[n] && this.#run2[at] === prefixH2[n];
-    };
     const notePrefixes = (
       found: number | readonly number[] | null,
       t: number,
       length: number,
       pos: number,
     ): void => {
+      const from = tokens.start[t] as number;
       if (typeof found === "number") {
-        if (startsWith(found, t, length)) note(found, pos);
+        if (prefixSlots.startsWith(found, chars, from, length)) note(found, pos);
       } else if (found !== null) {
-        for (const n of found) if (startsWith(n, t, length)) note(n, pos);
+        for (const n of found) if (prefixSlots.startsWith(n, chars, from, length)) note(n, pos);
       }
     };
     this.#hashTokens(tokens);
@@ -273,9 +262,9 @@ export class SlotTable {
       }
       if (prefixes === null || tokens.compound[t] === 1 || length < MIN_PREFIX) continue;
       const at = t * 6;
-      if (short)
+      if (short && prefixSlots.mayHave(hashes[at + 3] as number))
         notePrefixes(prefixes.get(hashes[at + 2] as number, hashes[at + 3] as number), t, length, pos);
-      if (long && length > 3)
+      if (long && length > 3 && prefixSlots.mayHave(hashes[at + 5] as number))
         notePrefixes(prefixes.get(hashes[at + 4] as number, hashes[at + 5] as number), t, length, pos);
     }
     // The first cell of each present slot's records, loaded ahead as #hashTokens does for the forms.
@@ -315,26 +304,7 @@ export class SlotTable {
       hashes[at] = h1;
       hashes[at + 1] = h2;
     }
-    this.#touched = this.#forms.touch(hashes, count, 6);
-  }
-
-  // A token's running hashes by length - 1, for confirming prefixes longer than their bucket.
-  #runHashes(chars: Uint16Array, from: number, n: number): void {
-    if (n > this.#run1.length) {
-      this.#run1 = new Int32Array(n * 2);
-      this.#run2 = new Int32Array(n * 2);
-    }
-    const run1 = this.#run1;
-    const run2 = this.#run2;
-    let h1 = 0x811c9dc5;
-    let h2 = 0;
-    for (let i = 0; i < n; i++) {
-      const c = chars[from + i] as number;
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = (Math.imul(h2, 0x9e3779b1) + c + 0x7f4a7c15) | 0;
-      run1[i] = h1;
-      run2[i] = h2;
-    }
+    this.#touched = this.#forms.touch(hashes, count, 6, 1);
   }
 
   #guardAccepts(n: number, tokens: TokenBuffer, t: number): boolean {
