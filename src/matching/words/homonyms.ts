@@ -23,6 +23,9 @@ export interface Guard {
     readonly initial: boolean;
     /** the rival is a person's name: a capitalised next word (Лев Толстой) decides */
     readonly person: boolean;
+    /** AGREE_* bits of the name's nominative readings and of the query word's own, at this form */
+    readonly nameAgree: number;
+    readonly ownAgree: number;
   };
   /** the query is a name or place; the form is also a common word, so lower case means that word */
   readonly common?: boolean;
@@ -57,6 +60,12 @@ export interface Rivals {
 const VERBAL = new Set(["VERB", "INFN", "PRTF", "PRTS", "GRND"]);
 const NOUNISH = new Set(["NOUN", "ADJF", "ADJS", "COMP", "NUMR", "NPRO"]);
 
+function nominativeAgreement(readings: readonly Reading[]): number {
+  let bits = 0;
+  for (const r of readings) if (r.nominative) bits |= r.agree;
+  return bits;
+}
+
 function capitalise(word: string): string {
   return word.slice(0, 1).toUpperCase() + word.slice(1);
 }
@@ -81,6 +90,8 @@ export function rivalsOf(word: string, proper: boolean, forms: readonly string[]
       guard.proper = {
         initial: names.some((r) => r.nominative) && !mine.some((r) => r.nominative),
         person: names.some((r) => r.person),
+        nameAgree: nominativeAgreement(names),
+        ownAgree: nominativeAgreement(mine),
       };
       for (const r of names) words.add(capitalise(r.lemma));
     }
@@ -184,6 +195,19 @@ function infinitiveCompany(at: Occurrence): boolean {
   return readings.some((r) => r.pos === "VERB" && TAKES_INFINITIVE.has(r.lemma));
 }
 
+// The finite verb right after a sentence's first word agrees with it if it is the subject: «САХАРА
+// ЗАЦВЕЛА» is the desert (сахара, the sugars, would be «зацвели»), «Газа стало меньше» is the gas.
+// 1: only the name agrees; -1: the name does not; 0: no finite verb follows, or both agree.
+function subjectVerdict(at: Occurrence, nameAgree: number, ownAgree: number): number {
+  if (at.next === null) return 0;
+  let verb = 0;
+  for (const r of readingsOf(at.next)) if (r.pos === "VERB") verb |= r.agree;
+  if (verb === 0) return 0;
+  const name = (verb & nameAgree) !== 0;
+  if (!name) return -1;
+  return (verb & ownAgree) === 0 ? 1 : 0;
+}
+
 /** Whether an occurrence of a guarded form counts as the query's word. */
 export function guardAccepts(guard: Guard, at: Occurrence): boolean {
   const title = (at.shape & SHAPE_TITLE) !== 0;
@@ -194,7 +218,9 @@ export function guardAccepts(guard: Guard, at: Occurrence): boolean {
   const capsInitial = initial && (at.shape & SHAPE_CAPS) !== 0;
   if (guard.proper && (title || capsInitial)) {
     if (!initial) return false;
-    if (guard.proper.initial) return false;
+    const subject = subjectVerdict(at, guard.proper.nameAgree, guard.proper.ownAgree);
+    if (subject === 1) return false;
+    if (subject === 0 && guard.proper.initial) return false;
     if (title && guard.proper.person && (at.nextShape & SHAPE_TITLE) !== 0) return false;
   }
   if (guard.common && (at.shape & (SHAPE_TITLE | SHAPE_CAPS)) === 0) return false;

@@ -182,6 +182,8 @@ function agreement(tag: string): number {
   if (/\bfemn\b/.test(tag)) bits |= AGREE_FEMN;
   if (/\bneut\b/.test(tag)) bits |= AGREE_NEUT;
   if (/\bMs-f\b/.test(tag)) bits |= AGREE_MASC | AGREE_FEMN;
+  // A present-tense third person singular agrees with a subject of any gender (дорожает).
+  if (bits === 0 && /\bsing\b/.test(tag) && /\b3per\b/.test(tag)) bits = AGREE_MASC | AGREE_FEMN | AGREE_NEUT;
   return bits;
 }
 
