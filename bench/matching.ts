@@ -202,8 +202,9 @@ const TITLES = {
   holdout: "held-out cases (bench/matching/holdout.ts)",
   homonyms: "homonym table (test/matching/homonym-cases.ts)",
   "homonyms-holdout": "held-out homonym cases (HOMONYM_HOLDOUT, not tuned on)",
+  "homonyms-holdout-2": "held-out homonym cases, batch 2 (test/matching/homonym-holdout-2.ts)",
 } as const;
-for (const set of ["tests", "holdout", "homonyms", "homonyms-holdout"] as const) {
+for (const set of Object.keys(TITLES) as (keyof typeof TITLES)[]) {
   const title = TITLES[set];
   console.log(`\nquality on plain-word queries of ${title}:`);
   for (const row of qualityTable(set)) {

@@ -9,6 +9,7 @@ import { parseQuery } from "../../src/matching/query/query.js";
 import { tokenizeItem } from "../../src/matching/text/normalize.js";
 import { CASES, type Case } from "../../test/matching/cases.js";
 import { HOMONYM_CASES, HOMONYM_HOLDOUT } from "../../test/matching/homonym-cases.js";
+import { HOMONYM_HOLDOUT_2 } from "../../test/matching/homonym-holdout-2.js";
 import { HOLDOUT } from "./holdout.js";
 
 type Strategy = (query: string, title: string, summary: string) => boolean;
@@ -50,15 +51,20 @@ export interface QualityRow {
   errors: string[];
 }
 
-/** The labelled sets: issue 3's table and held-out cases, issue 11's homonym table and held-out cases. */
-export type QualitySet = "tests" | "holdout" | "homonyms" | "homonyms-holdout";
+/** The labelled sets: issue 3's table and held-out cases, issue 11's homonym table and two held-out batches. */
+export type QualitySet = "tests" | "holdout" | "homonyms" | "homonyms-holdout" | "homonyms-holdout-2";
+
+const HOMONYM_SETS = {
+  homonyms: HOMONYM_CASES,
+  "homonyms-holdout": HOMONYM_HOLDOUT,
+  "homonyms-holdout-2": HOMONYM_HOLDOUT_2,
+} as const;
 
 /** The cases of a set, as [query, title, summary, expected]. */
 export function qualityCases(set: QualitySet): readonly Case[] {
   if (set === "tests") return Object.values(CASES).flat();
   if (set === "holdout") return HOLDOUT;
-  const table = set === "homonyms" ? HOMONYM_CASES : HOMONYM_HOLDOUT;
-  return table.map(([q, text, hit]) => [q, text, "", hit ? [q] : null] as const);
+  return HOMONYM_SETS[set].map(([q, text, hit]) => [q, text, "", hit ? [q] : null] as const);
 }
 
 /** Precision/recall per strategy on plain-word cases (no quotes, *, OR, -, !) of a labelled set. */

@@ -6,7 +6,7 @@
  * reading wins only where it is clearly the likelier one, so «выплавка стали» and «цены на германий»
  * still match. Guards are looked at only when a guarded form occurs, so they cost nothing elsewhere.
  */
-import { queryLexemes, type Reading, readingsOf } from "./morphology.js";
+import { AGREE_MASC, AGREE_PLUR, queryLexemes, type Reading, readingsOf } from "./morphology.js";
 
 /** Token shape bit: the first letter is a capital and the next is not (Германия, not ГЕРМАНИЯ). */
 export const SHAPE_TITLE = 1;
@@ -23,11 +23,18 @@ export interface Guard {
     readonly initial: boolean;
     /** the rival is a person's name: a capitalised next word (Лев Толстой) decides */
     readonly person: boolean;
+    /** AGREE_* bits of the name's nominative readings and of the query word's own, at this form */
+    readonly nameAgree: number;
+    readonly ownAgree: number;
   };
   /** the query is a name or place; the form is also a common word, so lower case means that word */
   readonly common?: boolean;
   /** the form is also a finite verb (стали, мыла): verb company decides */
   readonly verb?: boolean;
+  /** AGREE_* bits of the form's past-tense verb readings (стали: plural, мыла: feminine), 0 if none */
+  readonly verbAgree?: number;
+  /** the form is also a short adjective (рада ~ рад): an infinitive after or a degree word before decides */
+  readonly predicative?: boolean;
   /** the form is also an infinitive (печь, течь): a verb before it decides */
   readonly infinitive?: boolean;
   /** an abbreviation also spelled in title case (OPEC ↔ Opec): only a capitalised word counts */
@@ -53,6 +60,12 @@ export interface Rivals {
 const VERBAL = new Set(["VERB", "INFN", "PRTF", "PRTS", "GRND"]);
 const NOUNISH = new Set(["NOUN", "ADJF", "ADJS", "COMP", "NUMR", "NPRO"]);
 
+function nominativeAgreement(readings: readonly Reading[]): number {
+  let bits = 0;
+  for (const r of readings) if (r.nominative) bits |= r.agree;
+  return bits;
+}
+
 function capitalise(word: string): string {
   return word.slice(0, 1).toUpperCase() + word.slice(1);
 }
@@ -77,6 +90,8 @@ export function rivalsOf(word: string, proper: boolean, forms: readonly string[]
       guard.proper = {
         initial: names.some((r) => r.nominative) && !mine.some((r) => r.nominative),
         person: names.some((r) => r.person),
+        nameAgree: nominativeAgreement(names),
+        ownAgree: nominativeAgreement(mine),
       };
       for (const r of names) words.add(capitalise(r.lemma));
     }
@@ -86,9 +101,18 @@ export function rivalsOf(word: string, proper: boolean, forms: readonly string[]
     }
     if (queryNominal && !mine.some((r) => VERBAL.has(r.pos))) {
       const verbs = others.filter((r) => VERBAL.has(r.pos));
-      if (verbs.some((r) => r.pos === "VERB")) guard.verb = true;
+      if (verbs.some((r) => r.pos === "VERB")) {
+        guard.verb = true;
+        guard.verbAgree = verbs.reduce((bits, r) => (r.pos === "VERB" ? bits | r.agree : bits), 0);
+      }
       if (verbs.some((r) => r.pos === "INFN")) guard.infinitive = true;
       for (const r of verbs) words.add(r.lemma);
+    }
+    if (queryNominal && !mine.some((r) => r.pos === "ADJS")) {
+      // Masculine short forms are left out: «литиев», «уранов» are genitive plurals far more than adjectives.
+      const short = others.filter((r) => r.pos === "ADJS" && !r.proper && (r.agree & AGREE_MASC) === 0);
+      if (short.length > 0) guard.predicative = true;
+      for (const r of short) words.add(r.lemma);
     }
     if (Object.keys(guard).length > 0) guards.set(form, Object.freeze(guard));
   }
@@ -108,11 +132,29 @@ const VERB_BEFORE = new Set(["не", "уже", "тоже", "также", "они
 // Words before an infinitive that make it the verb: «будут печь», «можно печь».
 const MODAL = new Set(["можно", "нужно", "надо", "нельзя", "стоит", "начали", "начнут", "будут", "будет"]);
 
+// A link verb agrees with its predicate: «стали известны» (both plural), not «завод мыла закрыт».
+function predicateAgrees(word: string | null, agree: number): boolean {
+  if (word === null) return false;
+  return readingsOf(word).some(
+    (r) => PREDICATE.has(r.pos) && (r.pos === "COMP" || agree === 0 || (r.agree & agree) !== 0),
+  );
+}
+
+// «Уборщица мыла полы»: a living subject in the nominative that agrees with a singular past form is
+// doing it. Plural forms are left out: «производители стали» is a trade, not people who became.
+function subjectBefore(at: Occurrence, agree: number): boolean {
+  if (at.prev === null || agree === 0 || (agree & AGREE_PLUR) !== 0 || has(at.next, "VERB")) return false;
+  return readingsOf(at.prev).some(
+    (r) => r.pos === "NOUN" && r.animate && r.nominative && (r.agree & agree) !== 0,
+  );
+}
+
 // «стали расти», «стали известны», «стали заметно дороже», «они стали»: the verb стать.
-function verbCompany(at: Occurrence): boolean {
+function verbCompany(at: Occurrence, agree: number): boolean {
   if (has(at.next, "INFN")) return true;
   const nounBefore = has(at.prev, NOUN_BEFORE);
-  if (!nounBefore && has(at.next, PREDICATE) && !has(at.next, "NOUN")) return true;
+  if (!nounBefore && predicateAgrees(at.next, agree) && !has(at.next, "NOUN")) return true;
+  if (subjectBefore(at, agree)) return true;
   // «стали заметно дороже», «стали чаще увольнять» (чаще is also a case of чаща, so look one further).
   const adverbial = has(at.next, "ADVB") || has(at.next, PREDICATE);
   if (adverbial && (has(at.next2, "INFN") || has(at.next2, PREDICATE))) return true;
@@ -136,6 +178,16 @@ const TAKES_INFINITIVE = new Set([
   "планировать",
 ]);
 
+// Words before a short adjective that make it one: «очень рада», «она права», «не рада».
+const DEGREE = new Set(["очень", "так", "столь", "вполне", "совсем", "весьма", "крайне", "не", "я", "ты"]);
+const PRONOUN = new Set(["он", "она", "оно", "мы", "вы", "они"]);
+
+// «рада вернуться», «очень рада»: the short adjective рад, not the Rada.
+function predicativeCompany(at: Occurrence): boolean {
+  if (has(at.next, "INFN")) return true;
+  return at.prev !== null && (DEGREE.has(at.prev) || PRONOUN.has(at.prev));
+}
+
 function infinitiveCompany(at: Occurrence): boolean {
   if (at.prev === null) return false;
   if (MODAL.has(at.prev)) return true;
@@ -143,18 +195,37 @@ function infinitiveCompany(at: Occurrence): boolean {
   return readings.some((r) => r.pos === "VERB" && TAKES_INFINITIVE.has(r.lemma));
 }
 
+// The finite verb right after a sentence's first word agrees with it if it is the subject: «САХАРА
+// ЗАЦВЕЛА» is the desert (сахара, the sugars, would be «зацвели»), «Газа стало меньше» is the gas.
+// 1: only the name agrees; -1: the name does not; 0: no finite verb follows, or both agree.
+function subjectVerdict(at: Occurrence, nameAgree: number, ownAgree: number): number {
+  if (at.next === null) return 0;
+  let verb = 0;
+  for (const r of readingsOf(at.next)) if (r.pos === "VERB") verb |= r.agree;
+  if (verb === 0) return 0;
+  const name = (verb & nameAgree) !== 0;
+  if (!name) return -1;
+  return (verb & ownAgree) === 0 ? 1 : 0;
+}
+
 /** Whether an occurrence of a guarded form counts as the query's word. */
 export function guardAccepts(guard: Guard, at: Occurrence): boolean {
   const title = (at.shape & SHAPE_TITLE) !== 0;
   if (guard.title) return title;
   const initial = (at.shape & SHAPE_INITIAL) !== 0;
-  if (guard.proper && title) {
+  // An all-capitals headline says nothing by its capitals, but its first word is a sentence start like
+  // any other: «ГАЗА: ЧИСЛО ПОГИБШИХ…» is Gaza, as «Газа осталась…» would be.
+  const capsInitial = initial && (at.shape & SHAPE_CAPS) !== 0;
+  if (guard.proper && (title || capsInitial)) {
     if (!initial) return false;
-    if (guard.proper.initial) return false;
-    if (guard.proper.person && (at.nextShape & SHAPE_TITLE) !== 0) return false;
+    const subject = subjectVerdict(at, guard.proper.nameAgree, guard.proper.ownAgree);
+    if (subject === 1) return false;
+    if (subject === 0 && guard.proper.initial) return false;
+    if (title && guard.proper.person && (at.nextShape & SHAPE_TITLE) !== 0) return false;
   }
   if (guard.common && (at.shape & (SHAPE_TITLE | SHAPE_CAPS)) === 0) return false;
-  if (guard.verb && verbCompany(at)) return false;
+  if (guard.verb && verbCompany(at, guard.verbAgree ?? 0)) return false;
+  if (guard.predicative && predicativeCompany(at)) return false;
   if (guard.infinitive && infinitiveCompany(at)) return false;
   return true;
 }

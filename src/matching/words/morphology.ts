@@ -160,6 +160,31 @@ export interface Reading {
   /** a person's name or surname (Лев Толстой: the next capitalised word is a surname) */
   readonly person: boolean;
   readonly nominative: boolean;
+  /** AGREE_* bits of its gender and number (0 when it has neither), for subject–verb agreement */
+  readonly agree: number;
+  /** a living being (уборщица, производитель): the subject a transitive past form needs */
+  readonly animate: boolean;
+}
+
+/** Reading.agree bits: a singular's gender, or plural. «Ms-f» nouns (коллега) carry both genders. */
+export const AGREE_MASC = 1;
+/** Reading.agree: feminine singular. */
+export const AGREE_FEMN = 2;
+/** Reading.agree: neuter singular. */
+export const AGREE_NEUT = 4;
+/** Reading.agree: plural. */
+export const AGREE_PLUR = 8;
+
+function agreement(tag: string): number {
+  if (/\bplur\b/.test(tag)) return AGREE_PLUR;
+  let bits = 0;
+  if (/\bmasc\b/.test(tag)) bits |= AGREE_MASC;
+  if (/\bfemn\b/.test(tag)) bits |= AGREE_FEMN;
+  if (/\bneut\b/.test(tag)) bits |= AGREE_NEUT;
+  if (/\bMs-f\b/.test(tag)) bits |= AGREE_MASC | AGREE_FEMN;
+  // A present-tense third person singular agrees with a subject of any gender (дорожает).
+  if (bits === 0 && /\bsing\b/.test(tag) && /\b3per\b/.test(tag)) bits = AGREE_MASC | AGREE_FEMN | AGREE_NEUT;
+  return bits;
 }
 
 const readingCache = new Map<string, readonly Reading[]>();
@@ -172,13 +197,16 @@ export function readingsOf(word: string): readonly Reading[] {
   if (ensureLoaded()) {
     for (const p of parse(word)) {
       const tag = p.tag;
+      const text = tag.toString();
       out.push({
         lexeme: lexemeKey(p),
         lemma: fold(p.normalize().toString()),
         pos: tag.POST ?? "",
         proper: isProper(tag),
         person: Boolean(tag.Name || tag.Surn || tag.Patr),
-        nominative: /\bnomn\b/.test(tag.toString()),
+        nominative: /\bnomn\b/.test(text),
+        agree: agreement(text),
+        animate: /\banim\b/.test(text),
       });
     }
   }
