@@ -35,12 +35,20 @@ const KNOWN = 1 << 15;
 const CLASS = new Uint16Array(0x10000);
 
 /** Lower case with ё → е for PLAIN_WORD code units (Token.form's letters). */
-export const FOLD = new Uint16Array(0x460);
+const FOLD = new Uint16Array(0x460);
 for (let c = 0; c < FOLD.length; c++) FOLD[c] = c;
 for (let c = 65; c <= 90; c++) FOLD[c] = c + 32;
 for (let c = 0x410; c <= 0x42f; c++) FOLD[c] = c + 32;
 FOLD[0x401] = 0x435;
 FOLD[0x451] = 0x435;
+
+/** Past the last PLAIN_WORD code unit. */
+export const PLAIN_FOLD_END = 0x460;
+/**
+ * For the code units below PLAIN_FOLD_END: 0 if not PLAIN_WORD, else FOLD in the low 16 bits and the class
+ * bits above, so the word loop reads one table per letter.
+ */
+export const PLAIN_FOLD = new Int32Array(PLAIN_FOLD_END);
 
 /** The class bits of a code unit. */
 export function classOf(c: number): number {
@@ -78,6 +86,11 @@ function classify(c: number): number {
   }
   CLASS[c] = k;
   return k;
+}
+
+for (let c = 0; c < PLAIN_FOLD_END; c++) {
+  const k = classOf(c) & ~KNOWN;
+  if ((k & PLAIN_WORD) !== 0) PLAIN_FOLD[c] = (FOLD[c] as number) | (k << 16);
 }
 
 /** The code point at buf[i] (a surrogate pair read whole, as normalize.ts codeAt does). */

@@ -5,12 +5,12 @@ import {
   classOf,
   codePointIn,
   DIRTY,
-  FOLD,
   HYPHEN,
   INEXACT,
   LATIN,
   OPENS,
-  PLAIN_WORD,
+  PLAIN_FOLD,
+  PLAIN_FOLD_END,
   SURROGATE,
   stringOf,
   UPPER,
@@ -47,11 +47,12 @@ export class TokenBuffer {
   /** per token: Token.shape */
   shape: Uint8Array = new Uint8Array(256);
   /** per token: Token.caps */
-  readonly caps: Array<string | null> = [];
+  readonly caps: Array<string | null> = new Array<string | null>(256).fill(null);
   count = 0;
 
   /** Tokenises title and summary as tokenizeItem does, replacing the previous content. */
   fill(title: string, summary: string, body?: string | null): void {
+    this.#clearCaps(0);
     this.count = 0;
     this.charsUsed = 0;
     // Feeds parsed without types sometimes hand over undefined for a missing summary.
@@ -99,22 +100,40 @@ export class TokenBuffer {
 
   #push(pos: number, compound: boolean, caps: string | null, shape: number): number {
     const t = this.count;
-    if (t === this.start.length) {
-      const size = t * 2;
-      this.start = growTyped(this.start, new Int32Array(size));
-      this.length = growTyped(this.length, new Int32Array(size));
-      this.pos = growTyped(this.pos, new Int32Array(size));
-      this.compound = growTyped(this.compound, new Uint8Array(size));
-      this.shape = growTyped(this.shape, new Uint8Array(size));
-    }
+    if (t === this.start.length) this.#grow();
     this.shape[t] = shape;
     this.start[t] = this.charsUsed;
     this.length[t] = 0;
     this.pos[t] = pos;
     this.compound[t] = compound ? 1 : 0;
-    this.caps[t] = caps;
+    if (caps !== null) this.#setCaps(t, caps);
     this.count = t + 1;
     return t;
+  }
+
+  #grow(): void {
+    const size = this.start.length * 2;
+    this.start = growTyped(this.start, new Int32Array(size));
+    this.length = growTyped(this.length, new Int32Array(size));
+    this.pos = growTyped(this.pos, new Int32Array(size));
+    this.compound = growTyped(this.compound, new Uint8Array(size));
+    this.shape = growTyped(this.shape, new Uint8Array(size));
+    for (let t = this.caps.length; t < size; t++) this.caps.push(null);
+  }
+
+  // `caps` is null for every token but those listed in #capsAt, so a word without one writes nothing there.
+  #capsAt: number[] = [];
+
+  #setCaps(t: number, caps: string | null): void {
+    if (caps === null) return;
+    this.caps[t] = caps;
+    this.#capsAt.push(t);
+  }
+
+  // Nulls the caps of tokens from `t` on (a new fill, or a scan that gave up).
+  #clearCaps(t: number): void {
+    const at = this.#capsAt;
+    while (at.length > 0 && (at[at.length - 1] as number) >= t) this.caps[at.pop() as number] = null;
   }
 
   #room(n: number): Uint16Array {
@@ -158,6 +177,7 @@ export class TokenBuffer {
     if (n >= 0) {
       const last = this.#scan(n, startPos, false);
       if (last !== GAVE_UP) return last;
+      this.#clearCaps(count);
       this.count = count;
       this.charsUsed = charsUsed;
     }
@@ -174,6 +194,8 @@ export class TokenBuffer {
 
   // Tokenises #buf[0, n); `exact`: it is cleanForTokens' text. Otherwise a character cleanForTokens would
   // change (DIRTY), or a word needing the text as a string after an INEXACT one, gives up (GAVE_UP).
+  // The per-token arrays and the letters are held in locals (one word costs a few stores); whatever
+  // leaves the common path writes them back and reloads them after.
   #scan(n: number, startPos: number, exact: boolean): number {
     this.#length = n;
     const buf = this.#buf;
@@ -181,6 +203,14 @@ export class TokenBuffer {
     let inexact = false;
     let pos = startPos;
     const first = this.count;
+    let t = first;
+    let chars = this.#room(n);
+    let at = this.charsUsed;
+    let starts = this.start;
+    let lengths = this.length;
+    let positions = this.pos;
+    let compounds = this.compound;
+    let shapes = this.shape;
     // Class bits of the characters since the previous word: sentence ends, clause openers.
     let gap = 0;
     let i = 0;
@@ -207,51 +237,77 @@ export class TokenBuffer {
       }
       const start = i;
       if ((gap & BREAK) !== 0) pos++;
-      const initial = this.count === first || (gap & OPENS) !== 0 ? SHAPE_INITIAL : 0;
+      const initial = t === first || (gap & OPENS) !== 0 ? SHAPE_INITIAL : 0;
       gap = 0;
-      // The common word: ASCII letters and digits or the Russian alphabet, lower-cased as it is read.
-      const chars = this.#room(n - i);
-      let at = this.charsUsed;
+      // The common word: ASCII letters and digits or the Russian alphabet, lower-cased as it is read
+      // (PLAIN holds the folded letter in its low half, the class bits above).
+      const from = at;
       let seen = 0;
       for (; i < n; i++) {
         const c = buf[i] as number;
-        k = classOf(c);
-        if ((k & PLAIN_WORD) === 0) break;
-        chars[at++] = FOLD[c] as number;
-        seen |= k;
+        if (c >= PLAIN_FOLD_END) break;
+        const v = PLAIN_FOLD[c] as number;
+        if (v === 0) break;
+        chars[at++] = v;
+        seen |= v;
       }
+      k = i < n ? classOf(buf[i] as number) : 0;
       // Another letter, a surrogate or a hyphen joining a compound: the general path from the start.
-      let general = i < n && (k & (WORD | SURROGATE)) !== 0;
+      let general = (k & (WORD | SURROGATE)) !== 0;
       if (!general && (k & HYPHEN) !== 0 && i + 1 < n)
         general = (classOf(buf[i + 1] as number) & (WORD | SURROGATE | dirty)) !== 0;
-      if (general) {
-        // The general path reads the text as a string: it must be cleanForTokens' text, all of it.
-        if (dirty !== 0) {
-          if (inexact || !isExact(buf, n)) return GAVE_UP;
-          dirty = 0;
+      seen >>>= 16;
+      if (general || ((seen & CYRILLIC) !== 0 && (seen & LATIN) !== 0)) {
+        this.count = t;
+        this.charsUsed = from;
+        if (general) {
+          // The general path reads the text as a string: it must be cleanForTokens' text, all of it.
+          if (dirty !== 0) {
+            if (inexact || !isExact(buf, start, n)) return GAVE_UP;
+            dirty = 0;
+          }
+          pos = this.#general(start, pos, initial);
+          i = this.#end;
+        } else {
+          // Mixed scripts: look-alike folding, as tokenize does.
+          const { form, caps, shape } = foldWord(stringOf(buf, start, i));
+          this.#pushForm(form, pos++, false, caps, shape | initial);
         }
-        pos = this.#general(start, pos, initial);
-        i = this.#end;
-        continue;
-      }
-      if ((seen & CYRILLIC) !== 0 && (seen & LATIN) !== 0) {
-        // Mixed scripts: look-alike folding, as tokenize does.
-        const { form, caps, shape } = foldWord(stringOf(buf, start, i));
-        this.#pushForm(form, pos++, false, caps, shape | initial);
+        t = this.count;
+        at = this.charsUsed;
+        chars = this.#room(n - i);
+        starts = this.start;
+        lengths = this.length;
+        positions = this.pos;
+        compounds = this.compound;
+        shapes = this.shape;
         continue;
       }
       let upper = 0;
       if ((seen & UPPER) !== 0)
         while (upper < i - start && (classOf(buf[start + upper] as number) & UPPER) !== 0) upper++;
-      const t = this.#push(pos++, false, null, shapeOf(upper) | initial);
-      this.length[t] = at - this.charsUsed;
-      this.charsUsed = at;
+      if (t === starts.length) {
+        this.#grow();
+        starts = this.start;
+        lengths = this.length;
+        positions = this.pos;
+        compounds = this.compound;
+        shapes = this.shape;
+      }
+      shapes[t] = shapeOf(upper) | initial;
+      starts[t] = from;
+      lengths[t] = at - from;
+      positions[t] = pos++;
+      compounds[t] = 0;
       if (upper >= 2) {
         const run = stringOf(buf, start, i);
         const lower = run.toLowerCase();
-        this.caps[t] = capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower);
+        this.#setCaps(t, capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower));
       }
+      t++;
     }
+    this.count = t;
+    this.charsUsed = at;
     return pos - 1;
   }
 
@@ -281,9 +337,9 @@ export class TokenBuffer {
   }
 }
 
-/** True when no character of buf[0, n) is one cleanForTokens would change. */
-function isExact(buf: Uint16Array, n: number): boolean {
-  for (let i = 0; i < n; i++) if ((classOf(buf[i] as number) & (DIRTY | INEXACT)) !== 0) return false;
+/** True when no character of buf[from, n) is one cleanForTokens would change. */
+function isExact(buf: Uint16Array, from: number, n: number): boolean {
+  for (let i = from; i < n; i++) if ((classOf(buf[i] as number) & (DIRTY | INEXACT)) !== 0) return false;
   return true;
 }
 
