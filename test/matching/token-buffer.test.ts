@@ -238,6 +238,23 @@ describe("cleanInto: markup as cleanForTokens has it, in one pass, or -1", () =>
 describe("TokenBuffer tokenises full texts exactly as tokenizeItem", () => {
   const buffer = new TokenBuffer();
 
+  it.each<[string, string]>([
+    // Compounds are read from their own letters, whatever else the text holds.
+    ["compound beside an nbsp", "из-за\u00a0санкций 1-ом"],
+    ["compound after an ellipsis", "Литий… ИИ-ассистент"],
+    ["compound of other scripts", "ΟΔΟΣ-ΟΔΟΣ\u00a0École-café"],
+    ["compound with a character NFKC changes", "ab-ＡＩ Санкт\u2011Петербург"],
+    ["hyphen before a soft hyphen", "a-\u00adb из-за"],
+    ["compound, then a combining mark", "1-ом е\u0308ж"],
+    // Caps set before the scan gives up must not outlive it: «ЦБх» has none.
+    ["caps before a soft hyphen", "ЦБ\u00adх РАН"],
+  ])("%s", (_, text) => {
+    buffer.fill(text, text, text);
+    expect(view(buffer)).toEqual(reference(text, text, text));
+    buffer.fill("цб", "ран");
+    expect(view(buffer)).toEqual(reference("цб", "ран"));
+  });
+
   it("on random markup, entities, compounds, scripts and sentence ends", () => {
     const next = rng(7);
     for (let k = 0; k < 1500; k++) {

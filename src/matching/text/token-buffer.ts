@@ -25,7 +25,6 @@ import {
   foldWord,
   HYPHENS,
   isWordChar,
-  scanWord,
   shapeOf,
 } from "./normalize.js";
 
@@ -261,13 +260,23 @@ export class TokenBuffer {
         this.count = t;
         this.charsUsed = from;
         if (general) {
-          // The general path reads the text as a string: it must be cleanForTokens' text, all of it.
-          if (dirty !== 0) {
-            if (inexact || !isExact(buf, start, n)) return GAVE_UP;
-            dirty = 0;
+          const scanned = scanWordIn(buf, start, n);
+          if (scanned < 0) {
+            // A compound is read from its own letters: only they must be cleanForTokens' (no INEXACT
+            // character is a letter or a hyphen, and a DIRTY one after it still stops the scan).
+            i = -scanned;
+            if (dirty !== 0 && !isExact(buf, start, i)) return GAVE_UP;
+            pos = this.#compound(stringOf(buf, start, i), pos, initial);
+          } else {
+            // Lower-casing the whole text keeps context-dependent rules (Greek final sigma) as tokenize
+            // has them: it must be cleanForTokens' text, all of it.
+            if (dirty !== 0) {
+              if (inexact || !isExact(buf, start, n)) return GAVE_UP;
+              dirty = 0;
+            }
+            i = scanned;
+            pos = this.#general(start, i, pos, initial);
           }
-          pos = this.#general(start, pos, initial);
-          i = this.#end;
         } else {
           // Mixed scripts: look-alike folding, as tokenize does.
           const { form, caps, shape } = foldWord(stringOf(buf, start, i));
@@ -311,29 +320,43 @@ export class TokenBuffer {
     return pos - 1;
   }
 
-  #end = 0;
+  // The hyphenated word `run` as tokenize has it: the whole, then each piece; returns the next position.
+  #compound(run: string, pos: number, initial: number): number {
+    const pieces = run.split(HYPHENS).map(foldWord);
+    this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null, 0);
+    pieces.forEach((f, k) => {
+      this.#pushForm(f.form, pos++, false, f.caps, f.shape | (k === 0 ? initial : 0));
+    });
+    return pos;
+  }
 
-  // The word at `start` exactly as tokenize reads it (hyphenated compounds, any script, astral letters);
-  // returns the next position and leaves the word's end in #end.
-  #general(start: number, pos: number, initial: number): number {
+  // The unhyphenated word at [start, end) in any script, folded as tokenize does; returns the next position.
+  #general(start: number, end: number, pos: number, initial: number): number {
     this.#string ??= stringOf(this.#buf, 0, this.#length);
     const text = this.#string;
-    const scanned = scanWord(text, start);
-    const end = scanned < 0 ? -scanned : scanned;
-    this.#end = end;
-    if (scanned < 0) {
-      const pieces = text.slice(start, end).split(HYPHENS).map(foldWord);
-      this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null, 0);
-      pieces.forEach((f, k) => {
-        this.#pushForm(f.form, pos++, false, f.caps, f.shape | (k === 0 ? initial : 0));
-      });
-      return pos;
-    }
-    // Lower-casing the whole text keeps context-dependent rules (Greek final sigma) as tokenize has them.
     this.#lower ??= text.toLowerCase();
     const { form, caps, shape } = foldRun(text, this.#lower, start, end);
     this.#pushForm(form, pos, false, caps, shape | initial);
     return pos + 1;
+  }
+}
+
+/** normalize.ts scanWord on buf[0, n): the word's end, negated when hyphens join it into a compound. */
+function scanWordIn(buf: Uint16Array, start: number, n: number): number {
+  let i = start;
+  let hyphenated = false;
+  for (;;) {
+    while (i < n) {
+      const code = codePointIn(buf, i, n);
+      if (!isWordChar(code)) break;
+      i += code > 0xffff ? 2 : 1;
+    }
+    if (i + 1 < n && (classOf(buf[i] as number) & HYPHEN) !== 0 && isWordChar(codePointIn(buf, i + 1, n))) {
+      hyphenated = true;
+      i++;
+      continue;
+    }
+    return hyphenated ? -i : i;
   }
 }
 
