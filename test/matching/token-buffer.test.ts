@@ -178,6 +178,12 @@ describe("cleanInto: markup as cleanForTokens has it, in one pass, or -1", () =>
     // Characters outside markup are the caller's to judge.
     ["Мёд… ли\u00ADтий", "Мёд… ли\u00ADтий"],
     ["е\u0308ж", "е\u0308ж"],
+    // Tag names are told apart by their letters in any case, inline or not, script or style by prefix.
+    ["ли<SPAN>т</Span>ий<spanx>a</spanx>b<sub1>c<abbr>d<abbrs>e<B>f<em-x>g", "литий a b cd ef g"],
+    ["<h1>a</h1><strong>b</STRONG>c<strongs>d", " a bc d"],
+    ["<stylo>x<scrip>y", " x y"],
+    ["<SCRIPT>x</SCRIPT>", null],
+    ["<Styles>x", null],
     ["&amp;nbsp;x", null],
     ["&lt;p&gt;escaped&lt;/p&gt;", null],
     ["<!-- литий -->ok", null],
