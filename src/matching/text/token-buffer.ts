@@ -1,4 +1,4 @@
-import { type Occurrence, SHAPE_INITIAL } from "../words/homonyms.js";
+import { SHAPE_INITIAL } from "../words/homonyms.js";
 import {
   BREAK,
   CYRILLIC,
@@ -27,6 +27,7 @@ import {
   isWordChar,
   shapeOf,
 } from "./normalize.js";
+import { TokenStore } from "./token-store.js";
 
 /**
  * An item's tokens for the index, written into reusable typed arrays instead of Token objects and
@@ -34,24 +35,10 @@ import {
  * same tokenisation as tokenizeItem (tests compare them) without the per-item allocations, the whole-text
  * lower-casing and the strings that scanning an item would only hash and drop.
  */
-export class TokenBuffer {
-  /** letters of every form, end to end */
-  chars: Uint16Array = new Uint16Array(4096);
-  charsUsed = 0;
-  /** per token: where its form starts in `chars`, its length, position, 1 for a compound's whole */
-  start: Int32Array = new Int32Array(256);
-  length: Int32Array = new Int32Array(256);
-  pos: Int32Array = new Int32Array(256);
-  compound: Uint8Array = new Uint8Array(256);
-  /** per token: Token.shape */
-  shape: Uint8Array = new Uint8Array(256);
-  /** per token: Token.caps */
-  readonly caps: Array<string | null> = new Array<string | null>(256).fill(null);
-  count = 0;
-
+export class TokenBuffer extends TokenStore {
   /** Tokenises title and summary as tokenizeItem does, replacing the previous content. */
   fill(title: string, summary: string, body?: string | null): void {
-    this.#clearCaps(0);
+    this.clearCaps(0);
     this.count = 0;
     this.charsUsed = 0;
     // Feeds parsed without types sometimes hand over undefined for a missing summary.
@@ -64,93 +51,6 @@ export class TokenBuffer {
       const last = this.count === 0 ? -2 : (this.pos[this.count - 1] as number);
       this.#text(body, last + 2, Math.min(body.length, BODY_MAX_CHARS));
     }
-  }
-
-  /** The form of token `t` as a string (for tests and debugging). */
-  form(t: number): string {
-    const from = this.start[t] as number;
-    return String.fromCharCode(...this.chars.subarray(from, from + (this.length[t] as number)));
-  }
-
-  /** Token `t` with its neighbours in the same sentence, as homonym guards judge it (occurrenceOf). */
-  occurrence(t: number): Occurrence {
-    const pos = this.pos[t] as number;
-    const prev = this.#wordAt(t - 1, -1, pos - 1);
-    const next = this.#wordAt(t + 1, 1, pos + 1);
-    const next2 = this.#wordAt(t + 1, 1, pos + 2);
-    return {
-      shape: this.shape[t] as number,
-      prev: prev < 0 ? null : this.form(prev),
-      next: next < 0 ? null : this.form(next),
-      nextShape: next < 0 ? 0 : (this.shape[next] as number),
-      next2: next2 < 0 ? null : this.form(next2),
-    };
-  }
-
-  #wordAt(from: number, step: number, pos: number): number {
-    for (let j = from; j >= 0 && j < this.count; j += step) {
-      if (this.compound[j] === 1) continue;
-      const p = this.pos[j] as number;
-      if (p === pos) return j;
-      if (step > 0 ? p > pos : p < pos) return -1;
-    }
-    return -1;
-  }
-
-  #push(pos: number, compound: boolean, caps: string | null, shape: number): number {
-    const t = this.count;
-    if (t === this.start.length) this.#grow();
-    this.shape[t] = shape;
-    this.start[t] = this.charsUsed;
-    this.length[t] = 0;
-    this.pos[t] = pos;
-    this.compound[t] = compound ? 1 : 0;
-    if (caps !== null) this.#setCaps(t, caps);
-    this.count = t + 1;
-    return t;
-  }
-
-  #grow(): void {
-    const size = this.start.length * 2;
-    this.start = growTyped(this.start, new Int32Array(size));
-    this.length = growTyped(this.length, new Int32Array(size));
-    this.pos = growTyped(this.pos, new Int32Array(size));
-    this.compound = growTyped(this.compound, new Uint8Array(size));
-    this.shape = growTyped(this.shape, new Uint8Array(size));
-    for (let t = this.caps.length; t < size; t++) this.caps.push(null);
-  }
-
-  // `caps` is null for every token but those listed in #capsAt, so a word without one writes nothing there.
-  #capsAt: number[] = [];
-
-  #setCaps(t: number, caps: string | null): void {
-    if (caps === null) return;
-    this.caps[t] = caps;
-    this.#capsAt.push(t);
-  }
-
-  // Nulls the caps of tokens from `t` on (a new fill, or a scan that gave up).
-  #clearCaps(t: number): void {
-    const at = this.#capsAt;
-    while (at.length > 0 && (at[at.length - 1] as number) >= t) this.caps[at.pop() as number] = null;
-  }
-
-  #room(n: number): Uint16Array {
-    if (this.charsUsed + n > this.chars.length) {
-      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + n));
-      grown.set(this.chars);
-      this.chars = grown;
-    }
-    return this.chars;
-  }
-
-  #pushForm(form: string, pos: number, compound: boolean, caps: string | null, shape: number): void {
-    const t = this.#push(pos, compound, caps, shape);
-    const chars = this.#room(form.length);
-    let at = this.charsUsed;
-    for (let i = 0; i < form.length; i++) chars[at++] = form.charCodeAt(i);
-    this.length[t] = form.length;
-    this.charsUsed = at;
   }
 
   // The current text as code units: cleanInto's (markup done, other characters as written) or exactly
@@ -176,7 +76,7 @@ export class TokenBuffer {
     if (n >= 0) {
       const last = this.#scan(n, startPos, false);
       if (last !== GAVE_UP) return last;
-      this.#clearCaps(count);
+      this.clearCaps(count);
       this.count = count;
       this.charsUsed = charsUsed;
     }
@@ -203,7 +103,7 @@ export class TokenBuffer {
     let pos = startPos;
     const first = this.count;
     let t = first;
-    let chars = this.#room(n);
+    let chars = this.room(n);
     let at = this.charsUsed;
     let starts = this.start;
     let lengths = this.length;
@@ -280,11 +180,11 @@ export class TokenBuffer {
         } else {
           // Mixed scripts: look-alike folding, as tokenize does.
           const { form, caps, shape } = foldWord(stringOf(buf, start, i));
-          this.#pushForm(form, pos++, false, caps, shape | initial);
+          this.pushForm(form, pos++, false, caps, shape | initial);
         }
         t = this.count;
         at = this.charsUsed;
-        chars = this.#room(n - i);
+        chars = this.room(n - i);
         starts = this.start;
         lengths = this.length;
         positions = this.pos;
@@ -296,7 +196,7 @@ export class TokenBuffer {
       if ((seen & UPPER) !== 0)
         while (upper < i - start && (classOf(buf[start + upper] as number) & UPPER) !== 0) upper++;
       if (t === starts.length) {
-        this.#grow();
+        this.grow();
         starts = this.start;
         lengths = this.length;
         positions = this.pos;
@@ -311,7 +211,7 @@ export class TokenBuffer {
       if (upper >= 2) {
         const run = stringOf(buf, start, i);
         const lower = run.toLowerCase();
-        this.#setCaps(t, capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower));
+        this.setCaps(t, capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower));
       }
       t++;
     }
@@ -323,9 +223,9 @@ export class TokenBuffer {
   // The hyphenated word `run` as tokenize has it: the whole, then each piece; returns the next position.
   #compound(run: string, pos: number, initial: number): number {
     const pieces = run.split(HYPHENS).map(foldWord);
-    this.#pushForm(pieces.map((f) => f.form).join("-"), pos, true, null, 0);
+    this.pushForm(pieces.map((f) => f.form).join("-"), pos, true, null, 0);
     pieces.forEach((f, k) => {
-      this.#pushForm(f.form, pos++, false, f.caps, f.shape | (k === 0 ? initial : 0));
+      this.pushForm(f.form, pos++, false, f.caps, f.shape | (k === 0 ? initial : 0));
     });
     return pos;
   }
@@ -336,7 +236,7 @@ export class TokenBuffer {
     const text = this.#string;
     this.#lower ??= text.toLowerCase();
     const { form, caps, shape } = foldRun(text, this.#lower, start, end);
-    this.#pushForm(form, pos, false, caps, shape | initial);
+    this.pushForm(form, pos, false, caps, shape | initial);
     return pos + 1;
   }
 }
@@ -368,8 +268,3 @@ function isExact(buf: Uint16Array, from: number, n: number): boolean {
 
 /** #scan's answer when the text must be tokenised from cleanForTokens' string instead. */
 const GAVE_UP = -0x7fffffff;
-
-function growTyped<T extends Int32Array | Uint8Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
-}
