@@ -20,10 +20,14 @@ export class TokenStore {
   readonly caps: Array<string | null> = new Array<string | null>(256).fill(null);
   count = 0;
 
-  /** The form of token `t` as a string (for tests and debugging). */
+  /** The form of token `t` as a string (homonym guards, tests). */
   form(t: number): string {
     const from = this.start[t] as number;
-    return String.fromCharCode(...this.chars.subarray(from, from + (this.length[t] as number)));
+    // apply, not a spread: homonym guards call this on the hot path, and a spread walks an iterator.
+    return String.fromCharCode.apply(
+      null,
+      this.chars.subarray(from, from + (this.length[t] as number)) as unknown as number[],
+    );
   }
 
   /** Token `t` with its neighbours in the same sentence, as homonym guards judge it (occurrenceOf). */
