@@ -1,67 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  type AnsweredSend,
+  bad,
+  type Chat,
+  type FakeApiError,
+  type FakeChatMember,
+  type FakeLimits,
+  type Reply,
+  type SentMessage,
+  sendReply as send,
+} from "./bot-api-types.js";
 import { type Payload, parseBody, readBody } from "./http-body.js";
 import { commandEntities, validateMessage } from "./telegram-validation.js";
 
-/** A message-like call the bot made (sendMessage, editMessageText, answerCallbackQuery), as recorded. */
-export interface SentMessage {
-  chat_id: number;
-  text: string;
-  parse_mode?: string;
-  reply_markup?: unknown;
-  link_preview_options?: unknown;
-  message_id: number;
-  method: string;
-  /** For sendDocument: the uploaded file's name and text. */
-  document?: { name: string; content: string };
-  /** The message this one replies to (reply_parameters.message_id). */
-  reply_to?: number;
-  /** The forum topic it was sent into. */
-  message_thread_id?: number;
-  /** For answerCallbackQuery: whether the answer is a pop-up. */
-  show_alert?: boolean;
-}
-
-/** Status the fake reports for a chat member in getChatMember. */
-export interface FakeChatMember {
-  status: "creator" | "administrator" | "member" | "left" | "kicked" | "restricted";
-}
-
-/** An error the fake returns instead of handling a call (see `failNext`). */
-export interface FakeApiError {
-  error_code: number;
-  description: string;
-  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
-}
-
-/** Telegram's flood limits as the fake enforces them (429 + retry_after beyond). */
-export interface FakeLimits {
-  /** Messages a second overall (Telegram: 30). */
-  perSecond: number;
-  /** Messages a minute per group, supergroup or channel (Telegram: 20). */
-  perGroupPerMinute: number;
-}
-
-/** One answered call that writes to a chat, with when it was answered and how. */
-export interface AnsweredSend {
-  method: string;
-  chat_id: number;
-  at: number;
-  /** 200, or the error code answered (429 when a limit was hit). */
-  status: number;
-  /** True for a 429 the fake's limits produced (not one forced with failNext). */
-  byLimit?: boolean;
-}
-
-type Reply = { ok: true; result: unknown } | ({ ok: false } & FakeApiError);
-type Chat = { id: number; type: string; title?: string; first_name?: string; username?: string };
+export type { AnsweredSend, FakeApiError, FakeChatMember, FakeLimits, SentMessage } from "./bot-api-types.js";
 
 const MAX_POLL_MS = 1000;
-const bad = (description: string): Reply => ({
-  ok: false,
-  error_code: 400,
-  description: `Bad Request: ${description}`,
-});
 
 /** Fake Telegram Bot API on 127.0.0.1; point grammY at it with `{ client: { apiRoot: server.apiRoot } }`. */
 export class BotApiServer {
@@ -581,9 +536,4 @@ function pick(p: Payload): Partial<SentMessage> {
   if (p.reply_markup !== undefined) out.reply_markup = p.reply_markup;
   if (p.link_preview_options !== undefined) out.link_preview_options = p.link_preview_options;
   return out;
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  const status = reply.ok ? 200 : reply.error_code;
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(reply));
 }
