@@ -86,16 +86,23 @@ export function englishForms(word: string): string[] {
   return [...forms];
 }
 
-let shortWords: ReadonlySet<string> | null = null;
+let words: readonly string[] | null = null;
 
 /**
- * Whether a short lower-case Latin word is an English word (fed, sec, data), from the word list of the
- * `an-array-of-english-words` package; only words of up to 5 letters are kept, since only abbreviations ask.
+ * Whether a lower-case Latin word is an English word (fed, sec, china, shell), from the word list of the
+ * `an-array-of-english-words` package. The list is sorted, so it is searched in place rather than copied into
+ * a Set: it is only asked when a query is compiled.
  */
 export function isEnglishWord(word: string): boolean {
-  if (!shortWords) {
-    const all = createRequire(import.meta.url)("an-array-of-english-words") as readonly string[];
-    shortWords = new Set(all.filter((w) => w.length <= 5));
+  words ??= createRequire(import.meta.url)("an-array-of-english-words") as readonly string[];
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = words[mid] as string;
+    if (at === word) return true;
+    if (at < word) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return shortWords.has(word);
+  return false;
 }
