@@ -46,9 +46,9 @@ describe("a word is not another word that shares a form", () => {
       if (!reference && c[2]) misses++;
     }
     // Measured: 52 false alerts and no misses of 224 before the batch-2 rules, 47 after, 43 after the
-    // batch-3 rule on capitalised English queries (README).
+    // batch-3 rules (capitalised English queries 43, one-form names 42; README).
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(43);
+    expect(falseAlerts).toBeLessThanOrEqual(42);
   });
 
   it("held-out batch 3: index and reference agree, no true form is lost, and false alerts stay at their measured level", () => {
@@ -60,9 +60,9 @@ describe("a word is not another word that shares a form", () => {
       if (reference && !c[2]) falseAlerts++;
       if (!reference && c[2]) misses++;
     }
-    // Measured: 53 false alerts and no misses of 162 unseen, 34 after the batch-3 rule (README).
+    // Measured: 53 false alerts and no misses of 162 unseen; 34 after the English rule, 31 after one-form names.
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(34);
+    expect(falseAlerts).toBeLessThanOrEqual(31);
   });
 
   it.each([
@@ -99,7 +99,15 @@ describe("a word is not another word that shares a form", () => {
     ["газ", "ТРАНЗИТ ГАЗА ПРЕКРАЩЁН", true],
     ["германий", "ГЕРМАНИЯ ЗАКРЫЛА ТЭС", false],
     ["германий", "ЭКСПОРТ ГЕРМАНИЯ СОКРАТИЛСЯ", true],
-  ] as const)("batch-2 rule: %s ← %s: %s", (query, text, hit) => {
+    // a name with one form (indeclinable) is guarded like any other: lower case is the common word
+    ["Белых", "Численность белых медведей выросла", false],
+    ["Белых", "Никита Белых вышел на свободу", true],
+    ["Белых", "Суд освободил Белых досрочно", true],
+    ["Того", "Помимо того, компания сократила дивиденды", false],
+    ["Того", "Президент Того переизбран", true],
+    ["Дали", "Власти дали добро на стройку", false],
+    ["Дали", "Выставка Дали откроется в марте", true],
+  ] as const)("batch-2/3 rule: %s ← %s: %s", (query, text, hit) => {
     const { reference, index } = judge([query, text, hit]);
     expect(reference).toBe(hit);
     expect(index).toBe(reference);
