@@ -45,10 +45,10 @@ describe("a word is not another word that shares a form", () => {
       if (reference && !c[2]) falseAlerts++;
       if (!reference && c[2]) misses++;
     }
-    // Measured: 52 false alerts and no misses of 224 before the batch-2 rules, 47 after, 43 after the
-    // batch-3 rules (capitalised English queries 43, one-form names 42; README).
+    // Measured: 52 false alerts and no misses of 224 before the batch-2 rules, 47 after; batch-3 rules:
+    // 43 (capitalised English queries), 42 (one-form names), 41 (adjective at a sentence start; README).
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(42);
+    expect(falseAlerts).toBeLessThanOrEqual(41);
   });
 
   it("held-out batch 3: index and reference agree, no true form is lost, and false alerts stay at their measured level", () => {
@@ -60,9 +60,10 @@ describe("a word is not another word that shares a form", () => {
       if (reference && !c[2]) falseAlerts++;
       if (!reference && c[2]) misses++;
     }
-    // Measured: 53 false alerts and no misses of 162 unseen; 34 after the English rule, 31 after one-form names.
+    // Measured: 53 false alerts and no misses of 162 unseen; 34 after the English rule, 31 after one-form
+    // names, 29 after the sentence-start adjective (README).
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(31);
+    expect(falseAlerts).toBeLessThanOrEqual(29);
   });
 
   it.each([
@@ -107,6 +108,15 @@ describe("a word is not another word that shares a form", () => {
     ["Того", "Президент Того переизбран", true],
     ["Дали", "Власти дали добро на стройку", false],
     ["Дали", "Выставка Дали откроется в марте", true],
+    // a name that is also an adjective, at a sentence start before a noun that agrees with it: the adjective
+    ["Мирный", "Мирный процесс зашёл в тупик", false],
+    ["Мирный", "МИРНЫЙ ДОГОВОР ПОДПИСАН", false],
+    ["Белых", "Белых медведей стало больше", false],
+    ["Мирный", "Мирный получит новый аэропорт", true],
+    ["Мирный", "Аэропорт Мирный закрыт из-за тумана", true],
+    ["Мирный", "Жители Мирного жалуются на цены", true],
+    ["Белых", "Белых отпустили из колонии", true],
+    ["мирный", "Мирный процесс зашёл в тупик", true],
   ] as const)("batch-2/3 rule: %s ← %s: %s", (query, text, hit) => {
     const { reference, index } = judge([query, text, hit]);
     expect(reference).toBe(hit);
