@@ -18,9 +18,6 @@ function describeSlot(slot: Slot): string {
 export function rivalLine(slot: Slot): string | null {
   if (!slot.rivals || slot.rivals.length === 0) return null;
   const word = slot.text.replace(/^!/, "");
-  // An English name leaves out the lower-case word, which a capitalised Russian query never does: say how to keep it.
-  if (/^[a-z]+$/.test(slot.rivals[0] ?? ""))
-    return `${word} — только с заглавной буквы: «${slot.rivals[0]}» строчными — обычное слово (чтобы ловить и его, напишите запрос строчными)`;
   return `${word} — не путаю с ${slot.rivals.map((r) => `«${r}»`).join(", ")}`;
 }
 
