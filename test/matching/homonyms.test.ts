@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  explainQuery,
-  formatQuery,
-  matchQuery,
-  parseQuery,
-  SubscriptionIndex,
-} from "../../src/matching/index.js";
+import { explainQuery, matchQuery, parseQuery, SubscriptionIndex } from "../../src/matching/index.js";
 import { HOMONYM_CASES, HOMONYM_HOLDOUT, type HomonymCase } from "./homonym-cases.js";
 import { HOMONYM_HOLDOUT_2 } from "./homonym-holdout-2.js";
 import { HOMONYM_HOLDOUT_3 } from "./homonym-holdout-3.js";
@@ -45,10 +39,10 @@ describe("a word is not another word that shares a form", () => {
       if (reference && !c[2]) falseAlerts++;
       if (!reference && c[2]) misses++;
     }
-    // Measured: 52 false alerts and no misses of 224 before the batch-2 rules, 47 after; batch-3 rules:
-    // 43 (capitalised English queries), 42 (one-form names), 41 (adjective at a sentence start; README).
+    // Measured: 52 false alerts and no misses of 224 before the batch-2 rules, 47 after; batch-3 rules
+    // (one-form names, adjective at a sentence start): 45 (README).
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(41);
+    expect(falseAlerts).toBeLessThanOrEqual(45);
   });
 
   it("held-out batch 3: index and reference agree, no true form is lost, and false alerts stay at their measured level", () => {
@@ -60,10 +54,10 @@ describe("a word is not another word that shares a form", () => {
       if (reference && !c[2]) falseAlerts++;
       if (!reference && c[2]) misses++;
     }
-    // Measured: 53 false alerts and no misses of 162 unseen; 34 after the English rule, 31 after one-form
-    // names, 29 after the sentence-start adjective (README).
+    // Measured: 53 false alerts and no misses of 162 unseen; 48 after one-form names and the sentence-start
+    // adjective (README).
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(29);
+    expect(falseAlerts).toBeLessThanOrEqual(48);
   });
 
   it.each([
@@ -135,43 +129,6 @@ describe("a word is not another word that shares a form", () => {
     expect(explainQuery(parseQuery("германий"))).toContain("германий — не путаю с «Германия»");
     expect(explainQuery(parseQuery("сталь"))).toContain("сталь — не путаю с «стать»");
     expect(explainQuery(parseQuery("литий"))).not.toContain("не путаю");
-  });
-});
-
-describe("an English query written with a capital is a name: lower case is the ordinary word", () => {
-  it.each([
-    ["China", "Bone china maker cuts jobs", false],
-    ["China", "China's exports rise", true],
-    ["China", "Exports to China fall", true],
-    ["China", "Exports To China Fall", true],
-    ["China", "CHINA CUTS RATES", true],
-    ["China", "U.S.-China trade talks resume", true],
-    ["china", "Bone china maker cuts jobs", true],
-    ["china", "China's exports rise", true],
-    ["Turkey", "U.S. turkey prices climb", false],
-    ["Turkey", "Wheat exports to Turkey fall", true],
-    ["Shell", "Artillery shells hit the city", false],
-    ["Shell", "Shell raises dividend", true],
-    ["Shell", "Shells of Shell stations", true],
-    ["Gazprom", "gazprom shares fall", true],
-    ["!China", "bone china", true],
-  ] as const)("%s ← %s: %s", (query, text, hit) => {
-    const { reference, index } = judge([query, text, hit]);
-    expect(reference).toBe(hit);
-    expect(index).toBe(reference);
-  });
-
-  it("a sentence start in a summary keeps the capitalised word", () => {
-    const q = parseQuery("China");
-    expect(matchQuery(q, { title: "Markets", summary: "Talks stall. China cuts rates." })).toEqual(["China"]);
-    expect(matchQuery(q, { title: "Markets", summary: "Talks stall. Fine china sells." })).toBeNull();
-  });
-
-  it("the capital survives formatting, and the /subscribe answer says what is left out", () => {
-    expect(formatQuery(parseQuery("China"))).toBe("China");
-    expect(formatQuery(parseQuery("china"))).toBe("china");
-    expect(formatQuery(parseQuery("Gazprom"))).toBe("gazprom");
-    expect(explainQuery(parseQuery("China"))).toContain("China — не путаю с «china»");
   });
 });
 

@@ -86,23 +86,16 @@ export function englishForms(word: string): string[] {
   return [...forms];
 }
 
-let words: readonly string[] | null = null;
+let shortWords: ReadonlySet<string> | null = null;
 
 /**
- * Whether a lower-case Latin word is an English word (fed, sec, china, shell), from the word list of the
- * `an-array-of-english-words` package. The list is sorted, so it is searched in place rather than copied into
- * a Set: it is only asked when a query is compiled.
+ * Whether a short lower-case Latin word is an English word (fed, sec, data), from the word list of the
+ * `an-array-of-english-words` package; only words of up to 5 letters are kept, since only abbreviations ask.
  */
 export function isEnglishWord(word: string): boolean {
-  words ??= createRequire(import.meta.url)("an-array-of-english-words") as readonly string[];
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = words[mid] as string;
-    if (at === word) return true;
-    if (at < word) lo = mid + 1;
-    else hi = mid - 1;
+  if (!shortWords) {
+    const all = createRequire(import.meta.url)("an-array-of-english-words") as readonly string[];
+    shortWords = new Set(all.filter((w) => w.length <= 5));
   }
-  return false;
+  return shortWords.has(word);
 }

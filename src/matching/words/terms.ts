@@ -36,7 +36,6 @@ export interface Slot {
  * the lower-case word means nothing of its own; shorter ones (ЦБ, ФРС) stay capitals-only. */
 export const MIN_TITLE_ABBR = 4;
 const TITLE_GUARD: Guard = Object.freeze({ title: true });
-const COMMON_GUARD: Guard = Object.freeze({ common: true });
 
 /** Shortest prefix accepted before `*`, so «а*» cannot mean «every word». */
 export const MIN_PREFIX = 3;
@@ -107,14 +106,11 @@ function compileFresh(piece: string, marks: WordMarks): Slot {
     return { id: `x:${form}`, kind: "exact", keys: [form], origin: "literal", text: `!${form}` };
   if (HAS_DIGIT.test(form))
     return { id: `x:${form}`, kind: "forms", keys: [form], origin: "literal", text: form };
-  const first = piece.slice(0, 1);
-  const proper = first !== first.toLowerCase() && piece.slice(1) === piece.slice(1).toLowerCase();
-  if (latin) {
-    const slot = formsSlot(form, englishForms(form), "english");
-    return proper && isEnglishWord(form) ? englishName(slot, first + form.slice(1)) : slot;
-  }
+  if (latin) return formsSlot(form, englishForms(form), "english");
   if (/^[а-я]+$/.test(form)) {
     // «Путина» typed with a capital means the man, not the fishing season.
+    const first = piece.slice(0, 1);
+    const proper = first !== first.toLowerCase() && piece.slice(1) === piece.slice(1).toLowerCase();
     const known = lexemeForms(form, proper);
     if (known) {
       // Keep the capital in the canonical text only where it changed the meaning, so it survives re-parsing.
@@ -132,14 +128,6 @@ function compileFresh(piece: string, marks: WordMarks): Slot {
 function hasOwnMeaning(form: string, latin: boolean): boolean {
   if (latin) return isEnglishWord(form);
   return /^[а-я]+$/.test(form) ? hasOrdinaryReading(form) : true;
-}
-
-// «China» typed with a capital is the country; «china» in lower case is porcelain, as «путина» is not
-// Путин. English has no name dictionary here, so every word of the word list written capitalised is taken as
-// a name: its lower-case occurrences are the ordinary word (the /subscribe answer says so).
-function englishName(slot: Slot, text: string): Slot {
-  const guards = new Map(slot.keys.map((key) => [key, COMMON_GUARD] as const));
-  return { ...slot, id: `${slot.id}|p`, text, guards, rivals: [slot.keys[0] ?? text.toLowerCase()] };
 }
 
 function withRivals(slot: Slot, rivals: Rivals | null, proper: boolean): Slot {
