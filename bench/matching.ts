@@ -203,6 +203,7 @@ const TITLES = {
   homonyms: "homonym table (test/matching/homonym-cases.ts)",
   "homonyms-holdout": "held-out homonym cases (HOMONYM_HOLDOUT, not tuned on)",
   "homonyms-holdout-2": "held-out homonym cases, batch 2 (test/matching/homonym-holdout-2.ts)",
+  "homonyms-holdout-3": "held-out homonym cases, batch 3 (test/matching/homonym-holdout-3.ts)",
 } as const;
 for (const set of Object.keys(TITLES) as (keyof typeof TITLES)[]) {
   const title = TITLES[set];

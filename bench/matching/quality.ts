@@ -10,6 +10,7 @@ import { tokenizeItem } from "../../src/matching/text/normalize.js";
 import { CASES, type Case } from "../../test/matching/cases.js";
 import { HOMONYM_CASES, HOMONYM_HOLDOUT } from "../../test/matching/homonym-cases.js";
 import { HOMONYM_HOLDOUT_2 } from "../../test/matching/homonym-holdout-2.js";
+import { HOMONYM_HOLDOUT_3 } from "../../test/matching/homonym-holdout-3.js";
 import { HOLDOUT } from "./holdout.js";
 
 type Strategy = (query: string, title: string, summary: string) => boolean;
@@ -51,13 +52,20 @@ export interface QualityRow {
   errors: string[];
 }
 
-/** The labelled sets: issue 3's table and held-out cases, issue 11's homonym table and two held-out batches. */
-export type QualitySet = "tests" | "holdout" | "homonyms" | "homonyms-holdout" | "homonyms-holdout-2";
+/** The labelled sets: issue 3's table and held-out cases, issue 11's homonym table and three held-out batches. */
+export type QualitySet =
+  | "tests"
+  | "holdout"
+  | "homonyms"
+  | "homonyms-holdout"
+  | "homonyms-holdout-2"
+  | "homonyms-holdout-3";
 
 const HOMONYM_SETS = {
   homonyms: HOMONYM_CASES,
   "homonyms-holdout": HOMONYM_HOLDOUT,
   "homonyms-holdout-2": HOMONYM_HOLDOUT_2,
+  "homonyms-holdout-3": HOMONYM_HOLDOUT_3,
 } as const;
 
 /** The cases of a set, as [query, title, summary, expected]. */

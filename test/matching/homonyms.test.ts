@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explainQuery, matchQuery, parseQuery, SubscriptionIndex } from "../../src/matching/index.js";
 import { HOMONYM_CASES, HOMONYM_HOLDOUT, type HomonymCase } from "./homonym-cases.js";
 import { HOMONYM_HOLDOUT_2 } from "./homonym-holdout-2.js";
+import { HOMONYM_HOLDOUT_3 } from "./homonym-holdout-3.js";
 
 function judge([query, text]: HomonymCase): { reference: boolean; index: boolean } {
   const q = parseQuery(query);
@@ -38,9 +39,25 @@ describe("a word is not another word that shares a form", () => {
       if (reference && !c[2]) falseAlerts++;
       if (!reference && c[2]) misses++;
     }
-    // Measured: 52 false alerts and no misses of 224 before the batch-2 rules, 47 after (README).
+    // Measured: 52 false alerts and no misses of 224 before the batch-2 rules, 47 after; batch-3 rules
+    // (one-form names, adjective at a sentence start): 45 (README).
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(47);
+    expect(falseAlerts).toBeLessThanOrEqual(45);
+  });
+
+  it("held-out batch 3: index and reference agree, no true form is lost, and false alerts stay at their measured level", () => {
+    let falseAlerts = 0;
+    let misses = 0;
+    for (const c of HOMONYM_HOLDOUT_3) {
+      const { reference, index } = judge(c);
+      expect(index, `${c[0]} ← ${c[1]}`).toBe(reference);
+      if (reference && !c[2]) falseAlerts++;
+      if (!reference && c[2]) misses++;
+    }
+    // Measured: 53 false alerts and no misses of 162 unseen; 48 after one-form names and the sentence-start
+    // adjective (README).
+    expect(misses).toBe(0);
+    expect(falseAlerts).toBeLessThanOrEqual(48);
   });
 
   it.each([
@@ -77,7 +94,24 @@ describe("a word is not another word that shares a form", () => {
     ["газ", "ТРАНЗИТ ГАЗА ПРЕКРАЩЁН", true],
     ["германий", "ГЕРМАНИЯ ЗАКРЫЛА ТЭС", false],
     ["германий", "ЭКСПОРТ ГЕРМАНИЯ СОКРАТИЛСЯ", true],
-  ] as const)("batch-2 rule: %s ← %s: %s", (query, text, hit) => {
+    // a name with one form (indeclinable) is guarded like any other: lower case is the common word
+    ["Белых", "Численность белых медведей выросла", false],
+    ["Белых", "Никита Белых вышел на свободу", true],
+    ["Белых", "Суд освободил Белых досрочно", true],
+    ["Того", "Помимо того, компания сократила дивиденды", false],
+    ["Того", "Президент Того переизбран", true],
+    ["Дали", "Власти дали добро на стройку", false],
+    ["Дали", "Выставка Дали откроется в марте", true],
+    // a name that is also an adjective, at a sentence start before a noun that agrees with it: the adjective
+    ["Мирный", "Мирный процесс зашёл в тупик", false],
+    ["Мирный", "МИРНЫЙ ДОГОВОР ПОДПИСАН", false],
+    ["Белых", "Белых медведей стало больше", false],
+    ["Мирный", "Мирный получит новый аэропорт", true],
+    ["Мирный", "Аэропорт Мирный закрыт из-за тумана", true],
+    ["Мирный", "Жители Мирного жалуются на цены", true],
+    ["Белых", "Белых отпустили из колонии", true],
+    ["мирный", "Мирный процесс зашёл в тупик", true],
+  ] as const)("batch-2/3 rule: %s ← %s: %s", (query, text, hit) => {
     const { reference, index } = judge([query, text, hit]);
     expect(reference).toBe(hit);
     expect(index).toBe(reference);

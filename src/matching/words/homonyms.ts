@@ -29,6 +29,8 @@ export interface Guard {
   };
   /** the query is a name or place; the form is also a common word, so lower case means that word */
   readonly common?: boolean;
+  /** with common: the form is also an adjective, as cases | AGREE_* codes of its readings (мирный, белых) */
+  readonly attributive?: readonly number[];
   /** the form is also a finite verb (стали, мыла): verb company decides */
   readonly verb?: boolean;
   /** AGREE_* bits of the form's past-tense verb readings (стали: plural, мыла: feminine), 0 if none */
@@ -98,6 +100,8 @@ export function rivalsOf(word: string, proper: boolean, forms: readonly string[]
     if (queryProper && others.some((r) => !r.proper && NOUNISH.has(r.pos))) {
       guard.common = true;
       for (const r of others) if (!r.proper && NOUNISH.has(r.pos)) words.add(r.lemma);
+      const adjectives = others.filter((r) => !r.proper && r.pos === "ADJF" && r.cases !== 0);
+      if (adjectives.length > 0) guard.attributive = adjectives.map((r) => r.cases | r.agree);
     }
     if (queryNominal && !mine.some((r) => VERBAL.has(r.pos))) {
       const verbs = others.filter((r) => VERBAL.has(r.pos));
@@ -208,6 +212,17 @@ function subjectVerdict(at: Occurrence, nameAgree: number, ownAgree: number): nu
   return (verb & ownAgree) === 0 ? 1 : 0;
 }
 
+// «Мирный атом», «Белых медведей» at a sentence start: a noun right after that agrees with the adjective
+// reading in case, gender and number makes the capital the sentence's, not the name's.
+function attributiveCompany(codes: readonly number[], at: Occurrence): boolean {
+  if (at.next === null) return false;
+  for (const r of readingsOf(at.next)) {
+    if (r.pos !== "NOUN" || r.proper) continue;
+    for (const code of codes) if ((code & r.cases) !== 0 && (code & r.agree) !== 0) return true;
+  }
+  return false;
+}
+
 /** Whether an occurrence of a guarded form counts as the query's word. */
 export function guardAccepts(guard: Guard, at: Occurrence): boolean {
   const title = (at.shape & SHAPE_TITLE) !== 0;
@@ -224,6 +239,8 @@ export function guardAccepts(guard: Guard, at: Occurrence): boolean {
     if (title && guard.proper.person && (at.nextShape & SHAPE_TITLE) !== 0) return false;
   }
   if (guard.common && (at.shape & (SHAPE_TITLE | SHAPE_CAPS)) === 0) return false;
+  const unmarked = initial || (at.shape & SHAPE_CAPS) !== 0;
+  if (guard.attributive && unmarked && attributiveCompany(guard.attributive, at)) return false;
   if (guard.verb && verbCompany(at, guard.verbAgree ?? 0)) return false;
   if (guard.predicative && predicativeCompany(at)) return false;
   if (guard.infinitive && infinitiveCompany(at)) return false;

@@ -160,6 +160,8 @@ export interface Reading {
   /** a person's name or surname (Лев Толстой: the next capitalised word is a surname) */
   readonly person: boolean;
   readonly nominative: boolean;
+  /** CASE_BITS of its case (0 when it has none), for adjective–noun agreement */
+  readonly cases: number;
   /** AGREE_* bits of its gender and number (0 when it has neither), for subject–verb agreement */
   readonly agree: number;
   /** a living being (уборщица, производитель): the subject a transitive past form needs */
@@ -174,6 +176,14 @@ export const AGREE_FEMN = 2;
 export const AGREE_NEUT = 4;
 /** Reading.agree: plural. */
 export const AGREE_PLUR = 8;
+
+// Reading.cases: one bit per case above the AGREE_* bits (nomn 16 … loct 512); gen2/acc2/loc2 are their main case.
+const CASES = ["nomn", "gent", "datv", "accs", "ablt", "loct"];
+function caseOf(tag: string): number {
+  const found = /\b(nomn|gen|datv|acc|ablt|loc)[t12s]?\b/.exec(tag);
+  const i = found ? CASES.findIndex((c) => c.startsWith(found[1] as string)) : -1;
+  return i < 0 ? 0 : 16 << i;
+}
 
 function agreement(tag: string): number {
   if (/\bplur\b/.test(tag)) return AGREE_PLUR;
@@ -205,6 +215,7 @@ export function readingsOf(word: string): readonly Reading[] {
         proper: isProper(tag),
         person: Boolean(tag.Name || tag.Surn || tag.Patr),
         nominative: /\bnomn\b/.test(text),
+        cases: caseOf(text),
         agree: agreement(text),
         animate: /\banim\b/.test(text),
       });

@@ -131,7 +131,7 @@ function hasOwnMeaning(form: string, latin: boolean): boolean {
 }
 
 function withRivals(slot: Slot, rivals: Rivals | null, proper: boolean): Slot {
-  if (!rivals || slot.keys.length === 1) return slot;
+  if (!rivals) return slot;
   // Equal forms judged differently are different slots: «Лев» (the name) is not «лев» (the animal).
   return { ...slot, id: `${slot.id}|${proper ? "p" : "c"}`, guards: rivals.guards, rivals: rivals.words };
 }
