@@ -3,8 +3,9 @@
  * the summary or the full text, at most SNIPPET_MAX_CHARS long, matched words marked for bold.
  */
 
-import { BODY_MAX_CHARS, cleanText, foldWord, tokenizeItem } from "../text/normalize.js";
+import { BODY_MAX_CHARS, cleanText, foldWord, tokenize, tokenizeItem } from "../text/normalize.js";
 import type { Slot } from "../words/terms.js";
+import { slotAccepts } from "./evaluate.js";
 import { matchTokens } from "./matcher.js";
 import { parseQuery, type Query } from "./query.js";
 
@@ -41,28 +42,51 @@ function wordHits(slot: Slot, word: string): boolean {
   return slot.keys.includes(form);
 }
 
-function bold(sentence: string, slots: readonly Slot[]): string {
-  return sentence.replace(WORD, (word) =>
-    slots.some((s) => wordHits(s, word)) ? `${BOLD_START}${word}${BOLD_END}` : word,
-  );
+// Where the words to bold are, as [start, end) offsets in the sentence. Each word is judged as matching
+// judges it, homonym guards included, so «Германия … германия» bolds only the metal; when the sentence's
+// words and its tokens do not line up one to one (rare markup), by its form alone.
+function boldSpans(sentence: string, slots: readonly Slot[]): Array<[number, number]> {
+  const tokens = tokenize(sentence);
+  const words: number[] = [];
+  tokens.forEach((token, i) => {
+    if (!token.compound) words.push(i);
+  });
+  const found = [...sentence.matchAll(WORD)];
+  const aligned = found.length === words.length;
+  const spans: Array<[number, number]> = [];
+  found.forEach((m, k) => {
+    const hit = aligned
+      ? slots.some((slot) => slotAccepts(slot, tokens, words[k] as number))
+      : slots.some((slot) => wordHits(slot, m[0]));
+    if (hit) spans.push([m.index, m.index + m[0].length]);
+  });
+  return spans;
 }
 
-// A long sentence is cut around its first match so that the match stays visible.
-function clip(sentence: string, slots: readonly Slot[]): string {
-  if (sentence.length <= SNIPPET_MAX_CHARS) return bold(sentence, slots);
-  let first = 0;
-  for (const m of sentence.matchAll(WORD)) {
-    if (slots.some((s) => wordHits(s, m[0]))) {
-      first = m.index;
-      break;
-    }
+// sentence[from, to) with its bold words marked.
+function marked(sentence: string, from: number, to: number, spans: ReadonlyArray<[number, number]>): string {
+  let out = "";
+  let at = from;
+  for (const [start, end] of spans) {
+    if (start < from || end > to) continue;
+    out += `${sentence.slice(at, start)}${BOLD_START}${sentence.slice(start, end)}${BOLD_END}`;
+    at = end;
   }
-  const from = Math.max(0, Math.min(first - 60, sentence.length - (SNIPPET_MAX_CHARS - 2)));
-  let part = sentence.slice(from, from + SNIPPET_MAX_CHARS - 2);
-  // Whole words only: drop the cut pieces at either end.
-  if (from > 0) part = `…${part.replace(/^[\p{L}\p{N}]*\s*/u, "")}`;
-  if (from + SNIPPET_MAX_CHARS - 2 < sentence.length) part = `${part.replace(/\s*[\p{L}\p{N}]*$/u, "")}…`;
-  return bold(part, slots);
+  return out + sentence.slice(at, to);
+}
+
+// A long sentence is cut around its first match so that the match stays visible; whole words only.
+function clip(sentence: string, slots: readonly Slot[]): string {
+  const spans = boldSpans(sentence, slots);
+  if (sentence.length <= SNIPPET_MAX_CHARS) return marked(sentence, 0, sentence.length, spans);
+  const first = spans[0]?.[0] ?? 0;
+  let from = Math.max(0, Math.min(first - 60, sentence.length - (SNIPPET_MAX_CHARS - 2)));
+  let to = from + SNIPPET_MAX_CHARS - 2;
+  const window = sentence.slice(from, to);
+  if (from > 0) from += (/^[\p{L}\p{N}]*\s*/u.exec(window)?.[0] ?? "").length;
+  const cutEnd = to < sentence.length;
+  if (cutEnd) to -= (/\s*[\p{L}\p{N}]*$/u.exec(window)?.[0] ?? "").length;
+  return `${from > 0 ? "…" : ""}${marked(sentence, from, Math.max(from, to), spans)}${cutEnd ? "…" : ""}`;
 }
 
 /**
