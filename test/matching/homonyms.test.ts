@@ -8,9 +8,16 @@ function judge([query, text]: HomonymCase): { reference: boolean; index: boolean
   const q = parseQuery(query);
   const index = new SubscriptionIndex();
   index.add(1, q);
-  // Once in the title, once as the second sentence of the summary: the same decision either way.
+  // As a headline; «the same sentence inside a summary» below checks mid-text sentence starts.
   const item = { title: text, summary: "" };
   return { reference: matchQuery(q, item) !== null, index: index.match(item).length === 1 };
+}
+
+// A table case: the reference gives the labelled answer and the index agrees with it.
+function expectJudged(query: string, text: string, hit: boolean): void {
+  const { reference, index } = judge([query, text, hit]);
+  expect(reference).toBe(hit);
+  expect(index).toBe(reference);
 }
 
 // A held-out table's false alerts and misses, the index agreeing with the reference on every case.
@@ -28,9 +35,7 @@ function score(cases: readonly HomonymCase[]): { falseAlerts: number; misses: nu
 
 describe("a word is not another word that shares a form", () => {
   it.each(HOMONYM_CASES.map((c) => [c[0], c[1], c[2]] as const))("%s ← %s: %s", (query, text, hit) => {
-    const { reference, index } = judge([query, text, hit]);
-    expect(reference).toBe(hit);
-    expect(index).toBe(reference);
+    expectJudged(query, text, hit);
   });
 
   it("held-out cases: index and reference agree on every one, and most are right", () => {
@@ -111,9 +116,7 @@ describe("a word is not another word that shares a form", () => {
     ["Белых", "Белых отпустили из колонии", true],
     ["мирный", "Мирный процесс зашёл в тупик", true],
   ] as const)("batch-2/3 rule: %s ← %s: %s", (query, text, hit) => {
-    const { reference, index } = judge([query, text, hit]);
-    expect(reference).toBe(hit);
-    expect(index).toBe(reference);
+    expectJudged(query, text, hit);
   });
 
   it("the same sentence inside a summary is judged the same way (mid-text sentence starts)", () => {
@@ -142,8 +145,6 @@ describe("abbreviations in title case", () => {
     ["FED", "Fed raises rates", false],
     ["!NATO", "Nato summit", false],
   ] as const)("%s ← %s: %s", (query, text, hit) => {
-    const { reference, index } = judge([query, text, hit]);
-    expect(reference).toBe(hit);
-    expect(index).toBe(reference);
+    expectJudged(query, text, hit);
   });
 });

@@ -160,7 +160,8 @@ export interface Reading {
   /** a person's name or surname (Лев Толстой: the next capitalised word is a surname) */
   readonly person: boolean;
   readonly nominative: boolean;
-  /** CASE_BITS of its case (0 when it has none), for adjective–noun agreement */
+  /** its case as one bit (16 << index in nomn, gent, datv, accs, ablt, loct; 0 when it has none), for
+   * adjective–noun agreement */
   readonly cases: number;
   /** AGREE_* bits of its gender and number (0 when it has neither), for subject–verb agreement */
   readonly agree: number;
@@ -179,6 +180,7 @@ export const AGREE_PLUR = 8;
 
 // Reading.cases: one bit per case above the AGREE_* bits (nomn 16 … loct 512); gen2/acc2/loc2 are their main case.
 const CASES = ["nomn", "gent", "datv", "accs", "ablt", "loct"];
+const NOMINATIVE = 16;
 function caseOf(tag: string): number {
   const found = /\b(nomn|gen|datv|acc|ablt|loc)[t12s]?\b/.exec(tag);
   const i = found ? CASES.findIndex((c) => c.startsWith(found[1] as string)) : -1;
@@ -208,14 +210,15 @@ export function readingsOf(word: string): readonly Reading[] {
     for (const p of parse(word)) {
       const tag = p.tag;
       const text = tag.toString();
+      const cases = caseOf(text);
       out.push({
         lexeme: lexemeKey(p),
         lemma: fold(p.normalize().toString()),
         pos: tag.POST ?? "",
         proper: isProper(tag),
         person: Boolean(tag.Name || tag.Surn || tag.Patr),
-        nominative: /\bnomn\b/.test(text),
-        cases: caseOf(text),
+        nominative: cases === NOMINATIVE,
+        cases,
         agree: agreement(text),
         animate: /\banim\b/.test(text),
       });
