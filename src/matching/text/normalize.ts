@@ -262,6 +262,7 @@ export function skipToWord(text: string, i: number): number {
 /**
  * Where the word starting at `start` ends: a run of letters and digits, hyphen-joined runs included
  * (РЗМ-кластеру). Negative (minus the end) when the run was hyphenated, so no object is allocated per word.
+ * token-buffer.ts scanWordIn is the same scan over a UTF-16 buffer: change both together.
  */
 export function scanWord(text: string, start: number): number {
   const length = text.length;
