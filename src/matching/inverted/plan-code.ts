@@ -10,6 +10,7 @@
  * Texts are numbered in a pool shared by all subscriptions (most users type the same few words).
  */
 import type { Query, Term } from "../query/query.js";
+import type { ItemSlots } from "./item-slots.js";
 
 /** Compiles a query into its record, numbering slots and matched-term texts with the index's pools. */
 export function compilePlan(
@@ -32,17 +33,8 @@ export function compilePlan(
   return code;
 }
 
-/** Per-item slot state kept by the index, all indexed by slot number. */
-export interface SlotState {
-  /**
-   * Eight cells per slot: a slot is present in the current item iff slots[8 × slot] === stamp; the
-   * positions of a present slot are a chain through the pool starting at slots[8 × slot + 2] (-1 ends it)
-   */
-  readonly slots: Int32Array;
-  readonly stamp: number;
-  readonly poolPos: Int32Array;
-  readonly poolNext: Int32Array;
-}
+/** Per-item slot state kept by the index (item-slots.ts): presence bits, and positions of present slots. */
+export type SlotState = Pick<ItemSlots, "present" | "local" | "heads" | "poolPos" | "poolNext">;
 
 /** Slots a term occupies in a record: its length, or 2 for NEAR (stored as minus the distance). */
 function slotCount(length: number): number {
@@ -52,10 +44,11 @@ function slotCount(length: number): number {
 // NEAR/n: two distinct positions at most n apart; chains are descending, so each inner walk stops
 // once it is more than n below.
 function nearHits(a: number, b: number, distance: number, state: SlotState): boolean {
-  const { slots, poolPos, poolNext } = state;
-  for (let i = slots[(a << 3) + 2] as number; i >= 0; i = poolNext[i] as number) {
+  const { local, heads, poolPos, poolNext } = state;
+  const bHead = heads[local[b] as number] as number;
+  for (let i = heads[local[a] as number] as number; i >= 0; i = poolNext[i] as number) {
     const p = poolPos[i] as number;
-    for (let j = slots[(b << 3) + 2] as number; j >= 0; j = poolNext[j] as number) {
+    for (let j = bHead; j >= 0; j = poolNext[j] as number) {
       const q = poolPos[j] as number;
       if (q < p - distance) break;
       if (q !== p && q <= p + distance) return true;
@@ -65,14 +58,18 @@ function nearHits(a: number, b: number, distance: number, state: SlotState): boo
 }
 
 function termHits(code: Int32Array, at: number, length: number, state: SlotState): boolean {
-  const { slots, stamp } = state;
+  const present = state.present;
   if (length < 0) {
     const a = code[at] as number;
     const b = code[at + 1] as number;
-    if (slots[a << 3] !== stamp || slots[b << 3] !== stamp) return false;
+    if (((present[a >> 5] as number) & (1 << (a & 31))) === 0) return false;
+    if (((present[b >> 5] as number) & (1 << (b & 31))) === 0) return false;
     return nearHits(a, b, -length, state);
   }
-  for (let i = 0; i < length; i++) if (slots[(code[at + i] as number) << 3] !== stamp) return false;
+  for (let i = 0; i < length; i++) {
+    const s = code[at + i] as number;
+    if (((present[s >> 5] as number) & (1 << (s & 31))) === 0) return false;
+  }
   return length === 1 || phraseHits(code, at, length, state);
 }
 
@@ -83,9 +80,9 @@ function termHits(code: Int32Array, at: number, length: number, state: SlotState
 let starts = new Int32Array(256);
 
 function phraseHits(code: Int32Array, at: number, length: number, state: SlotState): boolean {
-  const { slots, poolPos, poolNext } = state;
+  const { local, heads, poolPos, poolNext } = state;
   let count = 0;
-  for (let c = slots[((code[at] as number) << 3) + 2] as number; c >= 0; c = poolNext[c] as number) {
+  for (let c = heads[local[code[at] as number] as number] as number; c >= 0; c = poolNext[c] as number) {
     if (count === starts.length) {
       const grown = new Int32Array(count * 2);
       grown.set(starts);
@@ -96,7 +93,7 @@ function phraseHits(code: Int32Array, at: number, length: number, state: SlotSta
   for (let i = 1; i < length && count > 0; i++) {
     let kept = 0;
     let s = 0;
-    let c = slots[((code[at + i] as number) << 3) + 2] as number;
+    let c = heads[local[code[at + i] as number] as number] as number;
     while (s < count && c >= 0) {
       const want = (starts[s] as number) + i;
       const have = poolPos[c] as number;

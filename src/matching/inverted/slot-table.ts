@@ -1,7 +1,7 @@
 /**
  * The token side of the SubscriptionIndex: every distinct slot (word position) of every subscription,
  * looked up by token form, by capitals or by prefix, shared by all subscriptions that use it. `scan`
- * marks which slots an item contains, and where, in typed arrays indexed by slot number.
+ * marks which slots an item contains, and where (item-slots.ts).
  */
 
 import type { TokenBuffer } from "../text/token-buffer.js";
@@ -9,10 +9,11 @@ import { guardAccepts } from "../words/homonyms.js";
 import { MIN_PREFIX, type Slot } from "../words/terms.js";
 import { FormTable, fingerprint } from "./form-table.js";
 import { type FormAnswer, ItemMemo } from "./item-memo.js";
+import { ItemSlots } from "./item-slots.js";
 import type { SlotState } from "./plan-code.js";
 import { PrefixSlots } from "./prefix-slots.js";
-import { RecordArena } from "./record-arena.js";
-import { growInt32, swapRemove } from "./typed.js";
+import { BOUND_CELLS, BOUND_SHIFT, RecordArena } from "./record-arena.js";
+import { clearBit, growInt32, setBit, swapRemove } from "./typed.js";
 
 /** One distinct slot; the subscriptions that hang on it are records kept by slot number. */
 export interface SlotEntry {
@@ -21,10 +22,6 @@ export interface SlotEntry {
   readonly n: number;
   refs: number;
 }
-
-/** Cells of per-slot state (see SlotTable.#slots), and its log2. */
-export const SLOT_CELLS = 8;
-export const SLOT_SHIFT = 3;
 
 /** Record flag: the subscription is also anchored on another slot, so a match must be deduplicated. */
 export const RECORD_ELSEWHERE = 1;
@@ -65,15 +62,11 @@ export class SlotTable {
   readonly #records = new RecordArena();
   /** present anchoring slots of the current item, as slot numbers */
   #hits: Int32Array = new Int32Array(256);
-  /**
-   * Per-slot state, SLOT_CELLS cells per slot so that noting a slot and finding its records touch one
-   * cache line: [stamp (present in the current item iff it equals the item's stamp), last position noted,
-   * head of its position chain in the per-item pool, records start, records end, segment end, -, -].
-   */
-  #slots: Int32Array = new Int32Array(SLOT_CELLS * 1024);
-  // Positions of present slots, for phrases: chains through a per-item pool.
-  #poolPos: Int32Array = new Int32Array(1024);
-  #poolNext: Int32Array = new Int32Array(1024);
+  /** per slot, BOUND_CELLS cells: where its records are in the arena (record-arena.ts) */
+  #bounds: Int32Array = new Int32Array(BOUND_CELLS * 1024);
+  /** bit per slot: set iff it has records, i.e. some query is anchored on it */
+  #anchored: Int32Array = new Int32Array(32);
+  readonly #items = new ItemSlots();
   readonly #memo = new ItemMemo();
   // Per token of the current item: its form's first hash, for #touchForms.
   // Per token of the current item: fingerprint (h1, h2), 3-letter and 4-letter bucket hashes.
@@ -95,12 +88,14 @@ export class SlotTable {
     const n = this.#free.pop() ?? this.#count++;
     // Form-table values hold a slot number and the guard bit above it.
     if (n >= GUARDED) throw new RangeError(`too many distinct query words: ${n}`);
-    if (SLOT_CELLS * n >= this.#slots.length) {
-      const size = (this.#slots.length / SLOT_CELLS) * 2;
-      this.#slots = growInt32(this.#slots, SLOT_CELLS * size);
+    if (BOUND_CELLS * n >= this.#bounds.length) {
+      const size = (this.#bounds.length / BOUND_CELLS) * 2;
+      this.#bounds = growInt32(this.#bounds, BOUND_CELLS * size);
+      this.#anchored = growInt32(this.#anchored, size / 32);
+      this.#items.grow(size);
       this.#prefixes.grow(size);
     }
-    this.#slots.fill(0, SLOT_CELLS * n, SLOT_CELLS * n + SLOT_CELLS);
+    this.#bounds.fill(0, BOUND_CELLS * n, BOUND_CELLS * n + BOUND_CELLS);
     entry = { slot, n, refs: 1 };
     this.#byId.set(slot.id, entry);
     this.#entries[n] = entry;
@@ -123,24 +118,33 @@ export class SlotTable {
     return entry;
   }
 
-  /** The arena holding every slot's records; a present slot's are at [slots[n·8 + 3], slots[n·8 + 4]). */
+  /** The arena holding every slot's records; slot n's are at [bounds[n·4], bounds[n·4 + 1]). */
   get arena(): Int32Array {
     return this.#records.cells;
   }
 
+  /** Where each slot's records are in the arena, BOUND_CELLS cells per slot. */
+  get bounds(): Int32Array {
+    return this.#bounds;
+  }
+
   /** Appends the record of query `no` to slot `n`'s records. */
-  appendRecord(n: number, no: number, flags: number, code: readonly number[]): void {
-    this.#records.append(this.#slots, this.#count, n, no, flags, code);
+  appendRecord(n: number, no: number, flags: number, first: number, code: readonly number[]): void {
+    this.#records.append(this.#bounds, this.#count, n, no, flags, first, code);
+    setBit(this.#anchored, n);
   }
 
   /** Removes the record of query `no` from slot `n`'s records. */
   removeRecord(n: number, no: number): void {
-    this.#records.remove(this.#slots, n, no);
+    this.#records.remove(this.#bounds, n, no);
+    const at0 = n << BOUND_SHIFT;
+    if ((this.#bounds[at0 + 1] as number) <= (this.#bounds[at0] as number))
+      clearBit(this.#anchored, n);
   }
 
-  /** Sets the flags of query `no`'s record in slot `n`'s records. */
-  setRecordFlags(n: number, no: number, flags: number): void {
-    this.#records.setFlags(this.#slots, n, no, flags);
+  /** Sets the flags and first id of query `no`'s record in slot `n`'s records. */
+  setRecordHead(n: number, no: number, flags: number, first: number): void {
+    this.#records.setHead(this.#bounds, n, no, flags, first);
   }
 
   /** Drops a reference; the last one removes the slot and its keys. */
@@ -149,9 +153,10 @@ export class SlotTable {
     const { slot } = entry;
     this.#byId.delete(slot.id);
     this.#entries[entry.n] = undefined;
-    const at0 = entry.n * SLOT_CELLS;
-    this.#records.abandon(this.#slots, entry.n);
-    this.#slots.fill(0, at0, at0 + SLOT_CELLS);
+    const at0 = entry.n << BOUND_SHIFT;
+    this.#records.abandon(this.#bounds, entry.n);
+    this.#bounds.fill(0, at0, at0 + BOUND_CELLS);
+    clearBit(this.#anchored, entry.n);
     this.#free.push(entry.n);
     if (slot.kind === "prefix") {
       this.#prefixes.remove(entry.n, slot.keys[0] as string);
@@ -171,38 +176,19 @@ export class SlotTable {
     }
   }
 
-  /** Marks the slots present in an item (stamped with `stamp`); returns the present slots that anchor
+  /** Marks the slots present in an item; returns the present slots that anchor
    * subscriptions (slot numbers in `hits[0, hitCount)`, valid until the next scan), and every present
    * slot's positions. */
-  scan(tokens: TokenBuffer, stamp: number): { hits: Int32Array; hitCount: number; state: SlotState } {
-    const slots = this.#slots;
-    if (stamp === 1) for (let i = 0; i < slots.length; i += SLOT_CELLS) slots[i] = 0;
-    let poolPos = this.#poolPos;
-    let poolNext = this.#poolNext;
-    let used = 0;
+  scan(tokens: TokenBuffer): { hits: Int32Array; hitCount: number; state: SlotState } {
+    const items = this.#items;
+    items.begin();
+    const anchored = this.#anchored;
     let hits = this.#hits;
     let hitCount = 0;
     const note = (n: number, pos: number): void => {
-      const at = n << SLOT_SHIFT;
-      const present = slots[at] === stamp;
-      if (present && slots[at + 1] === pos) return;
-      if (used === poolPos.length) {
-        poolPos = this.#poolPos = growInt32(poolPos, used * 2);
-        poolNext = this.#poolNext = growInt32(poolNext, used * 2);
-      }
-      poolPos[used] = pos;
-      if (!present) {
-        slots[at] = stamp;
-        poolNext[used] = -1;
-        if ((slots[at + 4] as number) > (slots[at + 3] as number)) {
-          if (hitCount === hits.length) hits = this.#hits = growInt32(hits, hitCount * 2);
-          hits[hitCount++] = n;
-        }
-      } else {
-        poolNext[used] = slots[at + 2] as number;
-      }
-      slots[at + 2] = used++;
-      slots[at + 1] = pos;
+      if (!items.note(n, pos) || ((anchored[n >> 5] as number) & (1 << (n & 31))) === 0) return;
+      if (hitCount === hits.length) hits = this.#hits = growInt32(hits, hitCount * 2);
+      hits[hitCount++] = n;
     };
     const forms = this.#forms;
     const caps = this.#caps;
@@ -269,11 +255,12 @@ export class SlotTable {
     }
     // The first cell of each present slot's records, loaded ahead as #hashTokens does for the forms.
     const arena = this.#records.cells;
+    const bounds = this.#bounds;
     let sum = this.#touched;
     for (let h = 0; h < hitCount; h++)
-      sum ^= arena[slots[((hits[h] as number) << SLOT_SHIFT) + 3] as number] as number;
+      sum ^= arena[bounds[(hits[h] as number) << BOUND_SHIFT] as number] as number;
     this.#touched = sum;
-    return { hits, hitCount, state: { slots, stamp, poolPos, poolNext } };
+    return { hits, hitCount, state: items };
   }
 
   // Every token's fingerprint and its 3- and 4-letter bucket hashes in one pass over the letters, then its

@@ -13,17 +13,17 @@ import type { Slot } from "../words/terms.js";
 import { Interner } from "./interner.js";
 import { MemberLists } from "./member-lists.js";
 import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
+import { BOUND_SHIFT, RECORD_HEAD } from "./record-arena.js";
 import {
   RECORD_ELSEWHERE,
   RECORD_FILTERED,
   RECORD_SHARED,
   RECORD_SINGLE,
-  SLOT_SHIFT,
   type SlotEntry,
   SlotTable,
 } from "./slot-table.js";
 import { SourceFilters } from "./source-filter.js";
-import { swapRemove } from "./typed.js";
+import { growInt32, swapRemove } from "./typed.js";
 
 /** One distinct query in the index, shared by every subscription that has it. */
 interface QueryInfo {
@@ -83,9 +83,14 @@ function anchorsOf(q: Query): Slot[] {
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
 /** Hot cells per query (see SubscriptionIndex.#hot). */
-const HOT = 4;
-/** The first-member cell of a query whose first id does not fit 32 bits. */
+const HOT = 2;
+/** A record's first-id cell when the id does not fit 32 bits. */
 const BIG_ID = -0x80000000;
+
+/** The first-id cell of a record for subscription `id`. */
+function firstCell(id: number): number {
+  return id === (id | 0) && id !== BIG_ID ? id : BIG_ID;
+}
 
 /**
  * Every subscription as one index; add/remove are incremental. Subscriptions with the same query (many
@@ -100,12 +105,16 @@ export class SubscriptionIndex {
   readonly #texts = new Interner();
   // The matched list of a lone-word query, one frozen array per text, shared by all its matches.
   readonly #textLists: Array<readonly string[]> = [];
-  // Per query number, HOT cells read together by the hot loop (one cache line, not one array each): the
-  // stamp that dedups queries anchored on several slots, the last matched terms (runPlan's mask), the id
-  // of its first subscription (BIG_ID when it does not fit 32 bits: then #bigFirst has it), and where its
-  // members' segment starts in #members when several subscriptions share it.
+  // Per query number, HOT cells read together by the hot loop: the last matched terms (runPlan's mask)
+  // and where its members' segment starts in #members when several subscriptions share it.
   #hot: Int32Array = new Int32Array(HOT * 1024);
+  // Ids that do not fit a record's first-id cell, by query number.
   readonly #bigFirst = new Map<number, number>();
+  // Bit per query number: already evaluated for the current item (queries anchored on several slots
+  // meet several times); a bit set, not a cell per query, so the check stays in L1. #marked lists the
+  // words to clear.
+  #evaluated: Int32Array = new Int32Array(32);
+  #marked: Int32Array = new Int32Array(256);
   readonly #members = new MemberLists();
   readonly #sources = new SourceFilters();
   readonly #freeQueries: number[] = [];
@@ -152,9 +161,8 @@ export class SubscriptionIndex {
     this.#ensureQueryCapacity(no);
     // A filtered record's code starts with its filter (source-filter.ts), then the plan.
     const filter = filtered ? this.#sources.encode(q.sources, q.notSources) : [];
-    this.#hot.fill(0, no * HOT, no * HOT + HOT);
+    this.#hot[no * HOT] = -1;
     this.#hot[no * HOT + 1] = -1;
-    this.#hot[no * HOT + 3] = -1;
     this.#lastList[no] = EMPTY_LIST;
     // By entry, not by Slot object: equal slots from different parses must not anchor a query twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
@@ -162,7 +170,7 @@ export class SubscriptionIndex {
       ? RECORD_SINGLE
       : (anchors.length > 1 ? RECORD_ELSEWHERE : 0) | (filtered ? RECORD_FILTERED : 0);
     const record = single ? [texts[0] as number] : filter.concat(code);
-    for (const entry of anchors) table.appendRecord(entry.n, no, flags, record);
+    for (const entry of anchors) table.appendRecord(entry.n, no, flags, firstCell(id), record);
     const info: QueryInfo = { no, key, texts, slots, anchors, filter, flags, members: [id] };
     this.#setFirst(no, id);
     this.#queries.set(key, info);
@@ -214,12 +222,15 @@ export class SubscriptionIndex {
     const table = this.#table;
     const tokens = this.#tokens;
     tokens.fill(item.title, item.summary, item.body);
-    const { hits, hitCount, state } = table.scan(tokens, stamp);
+    const { hits, hitCount, state } = table.scan(tokens);
     // Between items is when member segments may move.
     this.#members.compact((no, start) => {
-      this.#hot[no * HOT + 3] = start;
+      this.#hot[no * HOT + 1] = start;
     });
     const hot = this.#hot;
+    const evaluated = this.#evaluated;
+    let marked = this.#marked;
+    let markedCount = 0;
     const memberCells = this.#members.cells;
     const bigFirst = this.#bigFirst;
     const textPool = this.#texts.texts;
@@ -232,23 +243,30 @@ export class SubscriptionIndex {
     const outMatched = this.#outMatched;
     let count = 0;
     const records = table.arena;
-    const slots = state.slots;
+    const bounds = table.bounds;
     for (let h = 0; h < hitCount; h++) {
-      const at0 = (hits[h] as number) << SLOT_SHIFT;
-      const end = slots[at0 + 4] as number;
-      for (let at = slots[at0 + 3] as number; at < end; at += 3 + (records[at + 2] as number)) {
+      const at0 = (hits[h] as number) << BOUND_SHIFT;
+      const end = bounds[at0 + 1] as number;
+      for (let at = bounds[at0] as number; at < end; at += RECORD_HEAD + (records[at + 2] as number)) {
         const no = records[at] as number;
         const flags = records[at + 1] as number;
         let matched: readonly string[];
         if ((flags & RECORD_SINGLE) !== 0) {
-          matched = textLists[records[at + 3] as number] as readonly string[];
+          matched = textLists[records[at + RECORD_HEAD] as number] as readonly string[];
         } else {
           if ((flags & RECORD_ELSEWHERE) !== 0) {
-            if (hot[no * HOT] === stamp) continue;
-            hot[no * HOT] = stamp;
+            const word = no >> 5;
+            const bits = evaluated[word] as number;
+            if ((bits & (1 << (no & 31))) !== 0) continue;
+            if (bits === 0) {
+              if (markedCount === marked.length) marked = this.#marked = growInt32(marked, markedCount * 2);
+              marked[markedCount++] = word;
+            }
+            evaluated[word] = bits | (1 << (no & 31));
           }
           const filtered = (flags & RECORD_FILTERED) !== 0;
-          const plan = filtered ? at + 4 + (records[at + 3] as number) : at + 3;
+          const head = at + RECORD_HEAD;
+          const plan = filtered ? head + 1 + (records[head] as number) : head;
           const mask = runPlan(records, plan, state);
           if (mask < 0) continue;
           if (filtered) {
@@ -256,22 +274,22 @@ export class SubscriptionIndex {
               sources.begin((item.source ?? "").toLowerCase(), stamp);
               sourceReady = true;
             }
-            if (!sources.passes(records, at + 3)) continue;
+            if (!sources.passes(records, head)) continue;
           }
-          if (hot[no * HOT + 1] !== mask) {
-            hot[no * HOT + 1] = mask;
+          if (hot[no * HOT] !== mask) {
+            hot[no * HOT] = mask;
             lastList[no] = Object.freeze(matchedTexts(records, plan, mask, textPool));
           }
           matched = lastList[no] as readonly string[];
         }
         if ((flags & RECORD_SHARED) === 0) {
           if (count === outIds.length) outIds = this.#growOut(count + 1);
-          const first = hot[no * HOT + 2] as number;
+          const first = records[at + 3] as number;
           outIds[count] = first === BIG_ID ? (bigFirst.get(no) as number) : first;
           outMatched[count++] = matched;
           continue;
         }
-        const start = hot[no * HOT + 3] as number;
+        const start = hot[no * HOT + 1] as number;
         const n = memberCells[start + 1] as number;
         if (count + n > outIds.length) outIds = this.#growOut(count + n);
         for (let k = start + 3; k < start + 3 + n; k++) {
@@ -280,38 +298,40 @@ export class SubscriptionIndex {
         }
       }
     }
+    for (let k = 0; k < markedCount; k++) evaluated[marked[k] as number] = 0;
     // Lists from earlier items must not be kept alive past the current count.
     if (outMatched.length > count * 2 + 1024) outMatched.length = count;
     return { count, ids: outIds, matched: outMatched };
   }
 
+  // The record's first-id cell is written by appendRecord / setRecordHead; an id too big for it is kept here.
   #setFirst(no: number, id: number): void {
-    const fits = id === (id | 0) && id !== BIG_ID;
-    this.#hot[no * HOT + 2] = fits ? id : BIG_ID;
-    if (fits) this.#bigFirst.delete(no);
+    if (firstCell(id) !== BIG_ID) this.#bigFirst.delete(no);
     else this.#bigFirst.set(no, id);
   }
 
   // A second subscription makes the query shared: its ids go to a member segment and its records get
   // RECORD_SHARED, so the hot loop reads the segment only for such queries.
   #memberAdded(info: QueryInfo, id: number): void {
-    const at = info.no * HOT + 3;
+    const at = info.no * HOT + 1;
     if (info.members.length === 2) {
       this.#hot[at] = this.#members.create(info.no, info.members);
       for (const entry of info.anchors)
-        this.#table.setRecordFlags(entry.n, info.no, info.flags | RECORD_SHARED);
+        this.#table.setRecordHead(entry.n, info.no, info.flags | RECORD_SHARED, BIG_ID);
     } else {
       this.#hot[at] = this.#members.push(this.#hot[at] as number, id);
     }
   }
 
   #memberRemoved(info: QueryInfo, id: number): void {
-    const at = info.no * HOT + 3;
-    this.#setFirst(info.no, info.members[0] as number);
+    const at = info.no * HOT + 1;
+    const first = info.members[0] as number;
+    this.#setFirst(info.no, first);
     if (info.members.length === 1) {
       this.#members.drop(this.#hot[at] as number);
       this.#hot[at] = -1;
-      for (const entry of info.anchors) this.#table.setRecordFlags(entry.n, info.no, info.flags);
+      for (const entry of info.anchors)
+        this.#table.setRecordHead(entry.n, info.no, info.flags, firstCell(first));
     } else {
       this.#members.remove(this.#hot[at] as number, id);
     }
@@ -325,20 +345,15 @@ export class SubscriptionIndex {
   }
 
   #nextStamp(): number {
-    if (this.#stamp === 0x7fffffff) {
-      // After 2 billion items start over (stamps live in Int32Arrays); stale stamps must not look current
-      // (the table resets at 1).
-      for (let i = 0; i < this.#hot.length; i += HOT) this.#hot[i] = 0;
-      this.#stamp = 0;
-    }
+    // After 2 billion items start over (source filters keep stamps in an Int32Array and reset at 1).
+    if (this.#stamp === 0x7fffffff) this.#stamp = 0;
     return ++this.#stamp;
   }
 
   #ensureQueryCapacity(no: number): void {
+    if (no >= this.#evaluated.length * 32) this.#evaluated = growInt32(this.#evaluated, this.#evaluated.length * 2);
     if (no * HOT < this.#hot.length) return;
-    const grown = new Int32Array(this.#hot.length * 2);
-    grown.set(this.#hot);
-    this.#hot = grown;
+    this.#hot = growInt32(this.#hot, this.#hot.length * 2);
   }
 
   #acquireText(text: string): number {

@@ -20,3 +20,13 @@ export function swapRemove<T>(list: T[], at: number): void {
   list[at] = list[list.length - 1] as T;
   list.pop();
 }
+
+/** Sets bit n of a bit set kept in 32-bit words. */
+export function setBit(bits: Int32Array, n: number): void {
+  bits[n >> 5] = (bits[n >> 5] as number) | (1 << (n & 31));
+}
+
+/** Clears bit n of a bit set kept in 32-bit words. */
+export function clearBit(bits: Int32Array, n: number): void {
+  bits[n >> 5] = (bits[n >> 5] as number) & ~(1 << (n & 31));
+}
