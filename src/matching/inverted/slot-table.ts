@@ -8,7 +8,6 @@ import type { TokenBuffer } from "../text/token-buffer.js";
 import { guardAccepts } from "../words/homonyms.js";
 import { MIN_PREFIX, type Slot } from "../words/terms.js";
 import { FormTable, fingerprint } from "./form-table.js";
-import { type FormAnswer, ItemMemo } from "./item-memo.js";
 import { ItemSlots } from "./item-slots.js";
 import type { SlotState } from "./plan-code.js";
 import { PrefixSlots } from "./prefix-slots.js";
@@ -39,8 +38,6 @@ export const RECORD_SHARED = 8;
  */
 const GUARDED = 1 << 23;
 
-/** Items with at least this many tokens remember form look-ups (item-memo.ts). */
-const MEMO_MIN_TOKENS = 96;
 
 /** The form table value of a slot's key: the slot number, marked when the form is guarded. */
 function formValue(slot: Slot, n: number, key: string): number {
@@ -67,7 +64,6 @@ export class SlotTable {
   /** bit per slot: set iff it has records, i.e. some query is anchored on it */
   #anchored: Int32Array = new Int32Array(32);
   readonly #items = new ItemSlots();
-  readonly #memo = new ItemMemo();
   // Per token of the current item: its form's first hash, for #touchForms.
   // Per token of the current item: fingerprint (h1, h2), 3-letter and 4-letter bucket hashes.
   #hashes: Int32Array = new Int32Array(6 * 256);
@@ -212,26 +208,13 @@ export class SlotTable {
     };
     this.#hashTokens(tokens);
     const hashes = this.#hashes;
-    // Short texts rarely repeat a word: only long ones (full texts) pay for the memo.
-    const memo = tokens.count >= MEMO_MIN_TOKENS ? this.#memo : null;
-    memo?.begin(tokens.count);
     for (let t = 0; t < tokens.count; t++) {
       const length = tokens.length[t] as number;
       const pos = tokens.pos[t] as number;
       const h = hashes[t * 6] as number;
       const h2 = hashes[t * 6 + 1] as number;
-      let byForm: FormAnswer;
-      if (memo === null) {
-        byForm = forms.get(h, h2);
-      } else {
-        const cell = memo.cell(h, h2);
-        if (memo.known(cell)) {
-          byForm = memo.get(cell);
-        } else {
-          byForm = forms.get(h, h2);
-          memo.put(cell, h, h2, byForm);
-        }
-      }
+      // A word repeated in a long text finds its cell in cache (#hashTokens loaded it): no memo needed.
+      const byForm = forms.get(h, h2);
       if (typeof byForm === "number") {
         if (byForm < GUARDED) note(byForm, pos);
         else if (this.#guardAccepts(byForm - GUARDED, tokens, t)) note(byForm - GUARDED, pos);
