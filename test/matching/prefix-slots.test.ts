@@ -7,9 +7,12 @@ function found(prefixes: PrefixSlots, token: string): number[] {
   const [h1, h2] = fingerprint(token.slice(0, 4));
   if (!prefixes.mayHave(h2)) return [];
   const inBucket = prefixes.buckets.get(h1, h2);
-  const list = inBucket === null ? [] : typeof inBucket === "number" ? [inBucket] : [...inBucket];
+  const entries = inBucket === null ? [] : typeof inBucket === "number" ? [inBucket] : [...inBucket];
   const chars = Uint16Array.from(token, (c) => c.charCodeAt(0));
-  return list.filter((n) => prefixes.startsWith(n, chars, 0, chars.length)).sort((a, b) => a - b);
+  return entries
+    .map((at) => prefixes.slotIfPrefix(at, chars, 0, chars.length))
+    .filter((n) => n >= 0)
+    .sort((a, b) => a - b);
 }
 
 describe("PrefixSlots", () => {
@@ -24,11 +27,15 @@ describe("PrefixSlots", () => {
     expect(found(prefixes, "лит")).toEqual([]);
     prefixes.remove(1, "лити");
     expect(found(prefixes, "литиевых")).toEqual([2]);
+    // Slot numbers past 16 bits are kept whole.
+    prefixes.add(70_001, "никел");
+    expect(found(prefixes, "никелевый")).toEqual([70_001]);
+    prefixes.remove(70_001, "никел");
+    expect(found(prefixes, "никелевый")).toEqual([]);
   });
 
   it("keeps the letters of the prefixes left after most are removed (the pool is rebuilt)", () => {
     const prefixes = new PrefixSlots();
-    prefixes.grow(8192);
     const word = (i: number) =>
       `пре${String.fromCharCode(0x430 + (i % 32))}${String.fromCharCode(0x430 + ((i >> 5) % 32))}${i}`;
     for (let i = 0; i < 3000; i++) prefixes.add(i, word(i));

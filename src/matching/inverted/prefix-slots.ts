@@ -1,14 +1,14 @@
 /**
  * The prefix slots (`лити*`) of the slot table: bucketed by the fingerprint of their first 4 letters (3 for
- * 3-letter prefixes), so a token checks at most two small buckets; each prefix's letters are kept by slot
- * number in one pool and compared with the token's letters, so confirming a prefix touches no string.
+ * 3-letter prefixes), so a token checks at most two small buckets; a bucket holds where its prefixes'
+ * entries are in one pool, whose letters are compared with the token's, so confirming a prefix touches no
+ * string.
  * A 32 KB filter of bucket hashes answers "no prefix starts so" for most tokens without reading the bucket
  * table: a full text has hundreds of tokens, and the bucket table, small as it is, is usually out of the
  * nearest caches after the form look-ups.
  */
 import { MIN_PREFIX } from "../words/terms.js";
 import { FormTable, fingerprint } from "./form-table.js";
-import { growInt32 } from "./typed.js";
 
 /** Cells of the bucket filter (one byte each), indexed by a bucket's h2. */
 const FILTER_MASK = (1 << 15) - 1;
@@ -18,28 +18,31 @@ function bucketKey(prefix: string): string {
   return prefix.slice(0, prefix.length >= 4 ? 4 : MIN_PREFIX);
 }
 
+/** Pool cells of an entry before its letters: the prefix's length, then its slot number's low and high halves. */
+const ENTRY_HEAD = 3;
+
 /** Prefix slots by bucket, with each one's letters. */
 export class PrefixSlots {
-  /** slot numbers by bucket fingerprint */
-  readonly buckets = new FormTable();
+  /** bucket fingerprint → where the bucket's prefixes are in `pool` (entry offsets) */
+  #buckets = new FormTable();
   /** how many buckets have each filter cell (saturating at 255: such a cell stays set) */
   readonly filter = new Uint8Array(FILTER_MASK + 1);
-  /** by slot number: where its letters start in `letters`, and how many */
-  offset: Int32Array = new Int32Array(1024);
-  length: Int32Array = new Int32Array(1024);
-  /** every prefix's letters, end to end (removed ones stay until the pool is rebuilt) */
-  letters: Uint16Array = new Uint16Array(4096);
-  #lettersUsed = 0;
-  #lettersLive = 0;
+  /**
+   * Every prefix as one entry, end to end: [length, slot low 16 bits, slot high bits, ...letters] — what
+   * a bucket hit needs to confirm and name a prefix is in one place, so it costs one cache miss, not three
+   * (removed entries stay until the pool is rebuilt).
+   */
+  pool: Uint16Array = new Uint16Array(4096);
+  #poolUsed = 0;
+  #poolLive = 0;
   readonly #live = new Map<number, string>();
   /** prefixes bucketed by 3 letters and by 4: a bucket length no prefix uses is not looked up at all */
   short = 0;
   long = 0;
 
-  /** Makes room for slot numbers below `size`. */
-  grow(size: number): void {
-    this.offset = growInt32(this.offset, size);
-    this.length = growInt32(this.length, size);
+  /** The bucket table: fingerprint of a token's first 3 or 4 letters → entry offsets in `pool`. */
+  get buckets(): FormTable {
+    return this.#buckets;
   }
 
   /** Whether some bucket may have this h2 (false: none has). */
@@ -47,57 +50,78 @@ export class PrefixSlots {
     return this.filter[h2 & FILTER_MASK] !== 0;
   }
 
-  /** Whether the token at chars[from, from + length) starts with prefix slot `n`. */
-  startsWith(n: number, chars: Uint16Array, from: number, length: number): boolean {
-    const size = this.length[n] as number;
-    if (size > length) return false;
-    const letters = this.letters;
-    const at = this.offset[n] as number;
-    for (let i = 0; i < size; i++) if (chars[from + i] !== letters[at + i]) return false;
-    return true;
+  /** The slot of the entry at `at` if the token at chars[from, from + length) starts with its prefix, else -1. */
+  slotIfPrefix(at: number, chars: Uint16Array, from: number, length: number): number {
+    const pool = this.pool;
+    const size = pool[at] as number;
+    if (size > length) return -1;
+    const letters = at + ENTRY_HEAD;
+    for (let i = 0; i < size; i++) if (chars[from + i] !== pool[letters + i]) return -1;
+    return (pool[at + 1] as number) | ((pool[at + 2] as number) << 16);
   }
 
   /** Adds prefix slot `n`. */
   add(n: number, prefix: string): void {
-    const [h1, h2] = fingerprint(bucketKey(prefix));
-    this.buckets.add(h1, h2, n);
-    const cell = h2 & FILTER_MASK;
+    const cell = this.#bucket(prefix, this.#store(n, prefix), true);
     if ((this.filter[cell] as number) < 255) this.filter[cell] = (this.filter[cell] as number) + 1;
     this.#live.set(n, prefix);
-    this.#store(n, prefix);
     if (prefix.length >= 4) this.long++;
     else this.short++;
   }
 
   /** Removes prefix slot `n`. */
   remove(n: number, prefix: string): void {
-    const [h1, h2] = fingerprint(bucketKey(prefix));
-    this.buckets.remove(h1, h2, n);
-    const cell = h2 & FILTER_MASK;
+    const at = this.#entryOf(n, prefix);
+    if (at < 0) return;
+    const cell = this.#bucket(prefix, at, false);
     if ((this.filter[cell] as number) < 255) this.filter[cell] = (this.filter[cell] as number) - 1;
     this.#live.delete(n);
-    this.#lettersLive -= prefix.length;
-    this.length[n] = 0;
+    this.#poolLive -= ENTRY_HEAD + prefix.length;
     if (prefix.length >= 4) this.long--;
     else this.short--;
-    // Removed prefixes' letters are garbage: rebuild once they are most of the pool.
-    if (this.#lettersUsed > 4096 && this.#lettersLive * 2 < this.#lettersUsed) {
-      this.#lettersUsed = 0;
-      this.#lettersLive = 0;
-      for (const [slot, text] of this.#live) this.#store(slot, text);
+    // Removed prefixes' entries are garbage: rebuild once they are most of the pool.
+    if (this.#poolUsed > 4096 && this.#poolLive * 2 < this.#poolUsed) {
+      this.#poolUsed = 0;
+      this.#poolLive = 0;
+      this.#buckets = new FormTable();
+      for (const [slot, text] of this.#live) this.#bucket(text, this.#store(slot, text), true);
     }
   }
 
-  #store(n: number, prefix: string): void {
-    if (this.#lettersUsed + prefix.length > this.letters.length) {
-      const grown = new Uint16Array(Math.max(this.letters.length * 2, this.#lettersUsed + prefix.length));
-      grown.set(this.letters.subarray(0, this.#lettersUsed));
-      this.letters = grown;
+  // Adds or removes entry `at` in its prefix's bucket; returns the bucket's filter cell.
+  #bucket(prefix: string, at: number, add: boolean): number {
+    const [h1, h2] = fingerprint(bucketKey(prefix));
+    if (add) this.#buckets.add(h1, h2, at);
+    else this.#buckets.remove(h1, h2, at);
+    return h2 & FILTER_MASK;
+  }
+
+  // The entry of slot `n` (whose prefix is `prefix`), found through its bucket; -1 if there is none.
+  #entryOf(n: number, prefix: string): number {
+    const [h1, h2] = fingerprint(bucketKey(prefix));
+    const found = this.#buckets.get(h1, h2);
+    for (const at of found === null ? [] : typeof found === "number" ? [found] : found) {
+      const pool = this.pool;
+      if (((pool[at + 1] as number) | ((pool[at + 2] as number) << 16)) === n) return at;
     }
-    for (let i = 0; i < prefix.length; i++) this.letters[this.#lettersUsed + i] = prefix.charCodeAt(i);
-    this.offset[n] = this.#lettersUsed;
-    this.length[n] = prefix.length;
-    this.#lettersUsed += prefix.length;
-    this.#lettersLive += prefix.length;
+    return -1;
+  }
+
+  // Writes slot `n`'s entry at the pool's end; returns its offset.
+  #store(n: number, prefix: string): number {
+    const size = ENTRY_HEAD + prefix.length;
+    if (this.#poolUsed + size > this.pool.length) {
+      const grown = new Uint16Array(Math.max(this.pool.length * 2, this.#poolUsed + size));
+      grown.set(this.pool.subarray(0, this.#poolUsed));
+      this.pool = grown;
+    }
+    const at = this.#poolUsed;
+    this.pool[at] = prefix.length;
+    this.pool[at + 1] = n & 0xffff;
+    this.pool[at + 2] = n >>> 16;
+    for (let i = 0; i < prefix.length; i++) this.pool[at + ENTRY_HEAD + i] = prefix.charCodeAt(i);
+    this.#poolUsed += size;
+    this.#poolLive += size;
+    return at;
   }
 }

@@ -89,7 +89,6 @@ export class SlotTable {
       this.#bounds = growInt32(this.#bounds, BOUND_CELLS * size);
       this.#anchored = growInt32(this.#anchored, size / 32);
       this.#items.grow(size);
-      this.#prefixes.grow(size);
     }
     this.#bounds.fill(0, BOUND_CELLS * n, BOUND_CELLS * n + BOUND_CELLS);
     entry = { slot, n, refs: 1 };
@@ -201,9 +200,13 @@ export class SlotTable {
     ): void => {
       const from = tokens.start[t] as number;
       if (typeof found === "number") {
-        if (prefixSlots.startsWith(found, chars, from, length)) note(found, pos);
+        const n = prefixSlots.slotIfPrefix(found, chars, from, length);
+        if (n >= 0) note(n, pos);
       } else if (found !== null) {
-        for (const n of found) if (prefixSlots.startsWith(n, chars, from, length)) note(n, pos);
+        for (const at of found) {
+          const n = prefixSlots.slotIfPrefix(at, chars, from, length);
+          if (n >= 0) note(n, pos);
+        }
       }
     };
     this.#hashTokens(tokens);
