@@ -23,6 +23,11 @@ export class ItemSlots {
   poolPos: Int32Array = new Int32Array(1024);
   poolNext: Int32Array = new Int32Array(1024);
   #used = 0;
+  /** the present slots that anchor queries (records to evaluate), hits[0, hitCount) */
+  hits: Int32Array = new Int32Array(256);
+  hitCount = 0;
+  /** bit per slot: it anchors queries (the slot table's) */
+  #anchored: Int32Array = new Int32Array(0);
 
   /** Makes room for slot numbers below `slots`. */
   grow(slots: number): void {
@@ -30,8 +35,10 @@ export class ItemSlots {
     if (slots > this.present.length * 32) this.present = growInt32(this.present, Math.ceil(slots / 32));
   }
 
-  /** Forgets the previous item. */
-  begin(): void {
+  /** Forgets the previous item; `anchored` has a bit set for each slot that anchors queries. */
+  begin(anchored: Int32Array): void {
+    this.#anchored = anchored;
+    this.hitCount = 0;
     const present = this.present;
     const seen = this.#seen;
     for (let k = 0; k < this.#seenCount; k++) present[(seen[k] as number) >> 5] = 0;
@@ -44,7 +51,7 @@ export class ItemSlots {
     return ((this.present[n >> 5] as number) & (1 << (n & 31))) !== 0;
   }
 
-  /** Notes slot `n` at position `pos`; true when it is the slot's first occurrence in this item. */
+  /** Notes slot `n` at position `pos` (a hit if it anchors queries); true on its first occurrence in this item. */
   note(n: number, pos: number): boolean {
     const word = n >> 5;
     const bit = 1 << (n & 31);
@@ -79,6 +86,10 @@ export class ItemSlots {
     this.poolPos[used] = pos;
     this.poolNext[used] = -1;
     this.#used = used + 1;
+    if (((this.#anchored[word] as number) & bit) !== 0) {
+      if (this.hitCount === this.hits.length) this.hits = growInt32(this.hits, this.hitCount * 2);
+      this.hits[this.hitCount++] = n;
+    }
     return true;
   }
 }

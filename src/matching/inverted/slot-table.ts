@@ -9,7 +9,6 @@ import { guardAccepts } from "../words/homonyms.js";
 import { MIN_PREFIX, type Slot } from "../words/terms.js";
 import { FormTable, fingerprint } from "./form-table.js";
 import { ItemSlots } from "./item-slots.js";
-import type { SlotState } from "./plan-code.js";
 import { PrefixSlots } from "./prefix-slots.js";
 import { BOUND_CELLS, BOUND_SHIFT, RecordArena } from "./record-arena.js";
 import { clearBit, growInt32, setBit, swapRemove } from "./typed.js";
@@ -37,7 +36,6 @@ export const RECORD_SHARED = 8;
  * only if the guard accepts the occurrence. One comparison on the hot path; guards run only on these hits.
  */
 const GUARDED = 1 << 23;
-
 
 /** The form table value of a slot's key: the slot number, marked when the form is guarded. */
 function formValue(slot: Slot, n: number, key: string): number {
@@ -133,8 +131,7 @@ export class SlotTable {
   removeRecord(n: number, no: number): void {
     this.#records.remove(this.#bounds, n, no);
     const at0 = n << BOUND_SHIFT;
-    if ((this.#bounds[at0 + 1] as number) <= (this.#bounds[at0] as number))
-      clearBit(this.#anchored, n);
+    if ((this.#bounds[at0 + 1] as number) <= (this.#bounds[at0] as number)) clearBit(this.#anchored, n);
   }
 
   /** Sets the flags and first id of query `no`'s record in slot `n`'s records. */
@@ -171,82 +168,92 @@ export class SlotTable {
     }
   }
 
-  /** Marks the slots present in an item; returns the present slots that anchor
-   * subscriptions (slot numbers in `hits[0, hitCount)`, valid until the next scan), and every present
-   * slot's positions. */
-  scan(tokens: TokenBuffer): { hits: Int32Array; hitCount: number; state: SlotState } {
+  /**
+   * Marks the slots present in an item and where (valid until the next scan); its `hits` are the present
+   * slots that anchor queries. No closures here: variables a closure writes live in a heap context, and
+   * this loop runs once per token.
+   */
+  scan(tokens: TokenBuffer): ItemSlots {
     const items = this.#items;
-    items.begin();
-    const anchored = this.#anchored;
-    let hits = this.#hits;
-    let hitCount = 0;
-    const note = (n: number, pos: number): void => {
-      if (!items.note(n, pos) || ((anchored[n >> 5] as number) & (1 << (n & 31))) === 0) return;
-      if (hitCount === hits.length) hits = this.#hits = growInt32(hits, hitCount * 2);
-      hits[hitCount++] = n;
-    };
+    items.begin(this.#anchored);
     const forms = this.#forms;
     const caps = this.#caps;
     const prefixSlots = this.#prefixes;
     const prefixes = prefixSlots.short + prefixSlots.long > 0 ? prefixSlots.buckets : null;
     const short = prefixSlots.short > 0;
     const long = prefixSlots.long > 0;
-    const chars = tokens.chars;
-    const notePrefixes = (
-      found: number | readonly number[] | null,
-      t: number,
-      length: number,
-      pos: number,
-    ): void => {
-      const from = tokens.start[t] as number;
-      if (typeof found === "number") {
-        const n = prefixSlots.slotIfPrefix(found, chars, from, length);
-        if (n >= 0) note(n, pos);
-      } else if (found !== null) {
-        for (const at of found) {
-          const n = prefixSlots.slotIfPrefix(at, chars, from, length);
-          if (n >= 0) note(n, pos);
-        }
-      }
-    };
+    const { chars, start, length: lengths, pos: positions, caps: capsKeys, compound, count } = tokens;
     this.#hashTokens(tokens);
     const hashes = this.#hashes;
-    for (let t = 0; t < tokens.count; t++) {
-      const length = tokens.length[t] as number;
-      const pos = tokens.pos[t] as number;
-      const h = hashes[t * 6] as number;
-      const h2 = hashes[t * 6 + 1] as number;
+    for (let t = 0; t < count; t++) {
+      const length = lengths[t] as number;
+      const pos = positions[t] as number;
+      const at = t * 6;
       // A word repeated in a long text finds its cell in cache (#hashTokens loaded it): no memo needed.
-      const byForm = forms.get(h, h2);
+      const byForm = forms.get(hashes[at] as number, hashes[at + 1] as number);
       if (typeof byForm === "number") {
-        if (byForm < GUARDED) note(byForm, pos);
-        else if (this.#guardAccepts(byForm - GUARDED, tokens, t)) note(byForm - GUARDED, pos);
+        if (byForm < GUARDED) items.note(byForm, pos);
+        else if (this.#guardAccepts(byForm - GUARDED, tokens, t)) items.note(byForm - GUARDED, pos);
       } else if (byForm !== null) {
         for (const v of byForm) {
-          if (v < GUARDED) note(v, pos);
-          else if (this.#guardAccepts(v - GUARDED, tokens, t)) note(v - GUARDED, pos);
+          if (v < GUARDED) items.note(v, pos);
+          else if (this.#guardAccepts(v - GUARDED, tokens, t)) items.note(v - GUARDED, pos);
         }
       }
-      const capsKey = tokens.caps[t];
+      const capsKey = capsKeys[t];
       if (capsKey !== null && capsKey !== undefined) {
         const byCaps = caps.get(capsKey);
-        if (byCaps) for (const entry of byCaps) note(entry.n, pos);
+        if (byCaps) for (const entry of byCaps) items.note(entry.n, pos);
       }
-      if (prefixes === null || tokens.compound[t] === 1 || length < MIN_PREFIX) continue;
-      const at = t * 6;
+      if (prefixes === null || compound[t] === 1 || length < MIN_PREFIX) continue;
+      const from = start[t] as number;
       if (short && prefixSlots.mayHave(hashes[at + 3] as number))
-        notePrefixes(prefixes.get(hashes[at + 2] as number, hashes[at + 3] as number), t, length, pos);
+        this.#notePrefixes(
+          prefixes.get(hashes[at + 2] as number, hashes[at + 3] as number),
+          chars,
+          from,
+          length,
+          pos,
+        );
       if (long && length > 3 && prefixSlots.mayHave(hashes[at + 5] as number))
-        notePrefixes(prefixes.get(hashes[at + 4] as number, hashes[at + 5] as number), t, length, pos);
+        this.#notePrefixes(
+          prefixes.get(hashes[at + 4] as number, hashes[at + 5] as number),
+          chars,
+          from,
+          length,
+          pos,
+        );
     }
     // The first cell of each present slot's records, loaded ahead as #hashTokens does for the forms.
     const arena = this.#records.cells;
     const bounds = this.#bounds;
+    const hits = items.hits;
     let sum = this.#touched;
-    for (let h = 0; h < hitCount; h++)
+    for (let h = 0; h < items.hitCount; h++)
       sum ^= arena[bounds[(hits[h] as number) << BOUND_SHIFT] as number] as number;
     this.#touched = sum;
-    return { hits, hitCount, state: items };
+    return items;
+  }
+
+  // The prefixes of a bucket (entry offsets) that the token at chars[from, from + length) starts with.
+  #notePrefixes(
+    found: number | readonly number[] | null,
+    chars: Uint16Array,
+    from: number,
+    length: number,
+    pos: number,
+  ): void {
+    if (found === null) return;
+    const prefixes = this.#prefixes;
+    if (typeof found === "number") {
+      const n = prefixes.slotIfPrefix(found, chars, from, length);
+      if (n >= 0) this.#items.note(n, pos);
+      return;
+    }
+    for (const at of found) {
+      const n = prefixes.slotIfPrefix(at, chars, from, length);
+      if (n >= 0) this.#items.note(n, pos);
+    }
   }
 
   // Every token's fingerprint and its 3- and 4-letter bucket hashes in one pass over the letters, then its

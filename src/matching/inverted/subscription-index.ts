@@ -222,7 +222,8 @@ export class SubscriptionIndex {
     const table = this.#table;
     const tokens = this.#tokens;
     tokens.fill(item.title, item.summary, item.body);
-    const { hits, hitCount, state } = table.scan(tokens);
+    const state = table.scan(tokens);
+    const { hits, hitCount } = state;
     // Between items is when member segments may move.
     this.#members.compact((no, start) => {
       this.#hot[no * HOT + 1] = start;
@@ -351,7 +352,8 @@ export class SubscriptionIndex {
   }
 
   #ensureQueryCapacity(no: number): void {
-    if (no >= this.#evaluated.length * 32) this.#evaluated = growInt32(this.#evaluated, this.#evaluated.length * 2);
+    if (no >= this.#evaluated.length * 32)
+      this.#evaluated = growInt32(this.#evaluated, this.#evaluated.length * 2);
     if (no * HOT < this.#hot.length) return;
     this.#hot = growInt32(this.#hot, this.#hot.length * 2);
   }
