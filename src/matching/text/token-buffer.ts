@@ -10,7 +10,6 @@ import {
   LATIN,
   OPENS,
   PLAIN_FOLD,
-  PLAIN_FOLD_END,
   SURROGATE,
   stringOf,
   UPPER,
@@ -143,9 +142,7 @@ export class TokenBuffer extends TokenStore {
       const from = at;
       let seen = 0;
       for (; i < n; i++) {
-        const c = buf[i] as number;
-        if (c >= PLAIN_FOLD_END) break;
-        const v = PLAIN_FOLD[c] as number;
+        const v = PLAIN_FOLD[buf[i] as number] as number;
         if (v === 0) break;
         chars[at++] = v;
         seen |= v;
