@@ -61,6 +61,9 @@ export class SlotTable {
   #bounds: Int32Array = new Int32Array(BOUND_CELLS * 1024);
   /** bit per slot: set iff it has records, i.e. some query is anchored on it */
   #anchored: Int32Array = new Int32Array(32);
+  /** per slot: how many distinct queries use it in a phrase or NEAR term; its bit set iff some do */
+  #positionalUses: Int32Array = new Int32Array(1024);
+  #positional: Int32Array = new Int32Array(32);
   readonly #items = new ItemSlots();
   // Per token of the current item: its form's first hash, for #touchForms.
   // Per token of the current item: fingerprint (h1, h2), 3-letter and 4-letter bucket hashes.
@@ -86,6 +89,8 @@ export class SlotTable {
       const size = (this.#bounds.length / BOUND_CELLS) * 2;
       this.#bounds = growInt32(this.#bounds, BOUND_CELLS * size);
       this.#anchored = growInt32(this.#anchored, size / 32);
+      this.#positional = growInt32(this.#positional, size / 32);
+      this.#positionalUses = growInt32(this.#positionalUses, size);
       this.#items.grow(size);
     }
     this.#bounds.fill(0, BOUND_CELLS * n, BOUND_CELLS * n + BOUND_CELLS);
@@ -119,6 +124,15 @@ export class SlotTable {
   /** Where each slot's records are in the arena, BOUND_CELLS cells per slot. */
   get bounds(): Int32Array {
     return this.#bounds;
+  }
+
+  /** Counts a query's phrase or NEAR term on slot `n` (`delta` 1) or takes it back (-1): only such slots'
+   * positions are kept per item. */
+  usePositions(n: number, delta: number): void {
+    const uses = (this.#positionalUses[n] as number) + delta;
+    this.#positionalUses[n] = uses;
+    if (uses > 0) setBit(this.#positional, n);
+    else clearBit(this.#positional, n);
   }
 
   /** Appends the record of query `no` to slot `n`'s records. */
@@ -175,7 +189,7 @@ export class SlotTable {
    */
   scan(tokens: TokenBuffer): ItemSlots {
     const items = this.#items;
-    items.begin(this.#anchored);
+    items.begin(this.#anchored, this.#positional);
     const forms = this.#forms;
     const caps = this.#caps;
     const prefixSlots = this.#prefixes;

@@ -40,6 +40,14 @@ interface QueryInfo {
   readonly flags: number;
   /** ids of the subscriptions with this query */
   readonly members: number[];
+  /** slot numbers of its phrase and NEAR terms' words (their positions must be kept) */
+  readonly positional: readonly number[];
+}
+
+/** The words of a query's phrase and NEAR terms, whose positions matter. */
+function positionalSlots(q: Query): Slot[] {
+  const terms = [...q.not, ...q.must.flatMap((clause) => clause.alternatives)];
+  return terms.filter((t) => t.near !== undefined || t.slots.length > 1).flatMap((t) => t.slots);
 }
 
 /**
@@ -171,7 +179,9 @@ export class SubscriptionIndex {
       : (anchors.length > 1 ? RECORD_ELSEWHERE : 0) | (filtered ? RECORD_FILTERED : 0);
     const record = single ? [texts[0] as number] : filter.concat(code);
     for (const entry of anchors) table.appendRecord(entry.n, no, flags, firstCell(id), record);
-    const info: QueryInfo = { no, key, texts, slots, anchors, filter, flags, members: [id] };
+    const positional = positionalSlots(q).map((slot) => (table.get(slot.id) as SlotEntry).n);
+    for (const n of positional) table.usePositions(n, 1);
+    const info: QueryInfo = { no, key, texts, slots, anchors, filter, flags, members: [id], positional };
     this.#setFirst(no, id);
     this.#queries.set(key, info);
     this.#subs.set(id, info);
@@ -189,6 +199,7 @@ export class SubscriptionIndex {
     }
     this.#queries.delete(info.key);
     for (const entry of info.anchors) this.#table.removeRecord(entry.n, info.no);
+    for (const n of info.positional) this.#table.usePositions(n, -1);
     for (const entry of info.slots) this.#table.release(entry);
     for (const n of info.texts) this.#releaseText(n);
     this.#sources.release(info.filter);
