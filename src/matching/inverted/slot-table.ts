@@ -32,6 +32,12 @@ export const RECORD_FILTERED = 4;
 export const RECORD_SHARED = 8;
 
 /**
+ * Record flag: the query is words that must all occur (no OR, NOT, phrase, NEAR or source:); its code is
+ * just [count, slot…], checked against the item's presence bits, and it always names the same terms.
+ */
+export const RECORD_ALL = 16;
+
+/**
  * Added to a slot number in the form table when the form is guarded (homonyms.ts): such a hit is noted
  * only if the guard accepts the occurrence. One comparison on the hot path; guards run only on these hits.
  */

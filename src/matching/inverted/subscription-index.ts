@@ -15,6 +15,7 @@ import { MemberLists } from "./member-lists.js";
 import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
 import { BOUND_SHIFT, RECORD_HEAD } from "./record-arena.js";
 import {
+  RECORD_ALL,
   RECORD_ELSEWHERE,
   RECORD_FILTERED,
   RECORD_SHARED,
@@ -42,6 +43,12 @@ interface QueryInfo {
   readonly members: number[];
   /** slot numbers of its phrase and NEAR terms' words (their positions must be kept) */
   readonly positional: readonly number[];
+}
+
+/** Whether a required clause is one plain word (no alternative, phrase or NEAR). */
+function isLoneWord(clause: Query["must"][number]): boolean {
+  const only = clause.alternatives[0];
+  return clause.alternatives.length === 1 && only?.slots.length === 1 && only.near === undefined;
 }
 
 /** The words of a query's phrase and NEAR terms, whose positions matter. */
@@ -174,10 +181,22 @@ export class SubscriptionIndex {
     this.#lastList[no] = EMPTY_LIST;
     // By entry, not by Slot object: equal slots from different parses must not anchor a query twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
+    const all = !single && !filtered && q.not.length === 0 && q.must.every(isLoneWord);
     const flags = single
       ? RECORD_SINGLE
-      : (anchors.length > 1 ? RECORD_ELSEWHERE : 0) | (filtered ? RECORD_FILTERED : 0);
-    const record = single ? [texts[0] as number] : filter.concat(code);
+      : all
+        ? RECORD_ALL
+        : (anchors.length > 1 ? RECORD_ELSEWHERE : 0) | (filtered ? RECORD_FILTERED : 0);
+    const record = single
+      ? [texts[0] as number]
+      : all
+        ? [
+            q.must.length,
+            ...q.must.map((c) => (table.get(c.alternatives[0]?.slots[0]?.id ?? "") as SlotEntry).n),
+          ]
+        : filter.concat(code);
+    // Its matched list never changes: made once, so a match reads no mask.
+    if (all) this.#lastList[no] = Object.freeze(texts.map((n) => this.#texts.texts[n] as string));
     for (const entry of anchors) table.appendRecord(entry.n, no, flags, firstCell(id), record);
     const positional = positionalSlots(q).map((slot) => (table.get(slot.id) as SlotEntry).n);
     for (const n of positional) table.usePositions(n, 1);
@@ -256,6 +275,7 @@ export class SubscriptionIndex {
     let count = 0;
     const records = table.arena;
     const bounds = table.bounds;
+    const present = state.present;
     for (let h = 0; h < hitCount; h++) {
       const at0 = (hits[h] as number) << BOUND_SHIFT;
       const end = bounds[at0 + 1] as number;
@@ -265,6 +285,18 @@ export class SubscriptionIndex {
         let matched: readonly string[];
         if ((flags & RECORD_SINGLE) !== 0) {
           matched = textLists[records[at + RECORD_HEAD] as number] as readonly string[];
+        } else if ((flags & RECORD_ALL) !== 0) {
+          const last = at + RECORD_HEAD + (records[at + RECORD_HEAD] as number);
+          let missing = false;
+          for (let p = at + RECORD_HEAD + 1; p <= last; p++) {
+            const s = records[p] as number;
+            if (((present[s >> 5] as number) & (1 << (s & 31))) === 0) {
+              missing = true;
+              break;
+            }
+          }
+          if (missing) continue;
+          matched = lastList[no] as readonly string[];
         } else {
           if ((flags & RECORD_ELSEWHERE) !== 0) {
             const word = no >> 5;
