@@ -1,7 +1,7 @@
 /**
  * The subscription ids of queries that several subscriptions share, in one Float64Array: a segment per
- * query, [owner query number, count, room, id × room]. The index keeps a segment's start in the query's hot
- * cells (subscription-index.ts), so handing out a shared query's members costs one cache miss for the ids
+ * query, [owner query number, count, room, id × room]. QueryMembers keeps each segment's start by query
+ * number (query-members.ts), so handing out a shared query's members costs one cache miss for the ids
  * instead of three for a JS array of arrays. Float64: ids are database ids and may not fit 32 bits.
  */
 

@@ -21,22 +21,6 @@ export interface SlotEntry {
   refs: number;
 }
 
-/** Record flag: the subscription is also anchored on another slot, so a match must be deduplicated. */
-export const RECORD_ELSEWHERE = 1;
-/** Record flag: a lone-word subscription; its code is just its text number, a hit is a match. */
-export const RECORD_SINGLE = 2;
-/** Record flag: the subscription has source: filters (so only these records look them up). */
-export const RECORD_FILTERED = 4;
-
-/** Record flag: several subscriptions share the query (the index then reads their list). */
-export const RECORD_SHARED = 8;
-
-/**
- * Record flag: the query is words that must all occur (no OR, NOT, phrase, NEAR or source:); its code is
- * just [count, slot…], checked against the item's presence bits, and it always names the same terms.
- */
-export const RECORD_ALL = 16;
-
 /**
  * Added to a slot number in the form table when the form is guarded (homonyms.ts): such a hit is noted
  * only if the guard accepts the occurrence. One comparison on the hot path; guards run only on these hits.

@@ -7,22 +7,22 @@
  */
 import { querySlots } from "../query/evaluate.js";
 import type { MatchInput } from "../query/matcher.js";
-import type { Query, Term } from "../query/query.js";
+import type { Query } from "../query/query.js";
 import { TokenBuffer } from "../text/token-buffer.js";
-import type { Slot } from "../words/terms.js";
 import { Interner } from "./interner.js";
-import { MemberLists } from "./member-lists.js";
 import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
-import { BOUND_SHIFT, RECORD_HEAD } from "./record-arena.js";
+import { firstCell, QueryMembers } from "./query-members.js";
+import { anchorsOf, positionalSlots, queryRecord } from "./query-shape.js";
 import {
+  BOUND_SHIFT,
   RECORD_ALL,
   RECORD_ELSEWHERE,
   RECORD_FILTERED,
+  RECORD_HEAD,
   RECORD_SHARED,
   RECORD_SINGLE,
-  type SlotEntry,
-  SlotTable,
-} from "./slot-table.js";
+} from "./record-arena.js";
+import { type SlotEntry, SlotTable } from "./slot-table.js";
 import { SourceFilters } from "./source-filter.js";
 import { growInt32, swapRemove } from "./typed.js";
 
@@ -45,18 +45,6 @@ interface QueryInfo {
   readonly positional: readonly number[];
 }
 
-/** Whether a required clause is one plain word (no alternative, phrase or NEAR). */
-function isLoneWord(clause: Query["must"][number]): boolean {
-  const only = clause.alternatives[0];
-  return clause.alternatives.length === 1 && only?.slots.length === 1 && only.near === undefined;
-}
-
-/** The words of a query's phrase and NEAR terms, whose positions matter. */
-function positionalSlots(q: Query): Slot[] {
-  const terms = [...q.not, ...q.must.flatMap((clause) => clause.alternatives)];
-  return terms.filter((t) => t.near !== undefined || t.slots.length > 1).flatMap((t) => t.slots);
-}
-
 /**
  * The matches of one item, written into reused arrays: `ids[i]` matched with terms `matched[i]` for
  * i < count. Valid until the index matches the next item.
@@ -67,45 +55,7 @@ export interface MatchList {
   readonly matched: ReadonlyArray<readonly string[]>;
 }
 
-// Longer words are rarer in news text. Abbreviations are short and frequent (ЦБ, США, РФ); a prefix
-// matches more than the word it starts.
-function rarity(slot: Slot): number {
-  const length = (slot.keys[0] ?? "").length;
-  return slot.kind === "prefix" ? length - 1 : length;
-}
-
-function anchorOf(term: Term): Slot {
-  let best = term.slots[0] as Slot;
-  for (const slot of term.slots) if (rarity(slot) > rarity(best)) best = slot;
-  return best;
-}
-
-// The required clause least likely to occur: every match contains one of its alternatives.
-function anchorsOf(q: Query): Slot[] {
-  let anchors: Slot[] = [];
-  let bestScore = -1;
-  for (const clause of q.must) {
-    const candidates = clause.alternatives.map(anchorOf);
-    const score = Math.min(...candidates.map(rarity));
-    if (score > bestScore) {
-      bestScore = score;
-      anchors = candidates;
-    }
-  }
-  return anchors;
-}
-
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
-
-/** Hot cells per query (see SubscriptionIndex.#hot). */
-const HOT = 2;
-/** A record's first-id cell when the id does not fit 32 bits. */
-const BIG_ID = -0x80000000;
-
-/** The first-id cell of a record for subscription `id`. */
-function firstCell(id: number): number {
-  return id === (id | 0) && id !== BIG_ID ? id : BIG_ID;
-}
 
 /**
  * Every subscription as one index; add/remove are incremental. Subscriptions with the same query (many
@@ -120,21 +70,18 @@ export class SubscriptionIndex {
   readonly #texts = new Interner();
   // The matched list of a lone-word query, one frozen array per text, shared by all its matches.
   readonly #textLists: Array<readonly string[]> = [];
-  // Per query number, HOT cells read together by the hot loop: the last matched terms (runPlan's mask)
-  // and where its members' segment starts in #members when several subscriptions share it.
-  #hot: Int32Array = new Int32Array(HOT * 1024);
-  // Ids that do not fit a record's first-id cell, by query number.
-  readonly #bigFirst = new Map<number, number>();
+  // Per query number: the terms it matched last (runPlan's mask), for #lastList.
+  #masks: Int32Array = new Int32Array(1024);
   // Bit per query number: already evaluated for the current item (queries anchored on several slots
   // meet several times); a bit set, not a cell per query, so the check stays in L1. #marked lists the
   // words to clear.
   #evaluated: Int32Array = new Int32Array(32);
   #marked: Int32Array = new Int32Array(256);
-  readonly #members = new MemberLists();
+  readonly #members = new QueryMembers();
   readonly #sources = new SourceFilters();
   readonly #freeQueries: number[] = [];
   #queryCount = 0;
-  // Per query number: the frozen list of its last matched terms (the mask in #hot), handed out again while
+  // Per query number: the frozen list of its last matched terms (the mask in #masks), handed out again while
   // the same terms match, so a match allocates no list.
   readonly #lastList: Array<readonly string[]> = [];
   #stamp = 0;
@@ -166,42 +113,33 @@ export class SubscriptionIndex {
       for (const n of texts) this.#releaseText(n);
       same.members.push(id);
       this.#subs.set(id, same);
-      this.#memberAdded(same, id);
+      this.#members.added(same, id, this.#setHeads(same));
       return;
     }
     const filtered = q.sources !== undefined || q.notSources !== undefined;
-    const only = q.must.length === 1 && q.not.length === 0 && !filtered ? q.must[0]?.alternatives : undefined;
-    const single = only?.length === 1 && only[0]?.slots.length === 1;
     const no = this.#freeQueries.pop() ?? this.#queryCount++;
     this.#ensureQueryCapacity(no);
-    // A filtered record's code starts with its filter (source-filter.ts), then the plan.
     const filter = filtered ? this.#sources.encode(q.sources, q.notSources) : [];
-    this.#hot[no * HOT] = -1;
-    this.#hot[no * HOT + 1] = -1;
+    this.#masks[no] = -1;
     this.#lastList[no] = EMPTY_LIST;
     // By entry, not by Slot object: equal slots from different parses must not anchor a query twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
-    const all = !single && !filtered && q.not.length === 0 && q.must.every(isLoneWord);
-    const flags = single
-      ? RECORD_SINGLE
-      : all
-        ? RECORD_ALL
-        : (anchors.length > 1 ? RECORD_ELSEWHERE : 0) | (filtered ? RECORD_FILTERED : 0);
-    const record = single
-      ? [texts[0] as number]
-      : all
-        ? [
-            q.must.length,
-            ...q.must.map((c) => (table.get(c.alternatives[0]?.slots[0]?.id ?? "") as SlotEntry).n),
-          ]
-        : filter.concat(code);
+    const { flags, code: record } = queryRecord(
+      q,
+      anchors.length,
+      code,
+      texts,
+      filter,
+      (slot) => (table.get(slot.id) as SlotEntry).n,
+    );
     // Its matched list never changes: made once, so a match reads no mask.
-    if (all) this.#lastList[no] = Object.freeze(texts.map((n) => this.#texts.texts[n] as string));
+    if (flags === RECORD_ALL)
+      this.#lastList[no] = Object.freeze(texts.map((n) => this.#texts.texts[n] as string));
     for (const entry of anchors) table.appendRecord(entry.n, no, flags, firstCell(id), record);
     const positional = positionalSlots(q).map((slot) => (table.get(slot.id) as SlotEntry).n);
     for (const n of positional) table.usePositions(n, 1);
     const info: QueryInfo = { no, key, texts, slots, anchors, filter, flags, members: [id], positional };
-    this.#setFirst(no, id);
+    this.#members.created(no, id);
     this.#queries.set(key, info);
     this.#subs.set(id, info);
   }
@@ -213,7 +151,7 @@ export class SubscriptionIndex {
     this.#subs.delete(id);
     swapRemove(info.members, info.members.indexOf(id));
     if (info.members.length > 0) {
-      this.#memberRemoved(info, id);
+      this.#members.removed(info, id, this.#setHeads(info));
       return;
     }
     this.#queries.delete(info.key);
@@ -222,7 +160,7 @@ export class SubscriptionIndex {
     for (const entry of info.slots) this.#table.release(entry);
     for (const n of info.texts) this.#releaseText(n);
     this.#sources.release(info.filter);
-    this.#bigFirst.delete(info.no);
+    this.#members.dropped(info.no);
     this.#lastList[info.no] = EMPTY_LIST;
     this.#freeQueries.push(info.no);
   }
@@ -255,15 +193,14 @@ export class SubscriptionIndex {
     const state = table.scan(tokens);
     const { hits, hitCount } = state;
     // Between items is when member segments may move.
-    this.#members.compact((no, start) => {
-      this.#hot[no * HOT + 1] = start;
-    });
-    const hot = this.#hot;
+    const members = this.#members;
+    members.compact();
+    const masks = this.#masks;
+    const memberStart = members.start;
     const evaluated = this.#evaluated;
     let marked = this.#marked;
     let markedCount = 0;
-    const memberCells = this.#members.cells;
-    const bigFirst = this.#bigFirst;
+    const memberCells = members.lists.cells;
     const textPool = this.#texts.texts;
     const textLists = this.#textLists;
     const lastList = this.#lastList;
@@ -320,8 +257,8 @@ export class SubscriptionIndex {
             }
             if (!sources.passes(records, head)) continue;
           }
-          if (hot[no * HOT] !== mask) {
-            hot[no * HOT] = mask;
+          if (masks[no] !== mask) {
+            masks[no] = mask;
             lastList[no] = Object.freeze(matchedTexts(records, plan, mask, textPool));
           }
           matched = lastList[no] as readonly string[];
@@ -329,11 +266,11 @@ export class SubscriptionIndex {
         if ((flags & RECORD_SHARED) === 0) {
           if (count === outIds.length) outIds = this.#growOut(count + 1);
           const first = records[at + 3] as number;
-          outIds[count] = first === BIG_ID ? (bigFirst.get(no) as number) : first;
+          outIds[count] = members.idOf(no, first);
           outMatched[count++] = matched;
           continue;
         }
-        const start = hot[no * HOT + 1] as number;
+        const start = memberStart[no] as number;
         const n = memberCells[start + 1] as number;
         if (count + n > outIds.length) outIds = this.#growOut(count + n);
         for (let k = start + 3; k < start + 3 + n; k++) {
@@ -348,37 +285,11 @@ export class SubscriptionIndex {
     return { count, ids: outIds, matched: outMatched };
   }
 
-  // The record's first-id cell is written by appendRecord / setRecordHead; an id too big for it is kept here.
-  #setFirst(no: number, id: number): void {
-    if (firstCell(id) !== BIG_ID) this.#bigFirst.delete(no);
-    else this.#bigFirst.set(no, id);
-  }
-
-  // A second subscription makes the query shared: its ids go to a member segment and its records get
-  // RECORD_SHARED, so the hot loop reads the segment only for such queries.
-  #memberAdded(info: QueryInfo, id: number): void {
-    const at = info.no * HOT + 1;
-    if (info.members.length === 2) {
-      this.#hot[at] = this.#members.create(info.no, info.members);
-      for (const entry of info.anchors)
-        this.#table.setRecordHead(entry.n, info.no, info.flags | RECORD_SHARED, BIG_ID);
-    } else {
-      this.#hot[at] = this.#members.push(this.#hot[at] as number, id);
-    }
-  }
-
-  #memberRemoved(info: QueryInfo, id: number): void {
-    const at = info.no * HOT + 1;
-    const first = info.members[0] as number;
-    this.#setFirst(info.no, first);
-    if (info.members.length === 1) {
-      this.#members.drop(this.#hot[at] as number);
-      this.#hot[at] = -1;
-      for (const entry of info.anchors)
-        this.#table.setRecordHead(entry.n, info.no, info.flags, firstCell(first));
-    } else {
-      this.#members.remove(this.#hot[at] as number, id);
-    }
+  // Rewrites the head of every record of a query (one per anchor).
+  #setHeads(info: QueryInfo): (flags: number, first: number) => void {
+    return (flags, first) => {
+      for (const entry of info.anchors) this.#table.setRecordHead(entry.n, info.no, flags, first);
+    };
   }
 
   #growOut(needed: number): Float64Array {
@@ -397,8 +308,7 @@ export class SubscriptionIndex {
   #ensureQueryCapacity(no: number): void {
     if (no >= this.#evaluated.length * 32)
       this.#evaluated = growInt32(this.#evaluated, this.#evaluated.length * 2);
-    if (no * HOT < this.#hot.length) return;
-    this.#hot = growInt32(this.#hot, this.#hot.length * 2);
+    if (no >= this.#masks.length) this.#masks = growInt32(this.#masks, this.#masks.length * 2);
   }
 
   #acquireText(text: string): number {
