@@ -58,12 +58,17 @@ export class MemberLists {
     this.#garbage += HEADER + (this.cells[start + 2] as number);
   }
 
+  /** Whether at least half of the arena is garbage (compact() would move segments). */
+  get loose(): boolean {
+    return this.#garbage > 0 && this.#garbage * 2 >= this.#end;
+  }
+
   /**
    * Compacts when at least half of the arena is garbage, telling `moved(no, start)` where each live
    * segment now starts. Call between items only (starts held by the caller change).
    */
   compact(moved: (no: number, start: number) => void): void {
-    if (this.#garbage * 2 < this.#end || this.#garbage === 0) return;
+    if (!this.loose) return;
     const old = this.cells;
     const cells = new Float64Array(Math.max(1024, (this.#end - this.#garbage) * 2));
     let end = 0;

@@ -78,6 +78,8 @@ export class QueryMembers {
 
   /** Between items: segments may move. */
   compact(): void {
+    // Checked first: the callback would be a new closure for every item.
+    if (!this.lists.loose) return;
     this.lists.compact((no, start) => {
       this.start[no] = start;
     });
