@@ -3,15 +3,17 @@
  * 3-letter prefixes), so a token checks at most two small buckets; a bucket holds where its prefixes'
  * entries are in one pool, whose letters are compared with the token's, so confirming a prefix touches no
  * string.
- * A 32 KB filter of bucket hashes answers "no prefix starts so" for most tokens without reading the bucket
+ * An 8 KB bit filter of bucket hashes answers "no prefix starts so" for most tokens without reading the bucket
  * table: a full text has hundreds of tokens, and the bucket table, small as it is, is usually out of the
  * nearest caches after the form look-ups.
  */
 import { MIN_PREFIX } from "../words/terms.js";
 import { FormTable, fingerprint } from "./form-table.js";
+import { clearBit, setBit } from "./typed.js";
 
-/** Cells of the bucket filter (one byte each), indexed by a bucket's h2. */
-const FILTER_MASK = (1 << 15) - 1;
+/** Cells of the bucket filter, indexed by a bucket's h2: a bit each where tokens read it (8 KB, so it stays
+ * in L1 beside everything else a token touches), a count each where prefixes are added and removed. */
+const FILTER_MASK = (1 << 16) - 1;
 
 // Prefixes are bucketed by 4 letters (3 for 3-letter ones).
 function bucketKey(prefix: string): string {
@@ -26,7 +28,9 @@ export class PrefixSlots {
   /** bucket fingerprint → where the bucket's prefixes are in `pool` (entry offsets) */
   #buckets = new FormTable();
   /** how many buckets have each filter cell (saturating at 255: such a cell stays set) */
-  readonly filter = new Uint8Array(FILTER_MASK + 1);
+  readonly #counts = new Uint8Array(FILTER_MASK + 1);
+  /** bit per filter cell: set iff its count is not 0 */
+  readonly #bits = new Int32Array((FILTER_MASK + 1) >> 5);
   /**
    * Every prefix as one entry, end to end: [length, slot low 16 bits, slot high bits, ...letters] — what
    * a bucket hit needs to confirm and name a prefix is in one place, so it costs one cache miss, not three
@@ -47,7 +51,8 @@ export class PrefixSlots {
 
   /** Whether some bucket may have this h2 (false: none has). */
   mayHave(h2: number): boolean {
-    return this.filter[h2 & FILTER_MASK] !== 0;
+    const cell = h2 & FILTER_MASK;
+    return ((this.#bits[cell >> 5] as number) & (1 << (cell & 31))) !== 0;
   }
 
   /** The slot of the entry at `at` if the token at chars[from, from + length) starts with its prefix, else -1. */
@@ -63,7 +68,7 @@ export class PrefixSlots {
   /** Adds prefix slot `n`. */
   add(n: number, prefix: string): void {
     const cell = this.#bucket(prefix, this.#store(n, prefix), true);
-    if ((this.filter[cell] as number) < 255) this.filter[cell] = (this.filter[cell] as number) + 1;
+    this.#count(cell, 1);
     this.#live.set(n, prefix);
     if (prefix.length >= 4) this.long++;
     else this.short++;
@@ -74,7 +79,7 @@ export class PrefixSlots {
     const at = this.#entryOf(n, prefix);
     if (at < 0) return;
     const cell = this.#bucket(prefix, at, false);
-    if ((this.filter[cell] as number) < 255) this.filter[cell] = (this.filter[cell] as number) - 1;
+    this.#count(cell, -1);
     this.#live.delete(n);
     this.#poolLive -= ENTRY_HEAD + prefix.length;
     if (prefix.length >= 4) this.long--;
@@ -86,6 +91,15 @@ export class PrefixSlots {
       this.#buckets = new FormTable();
       for (const [slot, text] of this.#live) this.#bucket(text, this.#store(slot, text), true);
     }
+  }
+
+  // Counts a bucket in or out of a filter cell (a saturated count stays: its buckets are not all known).
+  #count(cell: number, delta: number): void {
+    const count = this.#counts[cell] as number;
+    if (count === 255) return;
+    this.#counts[cell] = count + delta;
+    if (count + delta > 0) setBit(this.#bits, cell);
+    else clearBit(this.#bits, cell);
   }
 
   // Adds or removes entry `at` in its prefix's bucket; returns the bucket's filter cell.
