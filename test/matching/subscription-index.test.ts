@@ -33,6 +33,24 @@ describe("SubscriptionIndex", () => {
     expect(index.size).toBe(3);
   });
 
+  it("finds a word it has seen match nothing once a query uses it, by form or by prefix", () => {
+    const index = new SubscriptionIndex();
+    index.add(1, parseQuery("литий"));
+    const cocoa = { title: "Какао подорожало", summary: "Цены на какао выросли, какао-бобы в дефиците" };
+    // Seen twice with nothing following «какао» or «цены»: both are remembered as matching nothing.
+    expect(index.match(cocoa)).toEqual([]);
+    expect(index.match(cocoa)).toEqual([]);
+    index.add(2, parseQuery("какао"));
+    expect(ids(index.match(cocoa))).toEqual([2]);
+    index.add(3, parseQuery("цен*"));
+    expect(ids(index.match(cocoa))).toEqual([2, 3]);
+    index.remove(2);
+    index.remove(3);
+    expect(index.match(cocoa)).toEqual([]);
+    index.add(4, parseQuery("подорожать"));
+    expect(ids(index.match(cocoa))).toEqual([4]);
+  });
+
   it("replaces a subscription added twice under one id", () => {
     const index = new SubscriptionIndex();
     index.add(7, parseQuery("литий"));

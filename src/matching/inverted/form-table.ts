@@ -56,18 +56,12 @@ export class FormTable {
   }
 
   /**
-   * Reads the cell each fingerprint's probe starts at (h2 at `h2s[k × stride + offset]`, k < count)
-   * without using the answers: the loads do not depend on one another, so the CPU overlaps their cache
-   * misses instead of waiting for them one at a time in the real look-ups that follow. Returns a value
-   * only so the reads are kept.
+   * Reads the cell a fingerprint's probe starts at without using the answer. Called for a whole text's
+   * tokens in a row before the real look-ups: the loads do not depend on one another, so the CPU overlaps
+   * their cache misses instead of waiting for them one at a time. Returns a value only so the read is kept.
    */
-  touch(h2s: Int32Array, count: number, stride = 1, offset = 0): number {
-    const cells = this.#cells;
-    const mask = this.#mask;
-    let sum = 0;
-    for (let t = 0; t < count; t++)
-      sum ^= cells[2 * ((h2s[t * stride + offset] as number) & mask) + 1] as number;
-    return sum;
+  touch(h2: number): number {
+    return this.#cells[2 * (h2 & this.#mask) + 1] as number;
   }
 
   /** Adds `value` under a fingerprint. */

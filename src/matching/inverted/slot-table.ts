@@ -12,6 +12,7 @@ import { ItemSlots } from "./item-slots.js";
 import { PrefixSlots } from "./prefix-slots.js";
 import { BOUND_CELLS, BOUND_SHIFT, RecordArena } from "./record-arena.js";
 import { clearBit, growInt32, setBit, swapRemove } from "./typed.js";
+import { UnmatchedForms } from "./unmatched-forms.js";
 
 /** One distinct slot; the subscriptions that hang on it are records kept by slot number. */
 export interface SlotEntry {
@@ -55,6 +56,7 @@ export class SlotTable {
   #positionalUses: Int32Array = new Int32Array(1024);
   #positional: Int32Array = new Int32Array(32);
   readonly #items = new ItemSlots();
+  readonly #unmatched = new UnmatchedForms();
   // Per token of the current item: its form's first hash, for #touchForms.
   // Per token of the current item: fingerprint (h1, h2), 3-letter and 4-letter bucket hashes.
   #hashes: Int32Array = new Int32Array(6 * 256);
@@ -72,6 +74,7 @@ export class SlotTable {
       entry.refs++;
       return entry;
     }
+    this.#unmatched.invalidate();
     const n = this.#free.pop() ?? this.#count++;
     // Form-table values hold a slot number and the guard bit above it.
     if (n >= GUARDED) throw new RangeError(`too many distinct query words: ${n}`);
@@ -146,6 +149,7 @@ export class SlotTable {
   /** Drops a reference; the last one removes the slot and its keys. */
   release(entry: SlotEntry): void {
     if (--entry.refs > 0) return;
+    this.#unmatched.invalidate();
     const { slot } = entry;
     this.#byId.delete(slot.id);
     this.#entries[entry.n] = undefined;
@@ -187,14 +191,24 @@ export class SlotTable {
     const short = prefixSlots.short > 0;
     const long = prefixSlots.long > 0;
     const { chars, start, length: lengths, pos: positions, caps: capsKeys, compound, count } = tokens;
+    const unmatched = this.#unmatched;
+    unmatched.begin();
     this.#hashTokens(tokens);
     const hashes = this.#hashes;
     for (let t = 0; t < count; t++) {
       const length = lengths[t] as number;
       const pos = positions[t] as number;
       const at = t * 6;
+      const h1 = hashes[at] as number;
+      const h2 = hashes[at + 1] as number;
+      const capsKey = capsKeys[t];
+      if (capsKey !== null && capsKey !== undefined) {
+        const byCaps = caps.get(capsKey);
+        if (byCaps) for (const entry of byCaps) items.note(entry.n, pos);
+      }
+      if (unmatched.has(h1, h2)) continue;
       // A word repeated in a long text finds its cell in cache (#hashTokens loaded it): no memo needed.
-      const byForm = forms.get(hashes[at] as number, hashes[at + 1] as number);
+      const byForm = forms.get(h1, h2);
       if (typeof byForm === "number") {
         if (byForm < GUARDED) items.note(byForm, pos);
         else if (this.#guardAccepts(byForm - GUARDED, tokens, t)) items.note(byForm - GUARDED, pos);
@@ -204,29 +218,30 @@ export class SlotTable {
           else if (this.#guardAccepts(v - GUARDED, tokens, t)) items.note(v - GUARDED, pos);
         }
       }
-      const capsKey = capsKeys[t];
-      if (capsKey !== null && capsKey !== undefined) {
-        const byCaps = caps.get(capsKey);
-        if (byCaps) for (const entry of byCaps) items.note(entry.n, pos);
+      let found = byForm !== null;
+      if (prefixes !== null && compound[t] === 0 && length >= MIN_PREFIX) {
+        const from = start[t] as number;
+        if (short && prefixSlots.mayHave(hashes[at + 3] as number))
+          found =
+            this.#notePrefixes(
+              prefixes.get(hashes[at + 2] as number, hashes[at + 3] as number),
+              chars,
+              from,
+              length,
+              pos,
+            ) || found;
+        if (long && length > 3 && prefixSlots.mayHave(hashes[at + 5] as number))
+          found =
+            this.#notePrefixes(
+              prefixes.get(hashes[at + 4] as number, hashes[at + 5] as number),
+              chars,
+              from,
+              length,
+              pos,
+            ) || found;
       }
-      if (prefixes === null || compound[t] === 1 || length < MIN_PREFIX) continue;
-      const from = start[t] as number;
-      if (short && prefixSlots.mayHave(hashes[at + 3] as number))
-        this.#notePrefixes(
-          prefixes.get(hashes[at + 2] as number, hashes[at + 3] as number),
-          chars,
-          from,
-          length,
-          pos,
-        );
-      if (long && length > 3 && prefixSlots.mayHave(hashes[at + 5] as number))
-        this.#notePrefixes(
-          prefixes.get(hashes[at + 4] as number, hashes[at + 5] as number),
-          chars,
-          from,
-          length,
-          pos,
-        );
+      // What this form matched depends on its letters alone (guards aside, and a guarded form is found).
+      if (!found) unmatched.add(h1, h2);
     }
     // The first cell of each present slot's records, loaded ahead as #hashTokens does for the forms.
     const arena = this.#records.cells;
@@ -239,29 +254,33 @@ export class SlotTable {
     return items;
   }
 
-  // The prefixes of a bucket (entry offsets) that the token at chars[from, from + length) starts with.
+  // Notes the prefixes of a bucket (entry offsets) that the token at chars[from, from + length) starts
+  // with; whether there was one.
   #notePrefixes(
     found: number | readonly number[] | null,
     chars: Uint16Array,
     from: number,
     length: number,
     pos: number,
-  ): void {
-    if (found === null) return;
+  ): boolean {
+    if (found === null) return false;
     const prefixes = this.#prefixes;
     if (typeof found === "number") {
       const n = prefixes.slotIfPrefix(found, chars, from, length);
       if (n >= 0) this.#items.note(n, pos);
-      return;
+      return n >= 0;
     }
+    let any = false;
     for (const at of found) {
       const n = prefixes.slotIfPrefix(at, chars, from, length);
       if (n >= 0) this.#items.note(n, pos);
+      any ||= n >= 0;
     }
+    return any;
   }
 
-  // Every token's fingerprint and its 3- and 4-letter bucket hashes in one pass over the letters, then its
-  // form-table cell loaded ahead of the look-ups (FormTable.touch).
+  // Every token's fingerprint and its 3- and 4-letter bucket hashes in one pass over the letters, then the
+  // form-table cell of each token not known to match nothing, loaded ahead of the look-ups (FormTable.touch).
   #hashTokens(tokens: TokenBuffer): void {
     const count = tokens.count;
     if (count > this.#hashes.length / 6) this.#hashes = new Int32Array(count * 12);
@@ -288,7 +307,15 @@ export class SlotTable {
       hashes[at] = h1;
       hashes[at + 1] = h2;
     }
-    this.#touched = this.#forms.touch(hashes, count, 6, 1);
+    const forms = this.#forms;
+    const unmatched = this.#unmatched;
+    let sum = this.#touched;
+    for (let t = 0; t < count; t++) {
+      const h1 = hashes[t * 6] as number;
+      const h2 = hashes[t * 6 + 1] as number;
+      if (!unmatched.has(h1, h2)) sum ^= forms.touch(h2);
+    }
+    this.#touched = sum;
   }
 
   #guardAccepts(n: number, tokens: TokenBuffer, t: number): boolean {
