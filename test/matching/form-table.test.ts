@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { FormTable, fingerprint } from "../../src/matching/inverted/form-table.js";
+import {
+  FormTable,
+  fingerprint,
+  TOKEN_HASHES,
+  tokenFingerprints,
+} from "../../src/matching/inverted/form-table.js";
+import { TokenBuffer } from "../../src/matching/text/token-buffer.js";
 
 const get = (table: FormTable, key: string) => {
   const [h1, h2] = fingerprint(key);
@@ -39,6 +45,21 @@ describe("FormTable", () => {
       expect(get(table, `слово${i}`)).toEqual(expected);
     }
     expect(get(table, "слово50000")).toEqual([]);
+  });
+
+  it("fingerprints a buffer's tokens and their first 3 and 4 letters as fingerprint() does their forms", () => {
+    const tokens = new TokenBuffer();
+    tokens.fill("Литий-ион и ЦБ: рост", "Цены на никель выросли, ёмкость рынка — 5 млрд");
+    // A small array to start with: the answer is a new, larger one.
+    const hashes = tokenFingerprints(tokens, new Int32Array(TOKEN_HASHES));
+    expect(tokens.count).toBeGreaterThan(10);
+    for (let t = 0; t < tokens.count; t++) {
+      const form = tokens.form(t);
+      const at = t * TOKEN_HASHES;
+      expect([hashes[at], hashes[at + 1]]).toEqual(fingerprint(form));
+      if (form.length >= 3) expect([hashes[at + 2], hashes[at + 3]]).toEqual(fingerprint(form.slice(0, 3)));
+      if (form.length >= 4) expect([hashes[at + 4], hashes[at + 5]]).toEqual(fingerprint(form.slice(0, 4)));
+    }
   });
 
   it("fingerprints differ for near-identical words", () => {

@@ -18,16 +18,60 @@ const TAG_SHIFT = 25;
 const EMPTY = -1;
 const TOMBSTONE = -2;
 
+// The two hashes: FNV-1a, and a multiplicative one.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const MUL = 0x9e3779b1;
+const ADD = 0x7f4a7c15;
+
 /** The two hashes of a string: FNV-1a and a multiplicative one, computed in one pass. */
 export function fingerprint(key: string): [number, number] {
-  let h1 = 0x811c9dc5;
+  let h1 = FNV_OFFSET;
   let h2 = 0;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = (Math.imul(h2, 0x9e3779b1) + c + 0x7f4a7c15) | 0;
+    h1 = Math.imul(h1 ^ c, FNV_PRIME);
+    h2 = (Math.imul(h2, MUL) + c + ADD) | 0;
   }
   return [h1 | 0, h2];
+}
+
+/** Cells per token written by tokenFingerprints: its fingerprint, then those of its first 3 and 4 letters. */
+export const TOKEN_HASHES = 6;
+
+/**
+ * fingerprint() of every token's letters (`chars[start[t], start[t] + length[t])`, t < count), with the
+ * fingerprints of its first 3 and first 4 letters (prefix buckets), in one pass over the letters. Writes
+ * into `into` when it is large enough; returns the array written.
+ */
+export function tokenFingerprints(
+  tokens: { chars: Uint16Array; start: Int32Array; length: Int32Array; count: number },
+  into: Int32Array,
+): Int32Array {
+  const { chars, start, length, count } = tokens;
+  const hashes = count * TOKEN_HASHES > into.length ? new Int32Array(count * TOKEN_HASHES * 2) : into;
+  for (let t = 0; t < count; t++) {
+    let h1 = FNV_OFFSET;
+    let h2 = 0;
+    const from = start[t] as number;
+    const n = length[t] as number;
+    const at = t * TOKEN_HASHES;
+    for (let i = 0; i < n; i++) {
+      const c = chars[from + i] as number;
+      h1 = Math.imul(h1 ^ c, FNV_PRIME);
+      h2 = (Math.imul(h2, MUL) + c + ADD) | 0;
+      if (i === 2) {
+        hashes[at + 2] = h1;
+        hashes[at + 3] = h2;
+      } else if (i === 3) {
+        hashes[at + 4] = h1;
+        hashes[at + 5] = h2;
+      }
+    }
+    hashes[at] = h1;
+    hashes[at + 1] = h2;
+  }
+  return hashes;
 }
 
 /** Multimap from fingerprint to values (0 ≤ value < FORM_VALUE_LIMIT). */

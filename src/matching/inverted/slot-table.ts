@@ -7,7 +7,7 @@
 import type { TokenBuffer } from "../text/token-buffer.js";
 import { guardAccepts } from "../words/homonyms.js";
 import { MIN_PREFIX, type Slot } from "../words/terms.js";
-import { FormTable, fingerprint } from "./form-table.js";
+import { FormTable, fingerprint, TOKEN_HASHES, tokenFingerprints } from "./form-table.js";
 import { ItemSlots } from "./item-slots.js";
 import { PrefixSlots } from "./prefix-slots.js";
 import { BOUND_CELLS, BOUND_SHIFT, RecordArena } from "./record-arena.js";
@@ -57,9 +57,8 @@ export class SlotTable {
   #positional: Int32Array = new Int32Array(32);
   readonly #items = new ItemSlots();
   readonly #unmatched = new UnmatchedForms();
-  // Per token of the current item: its form's first hash, for #touchForms.
   // Per token of the current item: fingerprint (h1, h2), 3-letter and 4-letter bucket hashes.
-  #hashes: Int32Array = new Int32Array(6 * 256);
+  #hashes: Int32Array = new Int32Array(TOKEN_HASHES * 256);
   #touched = 0;
 
   /** The entry of a slot id currently in the table. */
@@ -198,7 +197,7 @@ export class SlotTable {
     for (let t = 0; t < count; t++) {
       const length = lengths[t] as number;
       const pos = positions[t] as number;
-      const at = t * 6;
+      const at = t * TOKEN_HASHES;
       const h1 = hashes[at] as number;
       const h2 = hashes[at + 1] as number;
       const capsKey = capsKeys[t];
@@ -283,36 +282,14 @@ export class SlotTable {
   // form-table cell of each token not known to match nothing, loaded ahead of the look-ups (FormTable.touch).
   #hashTokens(tokens: TokenBuffer): void {
     const count = tokens.count;
-    if (count > this.#hashes.length / 6) this.#hashes = new Int32Array(count * 12);
-    const hashes = this.#hashes;
-    const { chars, start, length } = tokens;
-    for (let t = 0; t < count; t++) {
-      let h1 = 0x811c9dc5;
-      let h2 = 0;
-      const from = start[t] as number;
-      const n = length[t] as number;
-      const at = t * 6;
-      for (let i = 0; i < n; i++) {
-        const c = chars[from + i] as number;
-        h1 = Math.imul(h1 ^ c, 0x01000193);
-        h2 = (Math.imul(h2, 0x9e3779b1) + c + 0x7f4a7c15) | 0;
-        if (i === 2) {
-          hashes[at + 2] = h1;
-          hashes[at + 3] = h2;
-        } else if (i === 3) {
-          hashes[at + 4] = h1;
-          hashes[at + 5] = h2;
-        }
-      }
-      hashes[at] = h1;
-      hashes[at + 1] = h2;
-    }
+    const hashes = tokenFingerprints(tokens, this.#hashes);
+    this.#hashes = hashes;
     const forms = this.#forms;
     const unmatched = this.#unmatched;
     let sum = this.#touched;
     for (let t = 0; t < count; t++) {
-      const h1 = hashes[t * 6] as number;
-      const h2 = hashes[t * 6 + 1] as number;
+      const h1 = hashes[t * TOKEN_HASHES] as number;
+      const h2 = hashes[t * TOKEN_HASHES + 1] as number;
       if (!unmatched.has(h1, h2)) sum ^= forms.touch(h2);
     }
     this.#touched = sum;
