@@ -185,10 +185,8 @@ export class SlotTable {
     items.begin(this.#anchored, this.#positional);
     const forms = this.#forms;
     const caps = this.#caps;
-    const prefixSlots = this.#prefixes;
-    const prefixes = prefixSlots.short + prefixSlots.long > 0 ? prefixSlots.buckets : null;
-    const short = prefixSlots.short > 0;
-    const long = prefixSlots.long > 0;
+    const short = this.#prefixes.short > 0;
+    const long = this.#prefixes.long > 0;
     const { chars, start, length: lengths, pos: positions, caps: capsKeys, compound, count } = tokens;
     const unmatched = this.#unmatched;
     unmatched.begin();
@@ -218,26 +216,11 @@ export class SlotTable {
         }
       }
       let found = byForm !== null;
-      if (prefixes !== null && compound[t] === 0 && length >= MIN_PREFIX) {
+      if ((short || long) && compound[t] === 0 && length >= MIN_PREFIX) {
         const from = start[t] as number;
-        if (short && prefixSlots.mayHave(hashes[at + 3] as number))
-          found =
-            this.#notePrefixes(
-              prefixes.get(hashes[at + 2] as number, hashes[at + 3] as number),
-              chars,
-              from,
-              length,
-              pos,
-            ) || found;
-        if (long && length > 3 && prefixSlots.mayHave(hashes[at + 5] as number))
-          found =
-            this.#notePrefixes(
-              prefixes.get(hashes[at + 4] as number, hashes[at + 5] as number),
-              chars,
-              from,
-              length,
-              pos,
-            ) || found;
+        // Buckets by the first 3 letters, then by the first 4 (their fingerprints follow the token's).
+        if (short) found = this.#notePrefixes(hashes, at + 2, chars, from, length, pos) || found;
+        if (long && length > 3) found = this.#notePrefixes(hashes, at + 4, chars, from, length, pos) || found;
       }
       // What this form matched depends on its letters alone (guards aside, and a guarded form is found).
       if (!found) unmatched.add(h1, h2);
@@ -253,25 +236,28 @@ export class SlotTable {
     return items;
   }
 
-  // Notes the prefixes of a bucket (entry offsets) that the token at chars[from, from + length) starts
-  // with; whether there was one.
+  // Notes the prefixes of the bucket whose fingerprint is at hashes[at, at + 2) that the token at
+  // chars[from, from + length) starts with; whether there was one.
   #notePrefixes(
-    found: number | readonly number[] | null,
+    hashes: Int32Array,
+    at: number,
     chars: Uint16Array,
     from: number,
     length: number,
     pos: number,
   ): boolean {
-    if (found === null) return false;
     const prefixes = this.#prefixes;
+    if (!prefixes.mayHave(hashes[at + 1] as number)) return false;
+    const found = prefixes.buckets.get(hashes[at] as number, hashes[at + 1] as number);
+    if (found === null) return false;
     if (typeof found === "number") {
       const n = prefixes.slotIfPrefix(found, chars, from, length);
       if (n >= 0) this.#items.note(n, pos);
       return n >= 0;
     }
     let any = false;
-    for (const at of found) {
-      const n = prefixes.slotIfPrefix(at, chars, from, length);
+    for (const entry of found) {
+      const n = prefixes.slotIfPrefix(entry, chars, from, length);
       if (n >= 0) this.#items.note(n, pos);
       any ||= n >= 0;
     }
