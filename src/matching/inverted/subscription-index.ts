@@ -11,7 +11,7 @@ import type { Query } from "../query/query.js";
 import { TokenBuffer } from "../text/token-buffer.js";
 import { Interner } from "./interner.js";
 import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
-import { firstCell, QueryMembers } from "./query-members.js";
+import { firstCell, QueryMembers, type SetRecordHeads } from "./query-members.js";
 import { anchorsOf, positionalSlots, queryRecord } from "./query-shape.js";
 import {
   BOUND_SHIFT,
@@ -286,7 +286,7 @@ export class SubscriptionIndex {
   }
 
   // Rewrites the head of every record of a query (one per anchor).
-  #setHeads(info: QueryInfo): (flags: number, first: number) => void {
+  #setHeads(info: QueryInfo): SetRecordHeads {
     return (flags, first) => {
       for (const entry of info.anchors) this.#table.setRecordHead(entry.n, info.no, flags, first);
     };

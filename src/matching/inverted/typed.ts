@@ -7,13 +7,6 @@ export function growInt32(from: Int32Array, size: number): Int32Array {
   return grown;
 }
 
-/** A copy of `from` with room for `size` elements. */
-export function growUint32(from: Uint32Array, size: number): Uint32Array {
-  const grown = new Uint32Array(size);
-  grown.set(from);
-  return grown;
-}
-
 /** Removes list[at] in O(1) by moving the last element there; order is not kept. */
 export function swapRemove<T>(list: T[], at: number): void {
   if (at < 0 || at >= list.length) return;
