@@ -248,6 +248,20 @@ describe("SubscriptionIndex", () => {
       { id: 3, matched: ["никель", "литий"] },
     ]);
   });
+
+  it("makes one list per set of matched terms of a query and hands it out again when they match again", () => {
+    const index = new SubscriptionIndex();
+    index.add(1, parseQuery("литий OR никель"));
+    const terms = (summary: string) => index.match({ title: "", summary })[0]?.matched;
+    const lithium = terms("литий");
+    const nickel = terms("никель");
+    expect(lithium).toEqual(["литий"]);
+    expect(nickel).toEqual(["никель"]);
+    // Alternating terms reuse the lists made the first time: nothing is allocated per match.
+    expect(terms("литий")).toBe(lithium);
+    expect(terms("никель")).toBe(nickel);
+    expect(Object.isFrozen(lithium)).toBe(true);
+  });
 });
 
 describe("nothing a user types makes matching slow", () => {

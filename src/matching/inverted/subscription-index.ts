@@ -9,8 +9,8 @@ import { querySlots } from "../query/evaluate.js";
 import type { MatchInput } from "../query/matcher.js";
 import type { Query } from "../query/query.js";
 import { TokenBuffer } from "../text/token-buffer.js";
-import { Interner } from "./interner.js";
-import { compilePlan, matchedTexts, runPlan } from "./plan-code.js";
+import { MatchedLists } from "./matched-lists.js";
+import { compilePlan, runPlan } from "./plan-code.js";
 import { firstCell, QueryMembers, type SetRecordHeads } from "./query-members.js";
 import { anchorsOf, positionalSlots, queryRecord } from "./query-shape.js";
 import {
@@ -55,8 +55,6 @@ export interface MatchList {
   readonly matched: ReadonlyArray<readonly string[]>;
 }
 
-const EMPTY_LIST: readonly string[] = Object.freeze([]);
-
 /**
  * Every subscription as one index; add/remove are incremental. Subscriptions with the same query (many
  * chats follow «ставка ЦБ» or «нефть») share one record, evaluated once per item, and are handed out
@@ -66,12 +64,8 @@ export class SubscriptionIndex {
   readonly #subs = new Map<number, QueryInfo>();
   readonly #queries = new Map<string, QueryInfo>();
   readonly #table = new SlotTable();
-  // Matched-term texts, numbered and shared: one small array instead of one per subscription.
-  readonly #texts = new Interner();
-  // The matched list of a lone-word query, one frozen array per text, shared by all its matches.
-  readonly #textLists: Array<readonly string[]> = [];
-  // Per query number: the terms it matched last (runPlan's mask), for #lastList.
-  #masks: Int32Array = new Int32Array(1024);
+  // Matched-term texts and the frozen lists handed out with matches: no list is made per match.
+  readonly #lists = new MatchedLists();
   // Bit per query number: already evaluated for the current item (queries anchored on several slots
   // meet several times); a bit set, not a cell per query, so the check stays in L1. #marked lists the
   // words to clear.
@@ -81,9 +75,6 @@ export class SubscriptionIndex {
   readonly #sources = new SourceFilters();
   readonly #freeQueries: number[] = [];
   #queryCount = 0;
-  // Per query number: the frozen list of its last matched terms (the mask in #masks), handed out again while
-  // the same terms match, so a match allocates no list.
-  readonly #lastList: Array<readonly string[]> = [];
   #stamp = 0;
   readonly #tokens = new TokenBuffer();
   // Float64: subscription ids are database ids and may not fit 32 bits.
@@ -100,7 +91,7 @@ export class SubscriptionIndex {
       q,
       (slotId) => (table.get(slotId) as SlotEntry).n,
       (text) => {
-        const n = this.#acquireText(text);
+        const n = this.#lists.acquireText(text);
         texts.push(n);
         return n;
       },
@@ -110,7 +101,7 @@ export class SubscriptionIndex {
     if (same) {
       // The references just taken belong to the query already indexed.
       for (const entry of slots) table.release(entry);
-      for (const n of texts) this.#releaseText(n);
+      for (const n of texts) this.#lists.releaseText(n);
       same.members.push(id);
       this.#subs.set(id, same);
       this.#members.added(same, id, this.#setHeads(same));
@@ -120,8 +111,6 @@ export class SubscriptionIndex {
     const no = this.#freeQueries.pop() ?? this.#queryCount++;
     this.#ensureQueryCapacity(no);
     const filter = filtered ? this.#sources.encode(q.sources, q.notSources) : [];
-    this.#masks[no] = -1;
-    this.#lastList[no] = EMPTY_LIST;
     // By entry, not by Slot object: equal slots from different parses must not anchor a query twice.
     const anchors = [...new Set(anchorsOf(q).map((slot) => table.get(slot.id) as SlotEntry))];
     const { flags, code: record } = queryRecord(
@@ -133,8 +122,11 @@ export class SubscriptionIndex {
       (slot) => (table.get(slot.id) as SlotEntry).n,
     );
     // Its matched list never changes: made once, so a match reads no mask.
-    if (flags === RECORD_ALL)
-      this.#lastList[no] = Object.freeze(texts.map((n) => this.#texts.texts[n] as string));
+    const lists = this.#lists;
+    lists.queryAdded(
+      no,
+      flags === RECORD_ALL ? Object.freeze(texts.map((n) => lists.texts.texts[n] as string)) : undefined,
+    );
     for (const entry of anchors) table.appendRecord(entry.n, no, flags, firstCell(id), record);
     const positional = positionalSlots(q).map((slot) => (table.get(slot.id) as SlotEntry).n);
     for (const n of positional) table.usePositions(n, 1);
@@ -158,10 +150,10 @@ export class SubscriptionIndex {
     for (const entry of info.anchors) this.#table.removeRecord(entry.n, info.no);
     for (const n of info.positional) this.#table.usePositions(n, -1);
     for (const entry of info.slots) this.#table.release(entry);
-    for (const n of info.texts) this.#releaseText(n);
+    for (const n of info.texts) this.#lists.releaseText(n);
     this.#sources.release(info.filter);
     this.#members.dropped(info.no);
-    this.#lastList[info.no] = EMPTY_LIST;
+    this.#lists.queryRemoved(info.no);
     this.#freeQueries.push(info.no);
   }
 
@@ -195,15 +187,15 @@ export class SubscriptionIndex {
     // Between items is when member segments may move.
     const members = this.#members;
     members.compact();
-    const masks = this.#masks;
+    const lists = this.#lists;
+    const masks = lists.masks;
     const memberStart = members.start;
     const evaluated = this.#evaluated;
     let marked = this.#marked;
     let markedCount = 0;
     const memberCells = members.lists.cells;
-    const textPool = this.#texts.texts;
-    const textLists = this.#textLists;
-    const lastList = this.#lastList;
+    const textLists = lists.single;
+    const lastList = lists.last;
     const sources = this.#sources;
     // Lower-cased once per item, and only if a filtered query gets this far.
     let sourceReady = false;
@@ -257,11 +249,10 @@ export class SubscriptionIndex {
             }
             if (!sources.passes(records, head)) continue;
           }
-          if (masks[no] !== mask) {
-            masks[no] = mask;
-            lastList[no] = Object.freeze(matchedTexts(records, plan, mask, textPool));
-          }
-          matched = lastList[no] as readonly string[];
+          matched =
+            masks[no] === mask
+              ? (lastList[no] as readonly string[])
+              : lists.switchTo(no, mask, records, plan);
         }
         if ((flags & RECORD_SHARED) === 0) {
           if (count === outIds.length) outIds = this.#growOut(count + 1);
@@ -308,16 +299,5 @@ export class SubscriptionIndex {
   #ensureQueryCapacity(no: number): void {
     if (no >= this.#evaluated.length * 32)
       this.#evaluated = growInt32(this.#evaluated, this.#evaluated.length * 2);
-    if (no >= this.#masks.length) this.#masks = growInt32(this.#masks, this.#masks.length * 2);
-  }
-
-  #acquireText(text: string): number {
-    const { n, fresh } = this.#texts.acquire(text);
-    if (fresh) this.#textLists[n] = Object.freeze([text]);
-    return n;
-  }
-
-  #releaseText(n: number): void {
-    if (this.#texts.release(n)) this.#textLists[n] = EMPTY_LIST;
   }
 }

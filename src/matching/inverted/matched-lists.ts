@@ -1,0 +1,73 @@
+import { Interner } from "./interner.js";
+import { matchedTexts } from "./plan-code.js";
+import { growInt32 } from "./typed.js";
+
+// A query with many OR alternatives could meet many masks; past this many a new one is made per match.
+const MAX_MASKS_KEPT = 32;
+
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
+/**
+ * The matched-term lists handed out with matches: frozen, shared, and made once per text or per query and
+ * set of matched terms. A list made per match would be garbage the moment the caller drops it, and one kept
+ * per query but remade whenever its terms change (an OR query matching «литий» on one item and «никель» on
+ * the next) is promoted out of the young generation before it dies: old-space garbage and long scavenges.
+ */
+export class MatchedLists {
+  /** matched-term texts, numbered and shared (records hold the numbers) */
+  readonly texts = new Interner();
+  /** per text number: the one-text list of a lone-word query */
+  readonly single: Array<readonly string[]> = [];
+  /** per query number: the list of its last match (or its fixed list) */
+  readonly last: Array<readonly string[]> = [];
+  /** per query number: the mask (runPlan) of `last`; -1 when its list is fixed or none was made yet */
+  masks: Int32Array = new Int32Array(1024);
+  // Per query number: lists made for its other masks.
+  readonly #byMask: Array<Map<number, readonly string[]> | undefined> = [];
+
+  /** The number of `text`, taking a reference (its one-text list is made when it is first numbered). */
+  acquireText(text: string): number {
+    const { n, fresh } = this.texts.acquire(text);
+    if (fresh) this.single[n] = Object.freeze([text]);
+    return n;
+  }
+
+  /** Drops a reference to text number `n`. */
+  releaseText(n: number): void {
+    if (this.texts.release(n)) this.single[n] = EMPTY_LIST;
+  }
+
+  /** Starts query `no` with no list, or with the one list it always matches with (`fixed`). */
+  queryAdded(no: number, fixed?: readonly string[]): void {
+    if (no >= this.masks.length) this.masks = growInt32(this.masks, Math.max(no + 1, this.masks.length * 2));
+    this.masks[no] = -1;
+    this.last[no] = fixed ?? EMPTY_LIST;
+    this.#byMask[no] = undefined;
+  }
+
+  /** Drops the lists of a removed query number. */
+  queryRemoved(no: number): void {
+    this.last[no] = EMPTY_LIST;
+    this.#byMask[no] = undefined;
+  }
+
+  /**
+   * Makes `last[no]` the list of the terms in `mask` of the record plan at `plan` (the caller has seen
+   * that `masks[no]` differs), reusing the list made when the query last matched with these terms.
+   */
+  switchTo(no: number, mask: number, code: Int32Array, plan: number): readonly string[] {
+    let lists = this.#byMask[no];
+    if (lists === undefined) {
+      lists = new Map();
+      this.#byMask[no] = lists;
+    }
+    let list = lists.get(mask);
+    if (list === undefined) {
+      list = Object.freeze(matchedTexts(code, plan, mask, this.texts.texts));
+      if (lists.size < MAX_MASKS_KEPT) lists.set(mask, list);
+    }
+    this.masks[no] = mask;
+    this.last[no] = list;
+    return list;
+  }
+}
