@@ -17,7 +17,7 @@ import { loadMorphology } from "../src/matching/words/morphology.js";
 import { BODY_KINDS, type BodyMix } from "./matching/article.js";
 import { type GeneratedItem, makeItems, makeQueries, makeVocabulary } from "./matching/corpus.js";
 import { qualityTable, stemPairs } from "./matching/quality.js";
-import { fmt, heapMB } from "./support/measure.js";
+import { fmt, gcMs, heapMB, settle } from "./support/measure.js";
 
 const SUBS = Number(process.env.BENCH_SUBS ?? 100_000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
@@ -105,27 +105,36 @@ console.log(
 
 // Warm up, then measure the index over every item; the machine may be shared, so report the best of
 // three passes as well as the first.
-function measure(list: readonly GeneratedItem[]): { ms: number; passes: number[]; matches: number } {
+// GC time is read per pass: garbage made per item shows there before it shows in the noise of a shared VM.
+async function measure(
+  list: readonly GeneratedItem[],
+): Promise<{ ms: number; passes: number[]; gc: number[]; matches: number }> {
   for (let i = 0; i < 500; i++) index.matches(list[i % list.length] as GeneratedItem);
   let matches = 0;
   const passes: number[] = [];
+  const gc: number[] = [];
   for (let pass = 0; pass < 3; pass++) {
     matches = 0;
+    await settle();
+    const gc0 = gcMs();
     const start = performance.now();
     for (const item of list) matches += index.matches(item).count;
     passes.push(performance.now() - start);
+    await settle();
+    gc.push(gcMs() - gc0);
   }
-  return { ms: Math.min(...passes), passes, matches };
+  return { ms: Math.min(...passes), passes, gc, matches };
 }
+const gcText = (gc: number[]) => `GC ${gc.map((ms) => fmt(ms)).join(", ")} ms`;
 // How often one subscription would fire if the wires carried 20,000 such stories a day: what tells a
 // realistic mix (a few alerts a day for a topic) from a flood nobody would keep.
 const perDay = (matchesPerItem: number): string => fmt((matchesPerItem / SUBS) * 20_000, 1);
-const { ms: indexMs, passes, matches } = measure(items);
+const { ms: indexMs, passes, gc, matches } = await measure(items);
 const perSecond = ITEMS / (indexMs / 1000);
 const fullMatches = full.reduce((n, item) => n + index.matches(item).count, 0) / Math.max(1, full.length);
 console.log(
   `index: ${fmt(ITEMS)} items in ${fmt(indexMs)} ms = ${fmt(perSecond)} items/s ` +
-    `(passes: ${passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")} items/s); ` +
+    `(passes: ${passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")} items/s; ${gcText(gc)}); ` +
     `${fmt(matches)} matches (${fmt(matches / ITEMS, 1)} per item, ${fmt((matches / ITEMS / SUBS) * 100, 2)} % of subscriptions; ` +
     `${fmt(fullMatches, 1)} per item with a full text); one subscription would fire ${perDay(matches / ITEMS)} times a day at 20,000 stories`,
 );
@@ -133,10 +142,10 @@ console.log(
 if (full.length > 0 && BODY_CHARS > 0) {
   const other = BODY === "article" ? "stress" : "article";
   const otherItems = mixedItems(BODY_KINDS[other]);
-  const run = measure(otherItems);
+  const run = await measure(otherItems);
   console.log(
     `index with ${other} full texts: ${fmt(ITEMS / (run.ms / 1000))} items/s ` +
-      `(passes: ${run.passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")}); ${fmt(run.matches / ITEMS, 1)} matches per item; ` +
+      `(passes: ${run.passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")}; ${gcText(run.gc)}); ${fmt(run.matches / ITEMS, 1)} matches per item; ` +
       `one subscription would fire ${perDay(run.matches / ITEMS)} times a day at 20,000 stories`,
   );
 }
