@@ -154,7 +154,7 @@ export class AlertRouter {
         const chatId = this.chatOf.get(id);
         if (chatId === undefined || (audience && !audience.has(chatId))) continue;
         const list = terms.get(chatId) ?? [];
-        for (const t of found.matched[i] as readonly string[]) if (!list.includes(t)) list.push(t);
+        for (const t of found.matched(i)) if (!list.includes(t)) list.push(t);
         terms.set(chatId, list);
         subs.set(chatId, [...(subs.get(chatId) ?? []), id]);
       }

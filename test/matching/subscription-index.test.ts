@@ -167,7 +167,7 @@ describe("SubscriptionIndex", () => {
     index.add(2, parseQuery("литий"));
     index.add(3, parseQuery("никель"));
     const first = index.matches(item);
-    const got = Array.from({ length: first.count }, (_, i) => [first.ids[i], first.matched[i]]);
+    const got = Array.from({ length: first.count }, (_, i) => [first.ids[i], first.matched(i)]);
     expect(got.sort()).toEqual([
       [1, ["литий"]],
       [2, ["литий"]],

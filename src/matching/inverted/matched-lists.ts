@@ -55,7 +55,7 @@ export class MatchedLists {
    * Makes `last[no]` the list of the terms in `mask` of the record plan at `plan` (the caller has seen
    * that `masks[no]` differs), reusing the list made when the query last matched with these terms.
    */
-  switchTo(no: number, mask: number, code: Int32Array, plan: number): readonly string[] {
+  switchTo(no: number, mask: number, code: Int32Array, plan: number): void {
     let lists = this.#byMask[no];
     if (lists === undefined) {
       lists = new Map();
@@ -68,6 +68,37 @@ export class MatchedLists {
     }
     this.masks[no] = mask;
     this.last[no] = list;
-    return list;
+  }
+}
+
+/**
+ * The matches of one item, written into reused arrays: `ids[i]` matched with the terms `matched(i)` for
+ * i < count. Valid until the index matches the next item. A match stores its query's number, not its list:
+ * the list is looked up only for the matches a caller reads.
+ */
+export class MatchList {
+  count = 0;
+  /** subscription ids (Float64: database ids may not fit 32 bits) */
+  ids: Float64Array = new Float64Array(1024);
+  /** per match: its query's number */
+  queries: Int32Array = new Int32Array(1024);
+  readonly #lists: MatchedLists;
+
+  constructor(lists: MatchedLists) {
+    this.#lists = lists;
+  }
+
+  /** The terms match `i` matched. */
+  matched(i: number): readonly string[] {
+    return this.#lists.last[this.queries[i] as number] as readonly string[];
+  }
+
+  /** Makes room for `needed` matches (keeping those written). */
+  grow(needed: number): void {
+    const size = Math.max(this.ids.length * 2, needed);
+    const ids = new Float64Array(size);
+    ids.set(this.ids);
+    this.ids = ids;
+    this.queries = growInt32(this.queries, size);
   }
 }

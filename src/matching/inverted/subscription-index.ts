@@ -9,7 +9,7 @@ import { querySlots } from "../query/evaluate.js";
 import type { MatchInput } from "../query/matcher.js";
 import type { Query } from "../query/query.js";
 import { TokenBuffer } from "../text/token-buffer.js";
-import { MatchedLists } from "./matched-lists.js";
+import { MatchedLists, MatchList } from "./matched-lists.js";
 import { compilePlan, runPlan } from "./plan-code.js";
 import { firstCell, QueryMembers, type SetRecordHeads } from "./query-members.js";
 import { anchorsOf, positionalSlots, queryRecord } from "./query-shape.js";
@@ -46,16 +46,6 @@ interface QueryInfo {
 }
 
 /**
- * The matches of one item, written into reused arrays: `ids[i]` matched with terms `matched[i]` for
- * i < count. Valid until the index matches the next item.
- */
-export interface MatchList {
-  readonly count: number;
-  readonly ids: Float64Array;
-  readonly matched: ReadonlyArray<readonly string[]>;
-}
-
-/**
  * Every subscription as one index; add/remove are incremental. Subscriptions with the same query (many
  * chats follow «ставка ЦБ» or «нефть») share one record, evaluated once per item, and are handed out
  * together when it matches.
@@ -77,9 +67,7 @@ export class SubscriptionIndex {
   #queryCount = 0;
   #stamp = 0;
   readonly #tokens = new TokenBuffer();
-  // Float64: subscription ids are database ids and may not fit 32 bits.
-  #outIds: Float64Array = new Float64Array(1024);
-  readonly #outMatched: Array<readonly string[]> = [];
+  readonly #out = new MatchList(this.#lists);
 
   /** Adds (or replaces) the subscription `id`. */
   add(id: number, q: Query): void {
@@ -121,12 +109,12 @@ export class SubscriptionIndex {
       filter,
       (slot) => (table.get(slot.id) as SlotEntry).n,
     );
-    // Its matched list never changes: made once, so a match reads no mask.
+    // A lone word's or an all-words query's matched list never changes: set once, so a match reads no mask.
     const lists = this.#lists;
-    lists.queryAdded(
-      no,
-      flags === RECORD_ALL ? Object.freeze(texts.map((n) => lists.texts.texts[n] as string)) : undefined,
-    );
+    let fixed: readonly string[] | undefined;
+    if (flags === RECORD_SINGLE) fixed = lists.single[texts[0] as number];
+    else if (flags === RECORD_ALL) fixed = Object.freeze(texts.map((n) => lists.texts.texts[n] as string));
+    lists.queryAdded(no, fixed);
     for (const entry of anchors) table.appendRecord(entry.n, no, flags, firstCell(id), record);
     const positional = positionalSlots(q).map((slot) => (table.get(slot.id) as SlotEntry).n);
     for (const n of positional) table.usePositions(n, 1);
@@ -171,8 +159,7 @@ export class SubscriptionIndex {
   match(item: MatchInput): Array<{ id: number; matched: readonly string[] }> {
     const list = this.matches(item);
     const out: Array<{ id: number; matched: readonly string[] }> = [];
-    for (let i = 0; i < list.count; i++)
-      out.push({ id: list.ids[i] as number, matched: list.matched[i] as readonly string[] });
+    for (let i = 0; i < list.count; i++) out.push({ id: list.ids[i] as number, matched: list.matched(i) });
     return out;
   }
 
@@ -194,13 +181,12 @@ export class SubscriptionIndex {
     let marked = this.#marked;
     let markedCount = 0;
     const memberCells = members.lists.cells;
-    const textLists = lists.single;
-    const lastList = lists.last;
     const sources = this.#sources;
     // Lower-cased once per item, and only if a filtered query gets this far.
     let sourceReady = false;
-    let outIds = this.#outIds;
-    const outMatched = this.#outMatched;
+    const out = this.#out;
+    let outIds = out.ids;
+    let outQueries = out.queries;
     let count = 0;
     const records = table.arena;
     const bounds = table.bounds;
@@ -211,10 +197,9 @@ export class SubscriptionIndex {
       for (let at = bounds[at0] as number; at < end; at += RECORD_HEAD + (records[at + 2] as number)) {
         const no = records[at] as number;
         const flags = records[at + 1] as number;
-        let matched: readonly string[];
-        if ((flags & RECORD_SINGLE) !== 0) {
-          matched = textLists[records[at + RECORD_HEAD] as number] as readonly string[];
-        } else if ((flags & RECORD_ALL) !== 0) {
+        // A lone word matches wherever it is anchored. Its and an all-words query's matched list is fixed;
+        // another query's is set when its terms change.
+        if ((flags & RECORD_ALL) !== 0) {
           const last = at + RECORD_HEAD + (records[at + RECORD_HEAD] as number);
           let missing = false;
           for (let p = at + RECORD_HEAD + 1; p <= last; p++) {
@@ -225,8 +210,7 @@ export class SubscriptionIndex {
             }
           }
           if (missing) continue;
-          matched = lastList[no] as readonly string[];
-        } else {
+        } else if ((flags & RECORD_SINGLE) === 0) {
           if ((flags & RECORD_ELSEWHERE) !== 0) {
             const word = no >> 5;
             const bits = evaluated[word] as number;
@@ -249,31 +233,35 @@ export class SubscriptionIndex {
             }
             if (!sources.passes(records, head)) continue;
           }
-          matched =
-            masks[no] === mask
-              ? (lastList[no] as readonly string[])
-              : lists.switchTo(no, mask, records, plan);
+          if (masks[no] !== mask) lists.switchTo(no, mask, records, plan);
         }
         if ((flags & RECORD_SHARED) === 0) {
-          if (count === outIds.length) outIds = this.#growOut(count + 1);
+          if (count === outIds.length) {
+            out.grow(count + 1);
+            outIds = out.ids;
+            outQueries = out.queries;
+          }
           const first = records[at + 3] as number;
           outIds[count] = members.idOf(no, first);
-          outMatched[count++] = matched;
+          outQueries[count++] = no;
           continue;
         }
         const start = memberStart[no] as number;
         const n = memberCells[start + 1] as number;
-        if (count + n > outIds.length) outIds = this.#growOut(count + n);
+        if (count + n > outIds.length) {
+          out.grow(count + n);
+          outIds = out.ids;
+          outQueries = out.queries;
+        }
         for (let k = start + 3; k < start + 3 + n; k++) {
           outIds[count] = memberCells[k] as number;
-          outMatched[count++] = matched;
+          outQueries[count++] = no;
         }
       }
     }
     for (let k = 0; k < markedCount; k++) evaluated[marked[k] as number] = 0;
-    // Lists from earlier items must not be kept alive past the current count.
-    if (outMatched.length > count * 2 + 1024) outMatched.length = count;
-    return { count, ids: outIds, matched: outMatched };
+    out.count = count;
+    return out;
   }
 
   // Rewrites the head of every record of a query (one per anchor).
@@ -281,13 +269,6 @@ export class SubscriptionIndex {
     return (flags, first) => {
       for (const entry of info.anchors) this.#table.setRecordHead(entry.n, info.no, flags, first);
     };
-  }
-
-  #growOut(needed: number): Float64Array {
-    const grown = new Float64Array(Math.max(this.#outIds.length * 2, needed));
-    grown.set(this.#outIds);
-    this.#outIds = grown;
-    return grown;
   }
 
   #nextStamp(): number {
