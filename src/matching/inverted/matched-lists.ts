@@ -18,11 +18,14 @@ export class MatchedLists {
   readonly texts = new Interner();
   /** per text number: the one-text list of a lone-word query */
   readonly single: Array<readonly string[]> = [];
-  /** per query number: the list of its last match (or its fixed list) */
+  /**
+   * at 2·no: query no's list of its last match (or its fixed list); at 2·no + 1: its list before that. An
+   * OR query mostly goes back and forth between two sets of terms, and a swap is two cells away.
+   */
   readonly last: Array<readonly string[]> = [];
-  /** per query number: the mask (runPlan) of `last`; -1 when its list is fixed or none was made yet */
-  masks: Int32Array = new Int32Array(1024);
-  // Per query number: lists made for its other masks.
+  /** at 2·no and 2·no + 1: the masks (runPlan) of those two lists; -1 for a fixed list or none yet */
+  masks: Int32Array = new Int32Array(2048);
+  // Per query number: every list made for it, by mask.
   readonly #byMask: Array<Map<number, readonly string[]> | undefined> = [];
 
   /** The number of `text`, taking a reference (its one-text list is made when it is first numbered). */
@@ -39,23 +42,39 @@ export class MatchedLists {
 
   /** Starts query `no` with no list, or with the one list it always matches with (`fixed`). */
   queryAdded(no: number, fixed?: readonly string[]): void {
-    if (no >= this.masks.length) this.masks = growInt32(this.masks, Math.max(no + 1, this.masks.length * 2));
-    this.masks[no] = -1;
-    this.last[no] = fixed ?? EMPTY_LIST;
+    if (2 * no + 1 >= this.masks.length)
+      this.masks = growInt32(this.masks, Math.max(2 * no + 2, this.masks.length * 2));
+    this.masks[2 * no] = -1;
+    this.masks[2 * no + 1] = -1;
+    this.last[2 * no] = fixed ?? EMPTY_LIST;
+    this.last[2 * no + 1] = EMPTY_LIST;
     this.#byMask[no] = undefined;
   }
 
   /** Drops the lists of a removed query number. */
   queryRemoved(no: number): void {
-    this.last[no] = EMPTY_LIST;
+    this.last[2 * no] = EMPTY_LIST;
+    this.last[2 * no + 1] = EMPTY_LIST;
     this.#byMask[no] = undefined;
   }
 
   /**
-   * Makes `last[no]` the list of the terms in `mask` of the record plan at `plan` (the caller has seen
-   * that `masks[no]` differs), reusing the list made when the query last matched with these terms.
+   * Makes `last[2·no]` the list of the terms in `mask` of the record plan at `plan` (the caller has seen
+   * that `masks[2·no]` differs), reusing the list made when the query last matched with these terms.
    */
   switchTo(no: number, mask: number, code: Int32Array, plan: number): void {
+    const masks = this.masks;
+    const last = this.last;
+    const at = 2 * no;
+    const before = masks[at + 1] as number;
+    masks[at + 1] = masks[at] as number;
+    masks[at] = mask;
+    const list = before === mask ? (last[at + 1] as readonly string[]) : this.#listFor(no, mask, code, plan);
+    last[at + 1] = last[at] as readonly string[];
+    last[at] = list;
+  }
+
+  #listFor(no: number, mask: number, code: Int32Array, plan: number): readonly string[] {
     let lists = this.#byMask[no];
     if (lists === undefined) {
       lists = new Map();
@@ -66,8 +85,7 @@ export class MatchedLists {
       list = Object.freeze(matchedTexts(code, plan, mask, this.texts.texts));
       if (lists.size < MAX_MASKS_KEPT) lists.set(mask, list);
     }
-    this.masks[no] = mask;
-    this.last[no] = list;
+    return list;
   }
 }
 
@@ -90,7 +108,7 @@ export class MatchList {
 
   /** The terms match `i` matched. */
   matched(i: number): readonly string[] {
-    return this.#lists.last[this.queries[i] as number] as readonly string[];
+    return this.#lists.last[2 * (this.queries[i] as number)] as readonly string[];
   }
 
   /** Makes room for `needed` matches (keeping those written). */
