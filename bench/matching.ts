@@ -18,7 +18,7 @@ import { loadMorphology } from "../src/matching/words/morphology.js";
 import { BODY_KINDS, type BodyMix } from "./matching/article.js";
 import { type GeneratedItem, makeItems, makeQueries, makeVocabulary } from "./matching/corpus.js";
 import { qualityTable, stemPairs } from "./matching/quality.js";
-import { fmt, gcMs, heapMB, settle } from "./support/measure.js";
+import { fmt, gcMs, heapMB, memoryLatencyNs, settle } from "./support/measure.js";
 
 const SUBS = Number(process.env.BENCH_SUBS ?? 100_000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
@@ -128,13 +128,15 @@ function consume(list: MatchList): number {
 // GC time is read per pass: garbage made per item shows there before it shows in the noise of a shared VM.
 async function measure(
   list: readonly GeneratedItem[],
-): Promise<{ ms: number; passes: number[]; gc: number[]; matches: number }> {
+): Promise<{ ms: number; passes: number[]; gc: number[]; latency: number[]; matches: number }> {
   for (let i = 0; i < 500; i++) index.matches(list[i % list.length] as GeneratedItem);
   let matches = 0;
   const passes: number[] = [];
   const gc: number[] = [];
+  const latency: number[] = [];
   for (let pass = 0; pass < 3; pass++) {
     matches = 0;
+    latency.push(memoryLatencyNs());
     await settle();
     const gc0 = gcMs();
     const start = performance.now();
@@ -143,13 +145,15 @@ async function measure(
     await settle();
     gc.push(gcMs() - gc0);
   }
-  return { ms: Math.min(...passes), passes, gc, matches };
+  return { ms: Math.min(...passes), passes, gc, latency, matches };
 }
-const gcText = (gc: number[]) => `GC ${gc.map((ms) => fmt(ms)).join(", ")} ms`;
+const passText = (run: { gc: number[]; latency: number[] }) =>
+  `GC ${run.gc.map((ms) => fmt(ms)).join(", ")} ms; memory latency before each ${run.latency.map((ns) => fmt(ns)).join(", ")} ns`;
 // How often one subscription would fire if the wires carried 20,000 such stories a day: what tells a
 // realistic mix (a few alerts a day for a topic) from a flood nobody would keep.
 const perDay = (matchesPerItem: number): string => fmt((matchesPerItem / SUBS) * 20_000, 1);
-const { ms: indexMs, passes, gc, matches } = await measure(items);
+const indexRun = await measure(items);
+const { ms: indexMs, passes, matches } = indexRun;
 const perSecond = ITEMS / (indexMs / 1000);
 console.log(
   `caller's reads per pass: ${fmt(matches)} ids (sum ${fmt((read[0] as number) / 3)}), ` +
@@ -158,7 +162,7 @@ console.log(
 const fullMatches = full.reduce((n, item) => n + index.matches(item).count, 0) / Math.max(1, full.length);
 console.log(
   `index: ${fmt(ITEMS)} items in ${fmt(indexMs)} ms = ${fmt(perSecond)} items/s ` +
-    `(passes: ${passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")} items/s; ${gcText(gc)}); ` +
+    `(passes: ${passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")} items/s; ${passText(indexRun)}); ` +
     `${fmt(matches)} matches (${fmt(matches / ITEMS, 1)} per item, ${fmt((matches / ITEMS / SUBS) * 100, 2)} % of subscriptions; ` +
     `${fmt(fullMatches, 1)} per item with a full text); one subscription would fire ${perDay(matches / ITEMS)} times a day at 20,000 stories`,
 );
@@ -169,7 +173,7 @@ if (full.length > 0 && BODY_CHARS > 0) {
   const run = await measure(otherItems);
   console.log(
     `index with ${other} full texts: ${fmt(ITEMS / (run.ms / 1000))} items/s ` +
-      `(passes: ${run.passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")}; ${gcText(run.gc)}); ${fmt(run.matches / ITEMS, 1)} matches per item; ` +
+      `(passes: ${run.passes.map((ms) => fmt(ITEMS / (ms / 1000))).join(", ")}; ${passText(run)}); ${fmt(run.matches / ITEMS, 1)} matches per item; ` +
       `one subscription would fire ${perDay(run.matches / ITEMS)} times a day at 20,000 stories`,
   );
 }
