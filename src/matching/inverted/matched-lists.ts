@@ -18,13 +18,14 @@ export class MatchedLists {
   readonly texts = new Interner();
   /** per text number: the one-text list of a lone-word query */
   readonly single: Array<readonly string[]> = [];
-  /**
-   * at 2·no: query no's list of its last match (or its fixed list); at 2·no + 1: its list before that. An
-   * OR query mostly goes back and forth between two sets of terms, and a swap is two cells away.
-   */
+  /** per query number: the list of its last match (or its fixed list); what every match's reader reads */
   readonly last: Array<readonly string[]> = [];
-  /** at 2·no and 2·no + 1: the masks (runPlan) of those two lists; -1 for a fixed list or none yet */
-  masks: Int32Array = new Int32Array(2048);
+  /** per query number: the mask (runPlan) of `last`; -1 for a fixed list or none yet */
+  masks: Int32Array = new Int32Array(1024);
+  // Per query number: its list before `last` and that list's mask. An OR query mostly goes back and forth
+  // between two sets of terms: a swap, not a Map. Apart from `last` and `masks`, which every match reads.
+  readonly #before: Array<readonly string[]> = [];
+  #beforeMasks: Int32Array = new Int32Array(1024);
   // Per query number: every list made for it, by mask.
   readonly #byMask: Array<Map<number, readonly string[]> | undefined> = [];
 
@@ -42,36 +43,38 @@ export class MatchedLists {
 
   /** Starts query `no` with no list, or with the one list it always matches with (`fixed`). */
   queryAdded(no: number, fixed?: readonly string[]): void {
-    if (2 * no + 1 >= this.masks.length)
-      this.masks = growInt32(this.masks, Math.max(2 * no + 2, this.masks.length * 2));
-    this.masks[2 * no] = -1;
-    this.masks[2 * no + 1] = -1;
-    this.last[2 * no] = fixed ?? EMPTY_LIST;
-    this.last[2 * no + 1] = EMPTY_LIST;
+    if (no >= this.masks.length) {
+      const size = Math.max(no + 1, this.masks.length * 2);
+      this.masks = growInt32(this.masks, size);
+      this.#beforeMasks = growInt32(this.#beforeMasks, size);
+    }
+    this.masks[no] = -1;
+    this.#beforeMasks[no] = -1;
+    this.last[no] = fixed ?? EMPTY_LIST;
+    this.#before[no] = EMPTY_LIST;
     this.#byMask[no] = undefined;
   }
 
   /** Drops the lists of a removed query number. */
   queryRemoved(no: number): void {
-    this.last[2 * no] = EMPTY_LIST;
-    this.last[2 * no + 1] = EMPTY_LIST;
+    this.last[no] = EMPTY_LIST;
+    this.#before[no] = EMPTY_LIST;
     this.#byMask[no] = undefined;
   }
 
   /**
-   * Makes `last[2·no]` the list of the terms in `mask` of the record plan at `plan` (the caller has seen
-   * that `masks[2·no]` differs), reusing the list made when the query last matched with these terms.
+   * Makes `last[no]` the list of the terms in `mask` of the record plan at `plan` (the caller has seen
+   * that `masks[no]` differs), reusing the list made when the query last matched with these terms.
    */
   switchTo(no: number, mask: number, code: Int32Array, plan: number): void {
-    const masks = this.masks;
-    const last = this.last;
-    const at = 2 * no;
-    const before = masks[at + 1] as number;
-    masks[at + 1] = masks[at] as number;
-    masks[at] = mask;
-    const list = before === mask ? (last[at + 1] as readonly string[]) : this.#listFor(no, mask, code, plan);
-    last[at + 1] = last[at] as readonly string[];
-    last[at] = list;
+    const list =
+      this.#beforeMasks[no] === mask
+        ? (this.#before[no] as readonly string[])
+        : this.#listFor(no, mask, code, plan);
+    this.#beforeMasks[no] = this.masks[no] as number;
+    this.#before[no] = this.last[no] as readonly string[];
+    this.masks[no] = mask;
+    this.last[no] = list;
   }
 
   #listFor(no: number, mask: number, code: Int32Array, plan: number): readonly string[] {
@@ -108,7 +111,7 @@ export class MatchList {
 
   /** The terms match `i` matched. */
   matched(i: number): readonly string[] {
-    return this.#lists.last[2 * (this.queries[i] as number)] as readonly string[];
+    return this.#lists.last[this.queries[i] as number] as readonly string[];
   }
 
   /** Makes room for `needed` matches (keeping those written). */

@@ -233,7 +233,7 @@ export class SubscriptionIndex {
             }
             if (!sources.passes(records, head)) continue;
           }
-          if (masks[2 * no] !== mask) lists.switchTo(no, mask, records, plan);
+          if (masks[no] !== mask) lists.switchTo(no, mask, records, plan);
         }
         if ((flags & RECORD_SHARED) === 0) {
           if (count === outIds.length) {
