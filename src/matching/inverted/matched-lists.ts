@@ -94,8 +94,8 @@ export class MatchedLists {
 
 /**
  * The matches of one item, written into reused arrays: `ids[i]` matched with the terms `matched(i)` for
- * i < count. Valid until the index matches the next item. A match stores its query's number, not its list:
- * the list is looked up only for the matches a caller reads.
+ * i < count. Valid until the index matches the next item or a subscription is added or removed. A match
+ * stores its query's number, not its list: the list is looked up when a caller reads it.
  */
 export class MatchList {
   count = 0;
