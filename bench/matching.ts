@@ -107,9 +107,9 @@ console.log(
 // Warm up, then measure the index over every item; the machine may be shared, so report the best of
 // three passes as well as the first.
 // What every caller does with an item's matches (the router): take each one's id and its matched terms. The
-// index may leave part of its work to these reads, so they are timed with it. Returns the count; counts in
-// idSum the ids and in listRuns the runs of matches sharing one list (printed, so nothing is optimised away).
-// (In a typed array: a module variable holding a sum past 2³¹ would box a new number on every add.)
+// index may leave part of its work to these reads, so they are timed with it. Returns the count; adds to
+// read[0] the ids and to read[1] the runs of matches sharing one list (printed, so nothing is optimised
+// away; a typed array, since a module variable holding a sum past 2³¹ would box a new number on every add).
 const read = new Float64Array(2);
 function consume(list: MatchList): number {
   let last: readonly string[] | null = null;
