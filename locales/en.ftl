@@ -239,6 +239,28 @@ stats-instance = • <code>{ $id }</code> — { $role ->
    *[other] , feeds polled { $lastPoll }
 }
 
+## Query explanation (/subscribe and a tried query); plain text, the bot escapes it
+explain-one = I'll send a story if its headline or text has:
+explain-all = I'll send a story if its headline or text has all of this (in any order):
+explain-any-of = one of: { $terms }
+explain-or = OR
+explain-not = But not if it has:
+explain-sources = Only from feeds whose address or title contains: { $sources }
+explain-not-sources = Except feeds whose address or title contains: { $sources }
+explain-near = { $term } — both words within { $n } words of each other, in either order:
+explain-phrase = { $term } — the words next to each other, in this order:
+explain-abbr-title = { $word } — an abbreviation: a word of its own, in capitals or with a capital ({ $title }), but not «{ $lower }»
+explain-abbr = { $word } — an abbreviation: only a word of its own written in capitals (not inside other words, not «{ $lower }»)
+explain-prefix = { $word } — any word that begins with «{ $prefix }»
+explain-exact = { $word } — only this form: «{ $form }»
+explain-whole = { $word } — only this whole word
+explain-forms = { $word } — { $how ->
+        [guess] forms by ending
+        [english] forms
+       *[dictionary] any form
+    }: { $forms }
+explain-rivals = { $word } — not to be confused with { $rivals }
+
 ## Derived words (/subscribe)
 widen-button = ➕ Also { $words }
 widened = Query widened: <code>{ $query }</code>

@@ -242,6 +242,28 @@ stats-instance = • <code>{ $id }</code> — { $role ->
    *[other] , опрос лент { $lastPoll }
 }
 
+## Query explanation (/subscribe and a tried query); plain text, the bot escapes it
+explain-one = Пришлю новость, если в заголовке или тексте есть:
+explain-all = Пришлю новость, если в заголовке или тексте есть всё это (в любом порядке):
+explain-any-of = одно из: { $terms }
+explain-or = ИЛИ
+explain-not = Но не пришлю, если есть:
+explain-sources = Только из лент, в адресе или названии которых есть: { $sources }
+explain-not-sources = Кроме лент, в адресе или названии которых есть: { $sources }
+explain-near = { $term } — оба слова не дальше { $n } слов друг от друга, в любом порядке:
+explain-phrase = { $term } — слова подряд и в этом порядке:
+explain-abbr-title = { $word } — сокращение: отдельным словом, заглавными буквами или с заглавной ({ $title }), но не «{ $lower }»
+explain-abbr = { $word } — сокращение: только отдельным словом, написанным заглавными буквами (не внутри других слов и не «{ $lower }»)
+explain-prefix = { $word } — любое слово, которое начинается на «{ $prefix }»
+explain-exact = { $word } — только эта форма: «{ $form }»
+explain-whole = { $word } — только это слово целиком
+explain-forms = { $word } — { $how ->
+        [guess] формы по окончанию
+        [english] формы
+       *[dictionary] любые формы
+    }: { $forms }
+explain-rivals = { $word } — не путаю с { $rivals }
+
 ## Derived words (/subscribe)
 widen-button = ➕ Ещё и { $words }
 widened = Запрос расширен: <code>{ $query }</code>

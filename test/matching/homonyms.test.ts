@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translate } from "../../src/locale.js";
 import { explainQuery, matchQuery, parseQuery, SubscriptionIndex } from "../../src/matching/index.js";
 import { HOMONYM_CASES, HOMONYM_HOLDOUT, type HomonymCase } from "./homonym-cases.js";
 import { HOMONYM_HOLDOUT_2 } from "./homonym-holdout-2.js";
@@ -128,9 +129,12 @@ describe("a word is not another word that shares a form", () => {
   });
 
   it("the /subscribe explanation names the rival in one line", () => {
-    expect(explainQuery(parseQuery("германий"))).toContain("германий — не путаю с «Германия»");
-    expect(explainQuery(parseQuery("сталь"))).toContain("сталь — не путаю с «стать»");
-    expect(explainQuery(parseQuery("литий"))).not.toContain("не путаю");
+    const ru = (q: string) => explainQuery(parseQuery(q), (key, vars) => translate("ru", key, vars));
+    expect(ru("германий")).toContain("германий — не путаю с «Германия»");
+    expect(ru("сталь")).toContain("сталь — не путаю с «стать»");
+    expect(ru("литий")).not.toContain("не путаю");
+    const en = (q: string) => explainQuery(parseQuery(q), (key, vars) => translate("en", key, vars));
+    expect(en("германий")).toContain("германий — not to be confused with «Германия»");
   });
 });
 

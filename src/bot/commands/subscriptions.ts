@@ -73,6 +73,11 @@ async function recentMatches(ctx: BotContext, deps: BotDeps, chatId: number, que
 }
 
 /** Parses a query, or answers with what is wrong (in the chat's language) and returns undefined. */
+// The query as the bot understood it, in the chat's language, escaped for the HTML reply.
+function explanationFor(ctx: BotContext, query: Query): string {
+  return escapeHtml(explainQuery(query, (key, vars) => ctx.t(key, vars)));
+}
+
 async function parsedOrExplained(ctx: BotContext, text: string): Promise<Query | undefined> {
   try {
     return parseQuery(text);
@@ -103,7 +108,7 @@ export async function subscribe(ctx: BotContext, deps: BotDeps, text: string): P
   const { sub } = await deps.store.subscriptions.add(chatId, canonical, Date.now(), inTopic ? thread : null);
   deps.router.add(sub, query);
   const parts = [
-    ctx.t("subscribed", { n: sub.num ?? sub.id, explanation: escapeHtml(explainQuery(query)) }),
+    ctx.t("subscribed", { n: sub.num ?? sub.id, explanation: explanationFor(ctx, query) }),
     await recentMatches(ctx, deps, chatId, query),
   ];
   if (inTopic) parts.push(ctx.t("subscribed-in-topic"));
@@ -247,7 +252,7 @@ export function tryQueryCommands(deps: BotDeps): Composer<BotContext> {
       .text(ctx.t("btn-syntax"), "help");
     const understood = ctx.t("try-understood", {
       query: escapeHtml(canonical),
-      explanation: escapeHtml(explainQuery(query)),
+      explanation: explanationFor(ctx, query),
     });
     return ctx.reply(`${understood}\n\n${await recentMatches(ctx, deps, ctx.target.id, query)}`, {
       parse_mode: "HTML",

@@ -1,5 +1,5 @@
 /**
- * What /subscribe answers: the query as the bot understood it, in plain Russian (the caller escapes
+ * What /subscribe answers: the query as the bot understood it, in plain words (the caller escapes
  * HTML). Showing the actual forms lets a user see at once that «литий» will not catch «литой».
  */
 
@@ -8,74 +8,77 @@ import type { Query, Term } from "./query.js";
 
 const SHOWN_FORMS = 6;
 
-function describeSlot(slot: Slot): string {
-  const described = describeForms(slot);
-  const rivals = rivalLine(slot);
+/**
+ * Translates one phrase of the explanation (locales/*.ftl, keys `explain-*`): the bot passes its chat's
+ * translator, so the explanation is in the chat's language like everything else it says.
+ */
+export type Say = (key: string, vars?: Record<string, string | number>) => string;
+
+function describeSlot(slot: Slot, say: Say): string {
+  const described = describeForms(slot, say);
+  const rivals = rivalLine(slot, say);
   return rivals ? `${described}\n     ${rivals}` : described;
 }
 
 /** The one line that names the words sharing a form with a query word, or null when there are none. */
-export function rivalLine(slot: Slot): string | null {
+export function rivalLine(slot: Slot, say: Say): string | null {
   if (!slot.rivals || slot.rivals.length === 0) return null;
   const word = slot.text.replace(/^!/, "");
-  return `${word} — не путаю с ${slot.rivals.map((r) => `«${r}»`).join(", ")}`;
+  return say("explain-rivals", { word, rivals: slot.rivals.map((r) => `«${r}»`).join(", ") });
 }
 
-function describeForms(slot: Slot): string {
+function describeForms(slot: Slot, say: Say): string {
   const word = slot.text.replace(/^!/, "");
+  const lower = slot.keys[0] ?? "";
   switch (slot.kind) {
     case "abbr":
       if (slot.guards)
-        return `${word} — сокращение: отдельным словом, заглавными буквами или с заглавной (${slot.keys[0]?.slice(0, 1).toUpperCase()}${slot.keys[0]?.slice(1)}), но не «${slot.keys[0]}»`;
-      return `${word} — сокращение: только отдельным словом, написанным заглавными буквами (не внутри других слов и не «${slot.keys[0]}»)`;
+        return say("explain-abbr-title", { word, title: `${lower.slice(0, 1).toUpperCase()}${lower.slice(1)}`, lower });
+      return say("explain-abbr", { word, lower });
     case "prefix":
-      return `${word} — любое слово, которое начинается на «${slot.keys[0]}»`;
+      return say("explain-prefix", { word, prefix: lower });
     case "exact":
-      return `${word} — только эта форма: «${slot.keys[0]}»`;
+      return say("explain-exact", { word, form: lower });
     default:
       break;
   }
-  if (slot.keys.length === 1) return `${word} — только это слово целиком`;
+  if (slot.keys.length === 1) return say("explain-whole", { word });
   const forms = slot.keys.slice(0, SHOWN_FORMS).join(", ");
   const more = slot.keys.length > SHOWN_FORMS ? "…" : "";
-  const how =
-    slot.origin === "guess" ? "формы по окончанию" : slot.origin === "english" ? "формы" : "любые формы";
-  return `${word} — ${how}: ${forms}${more}`;
+  const how = slot.origin === "guess" || slot.origin === "english" ? slot.origin : "dictionary";
+  return say("explain-forms", { word, how, forms: `${forms}${more}` });
 }
 
-function describeTerm(term: Term): string {
+function describeTerm(term: Term, say: Say): string {
   if (term.near !== undefined) {
-    const words = term.slots.map((s) => `   · ${describeSlot(s)}`).join("\n");
-    return `${term.text} — оба слова не дальше ${term.near} слов друг от друга, в любом порядке:\n${words}`;
+    const words = term.slots.map((s) => `   · ${describeSlot(s, say)}`).join("\n");
+    return `${say("explain-near", { term: term.text, n: term.near })}\n${words}`;
   }
-  if (!term.phrase) return describeSlot(term.slots[0] as Slot);
-  const words = term.slots.map((s) => `   · ${describeSlot(s)}`).join("\n");
-  return `${term.text} — слова подряд и в этом порядке:\n${words}`;
+  if (!term.phrase) return describeSlot(term.slots[0] as Slot, say);
+  const words = term.slots.map((s) => `   · ${describeSlot(s, say)}`).join("\n");
+  return `${say("explain-phrase", { term: term.text })}\n${words}`;
 }
 
-/** Multi-line Russian explanation of a parsed query. */
-export function explainQuery(q: Query): string {
+/** Multi-line explanation of a parsed query, in the language of `say`. */
+export function explainQuery(q: Query, say: Say): string {
   const lines: string[] = [];
   const single = q.must.length === 1 && q.not.length === 0;
-  lines.push(
-    single
-      ? "Пришлю новость, если в заголовке или тексте есть:"
-      : "Пришлю новость, если в заголовке или тексте есть всё это (в любом порядке):",
-  );
+  lines.push(say(single ? "explain-one" : "explain-all"));
   for (const clause of q.must) {
     if (clause.alternatives.length === 1) {
-      lines.push(`• ${describeTerm(clause.alternatives[0] as Term)}`);
+      lines.push(`• ${describeTerm(clause.alternatives[0] as Term, say)}`);
       continue;
     }
-    lines.push(`• одно из: ${clause.alternatives.map((t) => t.text).join(" ИЛИ ")}`);
+    const or = ` ${say("explain-or")} `;
+    lines.push(`• ${say("explain-any-of", { terms: clause.alternatives.map((t) => t.text).join(or) })}`);
     for (const term of clause.alternatives)
-      lines.push(`   ◦ ${describeTerm(term).replaceAll("\n", "\n   ")}`);
+      lines.push(`   ◦ ${describeTerm(term, say).replaceAll("\n", "\n   ")}`);
   }
   if (q.not.length > 0) {
-    lines.push("Но не пришлю, если есть:");
-    for (const term of q.not) lines.push(`• ${describeTerm({ ...term, text: term.text.slice(1) })}`);
+    lines.push(say("explain-not"));
+    for (const term of q.not) lines.push(`• ${describeTerm({ ...term, text: term.text.slice(1) }, say)}`);
   }
-  if (q.sources) lines.push(`Только из лент, в адресе или названии которых есть: ${q.sources.join(", ")}`);
-  if (q.notSources) lines.push(`Кроме лент, в адресе или названии которых есть: ${q.notSources.join(", ")}`);
+  if (q.sources) lines.push(say("explain-sources", { sources: q.sources.join(", ") }));
+  if (q.notSources) lines.push(say("explain-not-sources", { sources: q.notSources.join(", ") }));
   return lines.join("\n");
 }
