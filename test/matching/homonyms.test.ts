@@ -52,17 +52,17 @@ describe("a word is not another word that shares a form", () => {
   it("held-out batch 2: index and reference agree, no true form is lost, and false alerts stay at their measured level", () => {
     const { falseAlerts, misses } = score(HOMONYM_HOLDOUT_2);
     // Measured: 52 false alerts and no misses of 224 before the batch-2 rules, 47 after; batch-3 rules
-    // (one-form names, adjective at a sentence start): 45 (README).
+    // (one-form names, adjective at a sentence start): 45; country names (session 7): 40 (README).
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(45);
+    expect(falseAlerts).toBeLessThanOrEqual(40);
   });
 
   it("held-out batch 3: index and reference agree, no true form is lost, and false alerts stay at their measured level", () => {
     const { falseAlerts, misses } = score(HOMONYM_HOLDOUT_3);
     // Measured: 53 false alerts and no misses of 162 unseen; 48 after one-form names and the sentence-start
-    // adjective (README).
+    // adjective; 42 after country names (README).
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(48);
+    expect(falseAlerts).toBeLessThanOrEqual(42);
   });
 
   it.each([
@@ -135,6 +135,11 @@ describe("a word is not another word that shares a form", () => {
     expect(ru("литий")).not.toContain("не путаю");
     const en = (q: string) => explainQuery(parseQuery(q), (key, vars) => translate("en", key, vars));
     expect(en("германий")).toContain("германий — not to be confused with «Германия»");
+    expect(en("Turkey")).toContain("Turkey — not to be confused with «turkey»");
+    expect(en("China OR lithium")).toContain("China — not to be confused with «china»");
+    // a country the dictionary knows only as a name: lower case is still not the country, with nothing to name
+    expect(ru("Чили")).not.toContain("не путаю");
+    expect(ru("Турция")).not.toContain("не путаю");
   });
 });
 

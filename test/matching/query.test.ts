@@ -144,14 +144,24 @@ describe("explainQuery", () => {
   it.each<[string, RegExp[]]>([
     ["литий", [/^I'll send a story if its headline or text has:\n• литий — any form: литий, лития, литию/]],
     ["РАН", [/РАН — an abbreviation: only a word of its own written in capitals/, /not «ран»/]],
-    ["NATO", [/NATO — an abbreviation: a word of its own, in capitals or with a capital \(Nato\), but not «nato»/]],
+    [
+      "NATO",
+      [/NATO — an abbreviation: a word of its own, in capitals or with a capital \(Nato\), but not «nato»/],
+    ],
     ["!стали", [/only this form: «стали»/]],
     ["редкоземельн*", [/any word that begins with «редкоземельн»/]],
     ['"ставка ЦБ"', [/the words next to each other, in this order:\n {3}· ставка — any form/]],
     ["lithium OR nickel", [/• one of: lithium OR nickel\n/, /◦ lithium — forms: lithium, lithiums/]],
     ["lithium NEAR/5 China", [/both words within 5 words of each other, in either order/]],
-    ["РЗМ -Китай source:interfax -source:lenta", [/all of this/, /But not if it has:\n• китай — any form/,
-      /Only from feeds whose address or title contains: interfax/, /Except feeds whose address or title contains: lenta/]],
+    [
+      "РЗМ -Китай source:interfax -source:lenta",
+      [
+        /all of this/,
+        /But not if it has:\n• китай — any form/,
+        /Only from feeds whose address or title contains: interfax/,
+        /Except feeds whose address or title contains: lenta/,
+      ],
+    ],
     ["Росатом", [/росатом — forms by ending: росатом, росатома/]],
     ["2025", [/2025 — only this whole word/]],
   ])("in English: %s", (input, patterns) => {
@@ -160,7 +170,9 @@ describe("explainQuery", () => {
     for (const pattern of patterns) expect(text).toMatch(pattern);
     // No Russian phrase is left: every Cyrillic word shown is one of the query's own words or forms.
     const terms = [...q.must.flatMap((c) => c.alternatives), ...q.not];
-    const own = new Set(terms.flatMap((t) => t.slots.flatMap((slot) => [...slot.keys, slot.text.toLowerCase()])));
+    const own = new Set(
+      terms.flatMap((t) => t.slots.flatMap((slot) => [...slot.keys, slot.text.toLowerCase()])),
+    );
     const shown = text.match(/\p{Script=Cyrillic}+/gu) ?? [];
     expect(shown.filter((word) => !own.has(word.toLowerCase()))).toEqual([]);
   });

@@ -33,7 +33,11 @@ function describeForms(slot: Slot, say: Say): string {
   switch (slot.kind) {
     case "abbr":
       if (slot.guards)
-        return say("explain-abbr-title", { word, title: `${lower.slice(0, 1).toUpperCase()}${lower.slice(1)}`, lower });
+        return say("explain-abbr-title", {
+          word,
+          title: `${lower.slice(0, 1).toUpperCase()}${lower.slice(1)}`,
+          lower,
+        });
       return say("explain-abbr", { word, lower });
     case "prefix":
       return say("explain-prefix", { word, prefix: lower });

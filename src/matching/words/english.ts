@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { isCountryName } from "./countries.js";
 
 /**
  * English word forms for a query word: singular and plural, generated at subscription time and matched
@@ -86,16 +87,17 @@ export function englishForms(word: string): string[] {
   return [...forms];
 }
 
-let shortWords: ReadonlySet<string> | null = null;
+let askedWords: ReadonlySet<string> | null = null;
 
 /**
- * Whether a short lower-case Latin word is an English word (fed, sec, data), from the word list of the
- * `an-array-of-english-words` package; only words of up to 5 letters are kept, since only abbreviations ask.
+ * Whether a short lower-case Latin word or a country's name is an English word (fed, sec, data; turkey,
+ * china), from the word list of the `an-array-of-english-words` package; only words of up to 5 letters and
+ * country names are kept, since only abbreviations and country names ask.
  */
 export function isEnglishWord(word: string): boolean {
-  if (!shortWords) {
+  if (!askedWords) {
     const all = createRequire(import.meta.url)("an-array-of-english-words") as readonly string[];
-    shortWords = new Set(all.filter((w) => w.length <= 5));
+    askedWords = new Set(all.filter((w) => w.length <= 5 || isCountryName(w)));
   }
-  return shortWords.has(word);
+  return askedWords.has(word);
 }

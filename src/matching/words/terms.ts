@@ -5,10 +5,11 @@
  */
 
 import { cleanText, foldWord } from "../text/normalize.js";
+import { isCountryName } from "./countries.js";
 import { englishForms, isEnglishWord } from "./english.js";
 import { guessForms } from "./guess-forms.js";
 import { type Guard, type Rivals, rivalsOf } from "./homonyms.js";
-import { hasOrdinaryReading, isPlainDictionaryWord, lexemeForms } from "./morphology.js";
+import { hasOrdinaryReading, isPlainDictionaryWord, lexemeForms, readingsOf } from "./morphology.js";
 
 /** How a slot matches a token: any listed form, only capitals, or a prefix. */
 export type SlotKind = "forms" | "exact" | "abbr" | "prefix";
@@ -106,18 +107,30 @@ function compileFresh(piece: string, marks: WordMarks): Slot {
     return { id: `x:${form}`, kind: "exact", keys: [form], origin: "literal", text: `!${form}` };
   if (HAS_DIGIT.test(form))
     return { id: `x:${form}`, kind: "forms", keys: [form], origin: "literal", text: form };
-  if (latin) return formsSlot(form, englishForms(form), "english");
+  // «Путина» typed with a capital means the man, not the fishing season; «Turkey» the country, not the bird.
+  const first = piece.slice(0, 1);
+  const proper = first !== first.toLowerCase() && piece.slice(1) === piece.slice(1).toLowerCase();
+  const titled = first + form.slice(1);
+  if (latin) {
+    const slot = formsSlot(form, englishForms(form), "english");
+    if (!proper || !isCountryName(form)) return slot;
+    return withRivals({ ...slot, text: titled }, countryRivals(form, slot.keys, isEnglishWord(form)), true);
+  }
   if (/^[а-я]+$/.test(form)) {
-    // «Путина» typed with a capital means the man, not the fishing season.
-    const first = piece.slice(0, 1);
-    const proper = first !== first.toLowerCase() && piece.slice(1) === piece.slice(1).toLowerCase();
     const known = lexemeForms(form, proper);
     if (known) {
+      const rivals = rivalsOf(form, proper, known);
+      // A country whose name is also a common word the dictionary knows only without the country, or an
+      // indeclinable foreign name (Чили, Джерси, Макао), whose lower-case twin is often a borrowed word the
+      // dictionary lacks (the pepper, the cloth, the parrot): lower case is not the country.
+      const common = rivals === null && readingsOf(form).some((r) => !r.proper);
+      const country = rivals === null && proper && isCountryName(form) && (common || known.length === 1);
       // Keep the capital in the canonical text only where it changed the meaning, so it survives re-parsing.
       const plain = proper ? lexemeForms(form, false) : known;
       const same = plain !== null && plain.length === known.length && plain.every((f, i) => f === known[i]);
-      const text = same ? form : first + form.slice(1);
-      return withRivals(formsSlot(form, known, "dictionary", text), rivalsOf(form, proper, known), proper);
+      const text = same && !country ? form : titled;
+      const slot = formsSlot(form, known, "dictionary", text);
+      return withRivals(slot, country ? countryRivals(form, known, common) : rivals, proper);
     }
     return formsSlot(form, guessForms(form), "guess");
   }
@@ -128,6 +141,14 @@ function compileFresh(piece: string, marks: WordMarks): Slot {
 function hasOwnMeaning(form: string, latin: boolean): boolean {
   if (latin) return isEnglishWord(form);
   return /^[а-я]+$/.test(form) ? hasOrdinaryReading(form) : true;
+}
+
+const COMMON_GUARD: Guard = Object.freeze({ common: true });
+
+// A country's name is always written with a capital, so a lower-case form is some other word (turkey,
+// перец чили) or none at all; `named`: the lower-case word is one of its own, to name to the user.
+function countryRivals(word: string, forms: readonly string[], named: boolean): Rivals {
+  return { guards: new Map(forms.map((f) => [f, COMMON_GUARD])), words: named ? [word] : [] };
 }
 
 function withRivals(slot: Slot, rivals: Rivals | null, proper: boolean): Slot {
