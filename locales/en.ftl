@@ -239,6 +239,22 @@ stats-instance = • <code>{ $id }</code> — { $role ->
    *[other] , feeds polled { $lastPoll }
 }
 
+## Query errors (plain text, the bot escapes it)
+query-empty = The query is empty: write at least one word, e.g. «lithium».
+query-too-long = The query is too long: at most { $max } characters, this one has { $length }.
+query-no-words = The query has no words: it needs letters or digits, e.g. «lithium».
+query-unclosed-quote = A quote is not closed: end the phrase with a second quote, e.g. "interest rate".
+query-empty-phrase = Empty quotes: a phrase needs at least one word inside.
+query-only-exclusions = The query only excludes: add what to look for, e.g. «lithium -China».
+query-or-usage = OR goes between two words or phrases, e.g. «lithium OR nickel».
+query-not-after-or = An exclusion (-word) cannot follow OR: OR only joins what to look for.
+query-star-not-at-end = The star goes only at the end of a word, e.g. «lithi*», not «{ $word }».
+query-short-prefix = A star needs at least { $min } letters before it: «{ $word }» is too short a beginning.
+query-too-many-words = Too many words: at most { $max } in one query.
+query-near-usage = NEAR/n goes between two single words (not phrases, not exclusions), e.g. «lithium NEAR/5 China».
+query-near-range = NEAR/n: n from 1 to { $max }, e.g. «lithium NEAR/5 China».
+query-source-usage = source: takes a word from the feed's address or title, e.g. «source:interfax».
+
 ## Query explanation (/subscribe and a tried query); plain text, the bot escapes it
 explain-one = I'll send a story if its headline or text has:
 explain-all = I'll send a story if its headline or text has all of this (in any order):

@@ -3,6 +3,7 @@ import { feedSource } from "../delivery/router.js";
 import { isFeedError } from "../feeds/errors.js";
 import { loadFeed } from "../feeds/load.js";
 import type { FeedItem } from "../feeds/parse/parse.js";
+import { translate } from "../locale.js";
 import { matchQuery, parseQuery, type Query, QueryError } from "../matching/index.js";
 import { groupFeedStories, otherSources, type StoryItem } from "./preview-stories.js";
 
@@ -122,7 +123,7 @@ export async function runPreview(
       query = parseQuery(text);
     } catch (e) {
       if (!(e instanceof QueryError)) throw e;
-      err(`preview: ошибка в запросе: ${e.message}`);
+      err(`preview: ошибка в запросе: ${translate("ru", e.key, e.vars)}`);
       return 1;
     }
   }

@@ -42,6 +42,9 @@ describe("the first minute, in both languages, and the buttons (also after a res
     const tapped = await press(h, greeting as SentMessage, chat, user, topic?.data as string);
     const confirmation = tapped.find((m) => m.method === "sendMessage");
     expect(confirmation?.text).toContain("✅ Subscription #1.");
+    expect(confirmation?.text).toContain(
+      "I'll send a story if its headline or text has:\n• литий — any form: литий, лития",
+    );
     expect(confirmation?.text).toContain("Among recent news these would have matched:");
     expect(confirmation?.text).toContain("Литий подорожал на бирже");
     expect(await ask(h, chat, user, "/list")).toMatch(/This chat's queries[\s\S]*last 7 days: 1, latest/);
@@ -87,7 +90,9 @@ describe("the first minute, in both languages, and the buttons (also after a res
 
     // Malformed input is answered briefly, in the chat's language.
     const bad = await ask(h, chat, { ...user, language_code: "en" } as typeof user, '"ставка ЦБ');
-    expect(bad).toMatch(/^I didn't understand the query: /);
+    expect(bad).toMatch(
+      /^I didn't understand the query: A quote is not closed: end the phrase with a second quote/,
+    );
   });
 
   it("«свой запрос» asks with ForceReply; the answer subscribes, also after a restart", async () => {

@@ -9,7 +9,17 @@ import {
   QueryError,
 } from "../../src/matching/query/query.js";
 
-describe("parseQuery rejects bad queries with a Russian message", () => {
+function thrown(text: string): QueryError {
+  try {
+    parseQuery(text);
+  } catch (err) {
+    if (err instanceof QueryError) return err;
+    throw err;
+  }
+  throw new Error(`parsed: ${text}`);
+}
+
+describe("parseQuery rejects bad queries, saying what to fix in the chat's language", () => {
   it.each<[string, string, RegExp]>([
     ["empty", "", /Пустой запрос/],
     ["only spaces", "   \t ", /Пустой запрос/],
@@ -28,10 +38,23 @@ describe("parseQuery rejects bad queries with a Russian message", () => {
     ["short prefix", "ли*", /хотя бы 3 буквы/],
     ["too long", "литий ".repeat(40), /не больше 200 символов/],
     ["too many words", Array.from({ length: 21 }, (_, i) => `слово${i}`).join(" "), /не больше 20/],
+    ["NEAR with one word", "NEAR/5 литий", /NEAR\/n ставится между двумя отдельными словами/],
+    ["NEAR before an exclusion", "литий NEAR/5 -Китай", /NEAR\/n ставится между/],
+    ["NEAR too far", "литий NEAR/99 Китай", /n от 1 до 50/],
+    ["source: without a word", "литий source:", /source: пишется со словом/],
     ["too many words inside phrases", `"${"а б в г д е ж з и к ".repeat(2)}" л`, /не больше 20/],
   ])("%s", (_name, text, message) => {
     expect(() => parseQuery(text)).toThrow(QueryError);
-    expect(() => parseQuery(text)).toThrow(message);
+    const error = thrown(text);
+    expect(translate("ru", error.key, error.vars)).toMatch(message);
+    // The same problem in English, with no Russian left but the user's own word.
+    const english = translate("en", error.key, error.vars);
+    expect(english).not.toBe(error.key);
+    const bare = Object.values(error.vars).reduce<string>(
+      (text, value) => text.replace(String(value), ""),
+      english,
+    );
+    expect(bare).not.toMatch(/\p{Script=Cyrillic}/u);
   });
 
   it("accepts exactly the limits", () => {

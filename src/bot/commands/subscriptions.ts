@@ -83,7 +83,7 @@ async function parsedOrExplained(ctx: BotContext, text: string): Promise<Query |
     return parseQuery(text);
   } catch (err) {
     if (!(err instanceof QueryError)) throw err;
-    await ctx.reply(ctx.t("bad-query", { why: escapeHtml(err.message) }), {
+    await ctx.reply(ctx.t("bad-query", { why: escapeHtml(ctx.t(err.key, err.vars)) }), {
       parse_mode: "HTML",
       ...replyTo(ctx),
     });

@@ -6,9 +6,38 @@
 import { cleanText } from "../text/normalize.js";
 import { compilePiece, MIN_PREFIX, type Slot, wordPieces } from "../words/terms.js";
 
-/** A query the user must fix; the message is a Russian sentence that can be shown as is. */
+/** What is wrong with a query; the sentence that says how to fix it is `query-<problem>` in locales/*.ftl. */
+export type QueryProblem =
+  | "empty"
+  | "too-long"
+  | "no-words"
+  | "unclosed-quote"
+  | "empty-phrase"
+  | "only-exclusions"
+  | "or-usage"
+  | "not-after-or"
+  | "star-not-at-end"
+  | "short-prefix"
+  | "too-many-words"
+  | "near-usage"
+  | "near-range"
+  | "source-usage";
+
+/** A query the user must fix: the chat is told `key` in its language, filled in with `vars`. */
 export class QueryError extends Error {
   override readonly name = "QueryError";
+
+  constructor(
+    readonly problem: QueryProblem,
+    readonly vars: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(`query-${problem} ${JSON.stringify(vars)}`);
+  }
+
+  /** The key of the sentence in locales/*.ftl. */
+  get key(): string {
+    return `query-${this.problem}`;
+  }
 }
 
 /** A word or a phrase: slots that must match at consecutive positions (one slot for a word). */
@@ -80,7 +109,7 @@ function lex(text: string): Lexeme[] {
       let end = i + 1;
       while (end < text.length && !QUOTES.has(text[end] as string)) end++;
       if (end >= text.length) {
-        throw new QueryError('Незакрытая кавычка: закройте фразу второй кавычкой, например "ставка ЦБ".');
+        throw new QueryError("unclosed-quote");
       }
       out.push({ body: text.slice(i + 1, end), quoted: true, negated, exact });
       i = end + 1;
@@ -107,9 +136,7 @@ function compileTerm(raw: RawTerm): Term | null {
     const starIndex = word.indexOf("*");
     const prefix = starIndex >= 0;
     if (prefix && !/^[^*]+\*+$/u.test(word)) {
-      throw new QueryError(
-        `Звёздочка ставится только в конце слова, например «редкоземельн*», а не «${word}».`,
-      );
+      throw new QueryError("star-not-at-end", { word });
     }
     const pieces = wordPieces(prefix ? word.slice(0, starIndex) : word);
     if (pieces.length === 0) continue;
@@ -118,16 +145,14 @@ function compileTerm(raw: RawTerm): Term | null {
     );
     const last = compiled[compiled.length - 1] as Slot;
     if (last.kind === "prefix" && [...(last.keys[0] as string)].length < MIN_PREFIX) {
-      throw new QueryError(
-        `Перед звёздочкой нужно хотя бы ${MIN_PREFIX} буквы: «${word}» слишком короткое начало.`,
-      );
+      throw new QueryError("short-prefix", { min: MIN_PREFIX, word });
     }
     slots.push(...compiled);
     // Hyphen-joined pieces stay one word in the canonical text, so re-parsing gives the same pieces.
     texts.push(compiled.map((s) => s.text.replace(/^!/, "")).join("-"));
   }
   if (slots.length === 0) {
-    if (raw.quoted) throw new QueryError("Пустые кавычки: внутри фразы должно быть хотя бы одно слово.");
+    if (raw.quoted) throw new QueryError("empty-phrase");
     return null;
   }
   const phrase = raw.quoted || slots.length > 1;
@@ -137,15 +162,12 @@ function compileTerm(raw: RawTerm): Term | null {
   return { slots, text, phrase };
 }
 
-/** Parses a query as typed in /subscribe; throws QueryError with a Russian explanation when it is bad. */
+/** Parses a query as typed in /subscribe; throws QueryError saying what to fix when it is bad. */
 export function parseQuery(text: string): Query {
   const source = text.trim();
-  if (source.length === 0)
-    throw new QueryError("Пустой запрос: напишите хотя бы одно слово, например «литий».");
+  if (source.length === 0) throw new QueryError("empty");
   if (source.length > MAX_QUERY_LENGTH) {
-    throw new QueryError(
-      `Слишком длинный запрос: не больше ${MAX_QUERY_LENGTH} символов, а в этом ${source.length}.`,
-    );
+    throw new QueryError("too-long", { max: MAX_QUERY_LENGTH, length: source.length });
   }
   const groups: Term[][] = [];
   const not: Term[] = [];
@@ -158,10 +180,10 @@ export function parseQuery(text: string): Query {
     if (typeof lexeme === "object" && "near" in lexeme) {
       const last = groups[groups.length - 1];
       if (pendingOr || pendingNear || !last || last.length !== 1 || !isWord(last[0] as Term)) {
-        throw new QueryError(NEAR_USAGE);
+        throw new QueryError("near-usage");
       }
       if (lexeme.near < 1 || lexeme.near > MAX_NEAR) {
-        throw new QueryError(`NEAR/n: n от 1 до ${MAX_NEAR}, например «литий NEAR/5 Китай».`);
+        throw new QueryError("near-range", { max: MAX_NEAR });
       }
       pendingNear = lexeme.near;
       continue;
@@ -173,9 +195,7 @@ export function parseQuery(text: string): Query {
           .toLowerCase()
           .trim();
         if (!word || pendingOr || pendingNear) {
-          throw new QueryError(
-            "source: пишется со словом из адреса или названия ленты, например «source:interfax».",
-          );
+          throw new QueryError("source-usage");
         }
         const list = lexeme.negated ? notSources : sources;
         if (!list.includes(word)) list.push(word);
@@ -184,7 +204,7 @@ export function parseQuery(text: string): Query {
     }
     if (lexeme === "OR") {
       if (groups.length === 0 || pendingOr) {
-        throw new QueryError("OR должно стоять между двумя словами или фразами, например «литий OR никель».");
+        throw new QueryError("or-usage");
       }
       pendingOr = true;
       continue;
@@ -192,10 +212,9 @@ export function parseQuery(text: string): Query {
     const term = compileTerm(lexeme);
     if (!term) continue;
     slotCount += term.slots.length;
-    if (slotCount > MAX_TERMS)
-      throw new QueryError(`Слишком много слов: не больше ${MAX_TERMS} в одном запросе.`);
+    if (slotCount > MAX_TERMS) throw new QueryError("too-many-words", { max: MAX_TERMS });
     if (pendingNear) {
-      if (lexeme.negated || !isWord(term)) throw new QueryError(NEAR_USAGE);
+      if (lexeme.negated || !isWord(term)) throw new QueryError("near-usage");
       const group = groups[groups.length - 1] as Term[];
       const first = group[0] as Term;
       group[0] = {
@@ -208,10 +227,7 @@ export function parseQuery(text: string): Query {
       continue;
     }
     if (lexeme.negated) {
-      if (pendingOr)
-        throw new QueryError(
-          "Исключение (-слово) нельзя ставить после OR: OR соединяет только то, что ищем.",
-        );
+      if (pendingOr) throw new QueryError("not-after-or");
       if (!not.some((t) => t.text === term.text)) not.push(term);
       continue;
     }
@@ -223,14 +239,13 @@ export function parseQuery(text: string): Query {
       groups.push([term]);
     }
   }
-  if (pendingOr)
-    throw new QueryError("OR должно стоять между двумя словами или фразами, например «литий OR никель».");
-  if (pendingNear) throw new QueryError(NEAR_USAGE);
+  if (pendingOr) throw new QueryError("or-usage");
+  if (pendingNear) throw new QueryError("near-usage");
   if (groups.length === 0) {
     if (not.length > 0) {
-      throw new QueryError("В запросе только исключения: добавьте, что искать, например «РЗМ -Китай».");
+      throw new QueryError("only-exclusions");
     }
-    throw new QueryError("В запросе нет ни одного слова: нужны буквы или цифры, например «литий».");
+    throw new QueryError("no-words");
   }
   return {
     source,
@@ -240,9 +255,6 @@ export function parseQuery(text: string): Query {
     ...(notSources.length > 0 ? { notSources } : {}),
   };
 }
-
-const NEAR_USAGE =
-  "NEAR/n ставится между двумя отдельными словами (не фразами, не исключениями), например «литий NEAR/5 Китай».";
 
 function isWord(term: Term): boolean {
   return !term.phrase && term.near === undefined && term.slots.length === 1 && !term.text.startsWith("-");
