@@ -24,6 +24,7 @@ help =
     <code>редкоземельн*</code> — a word beginning
     <code>lithium OR nickel</code> — either word
     <code>РЗМ -Китай</code> — but not when the second word is there
+    <code>"Shell"</code> — a word with a capital, in quotes: only the name, not «shell»
     <code>!стали</code> — this exact form only
     <code>lithium NEAR/5 China</code> — both words within 5 words of each other
     <code>source:interfax РЗМ</code> — only from that source
@@ -281,6 +282,9 @@ explain-rivals = { $word } — not to be confused with { $rivals }
 widen-button = ➕ Also { $words }
 widened = Query widened: <code>{ $query }</code>
 widen-gone = That subscription is gone or there is nothing to add. List: /list.
+name-button = 🔤 Only { $names } with a capital
+named = Now with a capital only: <code>{ $query }</code>
+name-gone = That subscription is gone or there is nothing to narrow. List: /list.
 
 ## Alert batches
 alert-batch-header = 📰 <b>{ $count } { $count ->

@@ -24,6 +24,7 @@ help =
     <code>редкоземельн*</code> — начало слова
     <code>литий OR никель</code> — любое из слов
     <code>РЗМ -Китай</code> — но не если есть второе слово
+    <code>"Магнит"</code> — слово с заглавной в кавычках: только имя, не «магнит»
     <code>!стали</code> — только эта форма слова
     <code>литий NEAR/5 Китай</code> — оба слова не дальше 5 слов друг от друга
     <code>source:interfax РЗМ</code> — только из источника
@@ -284,6 +285,9 @@ explain-rivals = { $word } — не путаю с { $rivals }
 widen-button = ➕ Ещё и { $words }
 widened = Запрос расширен: <code>{ $query }</code>
 widen-gone = Этой подписки уже нет или расширять нечего. Список — /list.
+name-button = 🔤 Только { $names } с заглавной буквы
+named = Теперь только с заглавной: <code>{ $query }</code>
+name-gone = Этой подписки уже нет или уточнять нечего. Список — /list.
 
 ## Alert batches
 alert-batch-header = 📰 <b>{ $count } { $count ->

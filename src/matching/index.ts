@@ -15,3 +15,4 @@ export { BOLD_END, BOLD_START, matchedSentence, SNIPPET_MAX_CHARS } from "./quer
 export { BODY_MAX_CHARS, cleanForTokens, foldWord } from "./text/normalize.js";
 export { derivedWords, widenQuery } from "./words/derived.js";
 export { loadMorphology, morphologyError, readWord, type WordReading } from "./words/morphology.js";
+export { nameOnlyQuery } from "./words/name-only.js";

@@ -317,5 +317,42 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
       const [confirm] = await say(h, chat, user, "/subscribe Москва");
       expect(buttons(confirm as SentMessage)).toEqual([]);
     });
+
+    it("offers a capitalised word's name-only form as one button; pressing it keeps the query to the name", async () => {
+      const { chat, user } = privateChat(3104);
+      const [confirm] = await say(h, chat, user, "/subscribe Магнит OR Лента");
+      const offered = buttons(confirm as SentMessage).filter((b) => b.data.startsWith("name:"));
+      expect(offered).toHaveLength(1);
+      expect(offered[0]?.text).toBe("🔤 Только «Магнит», «Лента» с заглавной буквы");
+      expect(offered[0]?.data).toMatch(/^name:\d+:Магнит,Лента$/);
+      // Nothing narrowed until the button is pressed (the stored query has lost its capitals).
+      expect(await listQueries(h, chat, user)).toEqual(["магнит OR лента"]);
+      const answer = await press(h, confirm as SentMessage, chat, user, offered[0]?.data as string);
+      expect(answer.find((m) => m.method === "sendMessage")?.text).toBe(
+        "Теперь только с заглавной: <code>&quot;Магнит&quot; OR &quot;Лента&quot;</code>",
+      );
+      expect(await listQueries(h, chat, user)).toEqual(['"Магнит" OR "Лента"']);
+      const again = await press(h, confirm as SentMessage, chat, user, offered[0]?.data as string);
+      expect(again.find((m) => m.method === "sendMessage")?.text).toContain("уточнять нечего");
+    });
+
+    it("no name-only offer for a lower-case word, a name with no lower-case meaning, or a phone's capital", async () => {
+      const { chat, user } = privateChat(3105);
+      const names = async (text: string) => {
+        const [confirm] = await say(h, chat, user, text);
+        return buttons(confirm as SentMessage).filter((b) => b.data.startsWith("name:"));
+      };
+      expect(await names("/subscribe магнит")).toEqual([]);
+      expect(await names("/subscribe Газпром")).toEqual([]);
+      // Already kept from its namesake: a country's name, a guarded surname.
+      expect(await names("/subscribe Turkey")).toEqual([]);
+      // The answer to the prompt is a message of its own: its first capital may be the phone's.
+      const [prompt] = await say(h, chat, user, "/subscribe");
+      const start = h.api.sent.length;
+      h.api.sendText(chat, user, "Лента", { replyTo: prompt as SentMessage });
+      const done = await h.api.waitForSent((m) => m.chat_id === chat.id && h.api.sent.indexOf(m) >= start);
+      expect(done.text).toContain("✅ Подписка");
+      expect(buttons(done).filter((b) => b.data.startsWith("name:"))).toEqual([]);
+    });
   });
 });

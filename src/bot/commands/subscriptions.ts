@@ -10,7 +10,6 @@ import {
   parseQuery,
   type Query,
   QueryError,
-  widenQuery,
 } from "../../matching/index.js";
 import type { Subscription } from "../../store/schema.js";
 import { canManage, guarded, refuse, replyTo } from "../admin.js";
@@ -18,21 +17,10 @@ import { registerChat } from "../chat-registry.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { listMenuOpener } from "./list-menu.js";
+import { CALLBACK_MAX, refineCallbacks, refineKeyboard } from "./refine.js";
 
 const RECENT_WINDOW_MS = 24 * 60 * 60_000;
 const RECENT_SHOWN = 3;
-/** Telegram's limit on callback_data, in bytes. */
-const CALLBACK_MAX = 64;
-
-// A widened query that no longer parses (too many words) is simply not offered.
-function widerQuery(query: ReturnType<typeof parseQuery>): { text: string; added: string[] } | null {
-  try {
-    return widenQuery(query);
-  } catch (err) {
-    if (err instanceof QueryError) return null;
-    throw err;
-  }
-}
 
 /** Finds a chat's subscription by the number /list shows or by its query text. */
 export function findSubscription(subs: readonly Subscription[], arg: string): Subscription | undefined {
@@ -91,8 +79,16 @@ async function parsedOrExplained(ctx: BotContext, text: string): Promise<Query |
   }
 }
 
-/** Subscribes the target chat to `text` and answers with what was understood and recent matches. */
-export async function subscribe(ctx: BotContext, deps: BotDeps, text: string): Promise<unknown> {
+/**
+ * Subscribes the target chat to `text` and answers with what was understood and recent matches.
+ * `keyboardCapital`: typed as a message of its own, whose first capital may be the phone's (refine.ts).
+ */
+export async function subscribe(
+  ctx: BotContext,
+  deps: BotDeps,
+  text: string,
+  keyboardCapital = false,
+): Promise<unknown> {
   const chatId = ctx.target.id;
   const query = await parsedOrExplained(ctx, text);
   if (!query) return;
@@ -116,19 +112,12 @@ export async function subscribe(ctx: BotContext, deps: BotDeps, text: string): P
   if (ctx.target.channelTitle !== null) {
     parts.unshift(ctx.t("managing-channel", { title: escapeHtml(ctx.target.channelTitle) }));
   }
-  const wider = widerQuery(query);
+  const refine = refineKeyboard(ctx, sub.id, query, keyboardCapital);
   return ctx.reply(parts.join("\n\n"), {
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
     ...(inTopic ? { message_thread_id: thread as number } : {}),
-    ...(wider
-      ? {
-          reply_markup: new InlineKeyboard().text(
-            ctx.t("widen-button", { words: wider.added.join(", ") }),
-            `widen:${sub.id}`,
-          ),
-        }
-      : {}),
+    ...(refine ? { reply_markup: refine } : {}),
   });
 }
 
@@ -211,20 +200,7 @@ export function subscriptionCommands(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     return askForQuery(ctx);
   });
-  // Derived words (литиевый for литий) only on request: the confirmation's one button widens the query.
-  c.callbackQuery(/^widen:(\d+)$/, async (ctx) => {
-    if (!(await canManage(ctx)))
-      return ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
-    const chatId = ctx.target.id;
-    const sub = await deps.store.subscriptions.get(chatId, Number(ctx.match[1]));
-    const wider = sub ? widerQuery(parseQuery(sub.query)) : null;
-    await ctx.answerCallbackQuery();
-    // Pressed twice, the query is already wide: nothing more to add, and the answer says so.
-    if (!sub || !wider) return ctx.reply(ctx.t("widen-gone"));
-    const updated = await deps.store.subscriptions.replaceQuery(chatId, sub.id, wider.text);
-    if (updated && !updated.muted) deps.router.add(updated, parseQuery(wider.text));
-    return ctx.reply(ctx.t("widened", { query: escapeHtml(wider.text) }), { parse_mode: "HTML" });
-  });
+  c.use(refineCallbacks(deps, canManage));
   c.callbackQuery("help", async (ctx) => {
     await ctx.answerCallbackQuery();
     return ctx.reply(ctx.t("help"), { parse_mode: "HTML" });
@@ -241,7 +217,7 @@ export function tryQueryCommands(deps: BotDeps): Composer<BotContext> {
     if (answersPrompt(ctx)) {
       if (!(await canManage(ctx))) return refuse(ctx);
       await registerChat(ctx, deps);
-      return subscribe(ctx, deps, text);
+      return subscribe(ctx, deps, text, true);
     }
     if (ctx.chat.type !== "private") return next();
     const query = await parsedOrExplained(ctx, text);

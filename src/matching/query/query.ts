@@ -4,7 +4,7 @@
  * query can make matching slow: there are no user regular expressions, only hash look-ups.
  */
 import { cleanText } from "../text/normalize.js";
-import { compilePiece, MIN_PREFIX, type Slot, wordPieces } from "../words/terms.js";
+import { compilePiece, isTitleCase, MIN_PREFIX, type Slot, wordPieces } from "../words/terms.js";
 
 /** What is wrong with a query; the sentence that says how to fix it is `query-<problem>` in locales/*.ftl. */
 export type QueryProblem =
@@ -48,6 +48,8 @@ export interface Term {
   readonly phrase: boolean;
   /** set for `a NEAR/n b`: the two slots within n words of each other, either order */
   readonly near?: number;
+  /** a lone word typed with a capital and no quotes, as typed: /subscribe may offer its name-only form */
+  readonly capitalised?: string;
 }
 
 /** Alternatives joined by OR; any one of them satisfies the clause. */
@@ -140,8 +142,10 @@ function compileTerm(raw: RawTerm): Term | null {
     }
     const pieces = wordPieces(prefix ? word.slice(0, starIndex) : word);
     if (pieces.length === 0) continue;
+    // A capitalised word alone in quotes is the name only (terms.ts nameOnly).
+    const name = raw.quoted && words.length === 1 && pieces.length === 1 && !prefix && !raw.exact;
     const compiled = pieces.map((piece, index) =>
-      compilePiece(piece, { exact: raw.exact, prefix: prefix && index === pieces.length - 1 }),
+      compilePiece(piece, { exact: raw.exact, prefix: prefix && index === pieces.length - 1, name }),
     );
     const last = compiled[compiled.length - 1] as Slot;
     if (last.kind === "prefix" && [...(last.keys[0] as string)].length < MIN_PREFIX) {
@@ -159,7 +163,9 @@ function compileTerm(raw: RawTerm): Term | null {
   let text = raw.quoted ? `"${texts.join(" ")}"` : (texts[0] as string);
   if (raw.exact) text = `!${text}`;
   if (raw.negated) text = `-${text}`;
-  return { slots, text, phrase };
+  const typed = words[0] as string;
+  const capitalised = !raw.quoted && !raw.exact && slots.length === 1 && isTitleCase(typed);
+  return { slots, text, phrase, ...(capitalised ? { capitalised: typed } : {}) };
 }
 
 /** Parses a query as typed in /subscribe; throws QueryError saying what to fix when it is bad. */

@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import { isCountryName } from "./countries.js";
 
 /**
  * English word forms for a query word: singular and plural, generated at subscription time and matched
@@ -87,17 +86,22 @@ export function englishForms(word: string): string[] {
   return [...forms];
 }
 
-let askedWords: ReadonlySet<string> | null = null;
+let words: readonly string[] | null = null;
 
 /**
- * Whether a short lower-case Latin word or a country's name is an English word (fed, sec, data; turkey,
- * china), from the word list of the `an-array-of-english-words` package; only words of up to 5 letters and
- * country names are kept, since only abbreviations and country names ask.
+ * Whether a lower-case Latin word is an English word (fed, sec, data, turkey, shell), by binary search in
+ * the sorted word list of the `an-array-of-english-words` package (kept by require's cache, so no copy).
  */
 export function isEnglishWord(word: string): boolean {
-  if (!askedWords) {
-    const all = createRequire(import.meta.url)("an-array-of-english-words") as readonly string[];
-    askedWords = new Set(all.filter((w) => w.length <= 5 || isCountryName(w)));
+  words ??= createRequire(import.meta.url)("an-array-of-english-words") as readonly string[];
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = words[mid] as string;
+    if (at === word) return true;
+    if (at < word) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return askedWords.has(word);
+  return false;
 }

@@ -56,6 +56,8 @@ const HAS_DIGIT = /\p{N}/u;
 export interface WordMarks {
   readonly exact: boolean;
   readonly prefix: boolean;
+  /** a capitalised word typed in quotes («"Магнит"»): the name only, never its lower-case namesake */
+  readonly name?: boolean;
 }
 
 /** Splits a raw query word into its letter/digit pieces (hyphens, dots, «&» all separate). */
@@ -68,11 +70,12 @@ const compiled = new Map<string, Slot>();
 
 /** Compiles one piece of a query word into a slot (memoised). */
 export function compilePiece(piece: string, marks: WordMarks): Slot {
-  const key = `${marks.exact ? "!" : ""}${marks.prefix ? "*" : ""}${piece}`;
+  const key = `${marks.exact ? "!" : ""}${marks.prefix ? "*" : ""}${marks.name ? '"' : ""}${piece}`;
   let slot = compiled.get(key);
   if (!slot) {
+    const fresh = compileFresh(piece, marks);
     // Frozen: slots are shared by every query that uses the word.
-    slot = Object.freeze(compileFresh(piece, marks));
+    slot = Object.freeze(marks.name ? nameOnly(fresh, piece) : fresh);
     if (compiled.size >= 100_000) compiled.clear();
     compiled.set(key, slot);
   }
@@ -144,6 +147,32 @@ function hasOwnMeaning(form: string, latin: boolean): boolean {
 }
 
 const COMMON_GUARD: Guard = Object.freeze({ common: true });
+
+/** Whether `piece` is written as a name: a capital, then small letters (Магнит, Shell; not SHELL). */
+export function isTitleCase(piece: string): boolean {
+  const first = piece.slice(0, 1);
+  const rest = piece.slice(1);
+  return first !== first.toLowerCase() && rest === rest.toLowerCase() && rest !== rest.toUpperCase();
+}
+
+// «"Магнит"», «"Shell"»: the user asked for the name, so no form counts in lower case (магнит, artillery
+// shell). Only where the lower-case word means something of its own; otherwise the slot is unchanged.
+function nameOnly(slot: Slot, piece: string): Slot {
+  if (slot.kind !== "forms" || !isTitleCase(piece)) return slot;
+  const { form, latin } = foldWord(piece);
+  // Already kept from its lower-case namesake (Turkey the country; Путин, whose «путина» is guarded).
+  if (slot.guards?.get(form)?.common) return slot;
+  const common = latin ? isEnglishWord(form) : readingsOf(form).some((r) => !r.proper);
+  if (!common) return slot;
+  const guards = new Map<string, Guard>();
+  for (const key of slot.keys) {
+    const guard = slot.guards?.get(key);
+    guards.set(key, guard ? Object.freeze({ ...guard, common: true }) : COMMON_GUARD);
+  }
+  const rivals = [...new Set([...(slot.rivals ?? []), form])];
+  const text = piece.slice(0, 1) + form.slice(1);
+  return { ...slot, id: `${slot.id}|n`, text, guards, rivals };
+}
 
 // A country's name is always written with a capital, so a lower-case form is some other word (turkey,
 // перец чили) or none at all; `named`: the lower-case word is one of its own, to name to the user.
