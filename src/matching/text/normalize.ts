@@ -152,10 +152,21 @@ export function foldWord(piece: string): FoldedWord {
     else cyr = 0;
   }
   const lower = word.toLowerCase();
-  const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
+  const form = withoutFinalHardSign(lower.includes("ё") ? lower.replaceAll("ё", "е") : lower);
   let upper = 0;
   while (upper < word.length && word.charCodeAt(upper) !== lower.charCodeAt(upper)) upper++;
   return { form, caps: capsKey(word, lower, form), latin: lat > 0 && cyr === 0, shape: shapeOf(upper) };
+}
+
+/** The lower-case code unit ъ, which modern Russian never puts at a word's end. */
+export const HARD_SIGN = 0x44a;
+
+/**
+ * A form without a final ъ: names keep the old spelling («Коммерсантъ», «Трактиръ»), which is the word
+ * without it; a lone «ъ» (Kommersant's logo letter) stays.
+ */
+export function withoutFinalHardSign(form: string): string {
+  return form.length > 1 && form.charCodeAt(form.length - 1) === HARD_SIGN ? form.slice(0, -1) : form;
 }
 
 /** A word folded for matching: its form, its capitals' key, its script and its SHAPE_* case bits. */
@@ -304,7 +315,7 @@ export function foldRun(text: string, lowerAll: string, start: number, end: numb
   }
   if (cyr > 0 && lat > 0) return foldWord(run);
   const lower = lowerAll.slice(start, end);
-  const form = lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
+  const form = withoutFinalHardSign(lower.includes("ё") ? lower.replaceAll("ё", "е") : lower);
   return { form, caps: upper < 2 ? null : capsKey(run, lower, form), latin: lat > 0, shape: shapeOf(upper) };
 }
 

@@ -22,9 +22,11 @@ import {
   cleanForTokens,
   foldRun,
   foldWord,
+  HARD_SIGN,
   HYPHENS,
   isWordChar,
   shapeOf,
+  withoutFinalHardSign,
 } from "./normalize.js";
 import { TokenStore } from "./token-store.js";
 
@@ -147,6 +149,7 @@ export class TokenBuffer extends TokenStore {
         chars[at++] = v;
         seen |= v;
       }
+      if (at - from > 1 && chars[at - 1] === HARD_SIGN) at--;
       k = i < n ? classOf(buf[i] as number) : 0;
       // Another letter, a surrogate or a hyphen joining a compound: the general path from the start.
       let general = (k & (WORD | SURROGATE)) !== 0;
@@ -208,7 +211,8 @@ export class TokenBuffer extends TokenStore {
       if (upper >= 2) {
         const run = stringOf(buf, start, i);
         const lower = run.toLowerCase();
-        this.setCaps(t, capsKey(run, lower, lower.includes("ё") ? lower.replaceAll("ё", "е") : lower));
+        const form = withoutFinalHardSign(lower.includes("ё") ? lower.replaceAll("ё", "е") : lower);
+        this.setCaps(t, capsKey(run, lower, form));
       }
       t++;
     }
