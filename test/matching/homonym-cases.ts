@@ -110,6 +110,14 @@ export const HOMONYM_CASES: readonly HomonymCase[] = [
   ["Лев", "Курс лева к евро", false],
   ["Германия", "Цены на германий", false],
   ["Индия", "Запасы индия", false],
+  // a word after the form that can only be accusative is a verb's object
+  ["ель", "Туристы ели сухую колбасу у костра", false],
+  ["ель", "Ели и сосны пострадали от короеда", true],
+  ["ель", "Вывоз ели за рубеж запрещён", true],
+  ["жгут", "Дачники в Подмосковье жгут сухую траву", false],
+  ["жгут", "Врачи наложили жгут на руку", true],
+  ["жгут", "Кровоостанавливающий жгут подорожал", true],
+  ["сталь", "Экспорт стали Китаю вырос", true],
   // a country's name is always capitalised: a capitalised query is the country, lower case the other word
   ["Turkey", "Butterball recalls turkey products over listeria fears", false],
   ["Turkey", "Thanksgiving turkeys cost 20% more this year", false],

@@ -70,9 +70,9 @@ describe("a word is not another word that shares a form", () => {
     const { falseAlerts, misses } = score(HOMONYM_HOLDOUT_4);
     // Measured unseen (written by a session that read neither the rules nor the other tables): 72 false
     // alerts and 1 miss («Коммерсантъ» spelled with its old hard sign) of 188 before the country names, 67
-    // after; the final ъ folded: no miss.
+    // after; the final ъ folded: no miss; an accusative-only word after a verb form: 66.
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(67);
+    expect(falseAlerts).toBeLessThanOrEqual(66);
   });
 
   it.each([

@@ -6,7 +6,14 @@
  * reading wins only where it is clearly the likelier one, so «выплавка стали» and «цены на германий»
  * still match. Guards are looked at only when a guarded form occurs, so they cost nothing elsewhere.
  */
-import { AGREE_MASC, AGREE_PLUR, queryLexemes, type Reading, readingsOf } from "./morphology.js";
+import {
+  AGREE_MASC,
+  AGREE_PLUR,
+  CASE_ACCUSATIVE,
+  queryLexemes,
+  type Reading,
+  readingsOf,
+} from "./morphology.js";
 
 /** Token shape bit: the first letter is a capital and the next is not (Германия, not ГЕРМАНИЯ). */
 export const SHAPE_TITLE = 1;
@@ -153,9 +160,19 @@ function subjectBefore(at: Occurrence, agree: number): boolean {
   );
 }
 
-// «стали расти», «стали известны», «стали заметно дороже», «они стали»: the verb стать.
+const OBJECT = new Set(["NOUN", "ADJF", "PRTF", "NPRO"]);
+
+// «ели шаурму», «жгут сухую траву»: a word right after that can only be accusative is the verb's object;
+// after a noun's form it would be a different case («выплавка стали в марте», «запасы ели в лесхозе»).
+function objectAfter(at: Occurrence): boolean {
+  if (at.next === null) return false;
+  const readings = readingsOf(at.next);
+  return readings.length > 0 && readings.every((r) => OBJECT.has(r.pos) && r.cases === CASE_ACCUSATIVE);
+}
+
+// «стали расти», «стали известны», «стали заметно дороже», «они стали», «ели шаурму»: the verb.
 function verbCompany(at: Occurrence, agree: number): boolean {
-  if (has(at.next, "INFN")) return true;
+  if (has(at.next, "INFN") || objectAfter(at)) return true;
   const nounBefore = has(at.prev, NOUN_BEFORE);
   if (!nounBefore && predicateAgrees(at.next, agree) && !has(at.next, "NOUN")) return true;
   if (subjectBefore(at, agree)) return true;

@@ -181,6 +181,8 @@ export const AGREE_PLUR = 8;
 // Reading.cases: one bit per case above the AGREE_* bits (nomn 16 … loct 512); gen2/acc2/loc2 are their main case.
 const CASES = ["nomn", "gent", "datv", "accs", "ablt", "loct"];
 const NOMINATIVE = 16;
+/** Reading.cases of the accusative. */
+export const CASE_ACCUSATIVE = 16 << 3;
 function caseOf(tag: string): number {
   const found = /\b(nomn|gen|datv|acc|ablt|loc)[t12s]?\b/.exec(tag);
   const i = found ? CASES.findIndex((c) => c.startsWith(found[1] as string)) : -1;
