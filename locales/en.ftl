@@ -240,6 +240,72 @@ stats-instance = • <code>{ $id }</code> — { $role ->
    *[other] , feeds polled { $lastPoll }
 }
 
+## Why a feed failed (/addfeed, /feeds, OPML); plain text, the bot escapes it
+feed-why-not-url = this does not look like an address (URL)
+feed-why-scheme = only http and https addresses are supported
+feed-why-credentials = addresses with a login or password are not supported
+feed-why-no-host = the address has no server name
+feed-why-private = the address leads into a private network
+feed-why-dns = server { $host } not found (DNS)
+feed-why-port = port { $port } is not allowed: feeds are accepted on ports { $ports }
+feed-why-compression = the server compressed its answer in an unknown way ({ $coding })
+feed-why-stopping = the check was interrupted: the bot is stopping
+feed-why-bad-redirect = the server redirected to an invalid address
+feed-why-redirect-loop = the redirects go round in a loop
+feed-why-too-many-redirects = more than { $max } redirects in a row
+feed-why-media = the address holds a { $type } file, not a feed
+feed-why-no-answer = the server did not answer within { $seconds } s
+feed-why-slow-body = the server sends the feed too slowly: not done within { $seconds } s
+feed-why-too-large = the feed is larger than { $size } { $unit ->
+        [mib] MiB
+        [kib] KiB
+       *[b] bytes
+    }
+feed-why-refused = the server refused the connection
+feed-why-reset = the connection broke off
+feed-why-dns-failed = server not found (DNS)
+feed-why-dns-timeout = DNS did not answer, server not found
+feed-why-host-unreachable = the server is unreachable
+feed-why-net-unreachable = the network is unreachable
+feed-why-tls = the server's TLS certificate is not valid
+feed-why-not-http = the server did not answer in HTTP
+feed-why-corrupt = the server's compressed answer is damaged
+feed-why-network = network error: { $code }
+feed-why-http = HTTP { $status }{ $hint ->
+        [auth] : authorisation needed
+        [forbidden] : access denied
+        [not-found] : page not found
+        [gone] : the feed was removed
+        [too-many] : too many requests
+        [legal] : unavailable for legal reasons
+        [unavailable] : service temporarily unavailable
+        [server] : server error
+       *[none] {""}
+    }
+feed-why-http-retry = HTTP { $status }{ $hint ->
+        [too-many] : too many requests
+        [unavailable] : service temporarily unavailable
+       *[other] {""}
+    }, retry in { $retry } s
+feed-why-empty = the server sent an empty answer instead of a feed
+feed-why-web-page = this is a web page, not an RSS/Atom feed
+feed-why-json = this is JSON, not an RSS/Atom feed
+feed-why-not-xml = the answer does not look like an RSS/Atom feed
+feed-why-not-rss = the document does not look like RSS or Atom
+feed-why-unknown-format = the feed is in an unknown format: no RSS/Atom elements
+feed-why-broken-xml = the feed is damaged: XML error
+feed-why-broken-xml-at = the feed is damaged: XML error on line { $line }
+feed-why-feed-found = this is a web page, not a feed; the feed seems to be here: { $url }
+feed-why-opml-not-xml = the file does not look like OPML: it is not XML
+feed-why-opml-no-body = the file does not look like OPML: no <opml><body>
+feed-why-file-url = invalid file address
+feed-why-file-not-found = file not found: { $path }
+feed-why-file-not-found-web = file not found: { $path } (for a web address, write https://)
+feed-why-file-open = could not open the file: { $path }
+feed-why-file-read = could not read the file: { $path }
+feed-why-file-scheme = only http and https addresses and local files are supported
+feed-why-internal = internal error: { $error }
+
 ## Query errors (plain text, the bot escapes it)
 query-empty = The query is empty: write at least one word, e.g. «lithium».
 query-too-long = The query is too long: at most { $max } characters, this one has { $length }.

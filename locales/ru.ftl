@@ -243,6 +243,72 @@ stats-instance = • <code>{ $id }</code> — { $role ->
    *[other] , опрос лент { $lastPoll }
 }
 
+## Why a feed failed (/addfeed, /feeds, OPML); plain text, the bot escapes it
+feed-why-not-url = это не похоже на адрес (URL)
+feed-why-scheme = поддерживаются только адреса http и https
+feed-why-credentials = адрес с логином или паролем не поддерживается
+feed-why-no-host = в адресе нет имени сервера
+feed-why-private = адрес ведёт в частную сеть
+feed-why-dns = сервер { $host } не найден (DNS)
+feed-why-port = порт { $port } не разрешён: ленты принимаются на портах { $ports }
+feed-why-compression = сервер сжал ответ неизвестным способом ({ $coding })
+feed-why-stopping = опрос прерван: бот останавливается
+feed-why-bad-redirect = сервер перенаправил на негодный адрес
+feed-why-redirect-loop = перенаправления зациклились
+feed-why-too-many-redirects = больше { $max } перенаправлений подряд
+feed-why-media = по адресу не лента, а файл { $type }
+feed-why-no-answer = сервер не ответил за { $seconds } с
+feed-why-slow-body = сервер слишком медленно отдаёт ленту: не уложился в { $seconds } с
+feed-why-too-large = лента больше { $size } { $unit ->
+        [mib] МиБ
+        [kib] КиБ
+       *[b] Б
+    }
+feed-why-refused = сервер отклонил соединение
+feed-why-reset = соединение оборвалось
+feed-why-dns-failed = сервер не найден (DNS)
+feed-why-dns-timeout = DNS не ответил, сервер не найден
+feed-why-host-unreachable = сервер недоступен
+feed-why-net-unreachable = сеть недоступна
+feed-why-tls = ошибка TLS-сертификата сервера
+feed-why-not-http = сервер ответил не по протоколу HTTP
+feed-why-corrupt = сжатый ответ сервера повреждён
+feed-why-network = ошибка сети: { $code }
+feed-why-http = HTTP { $status }{ $hint ->
+        [auth] : нужна авторизация
+        [forbidden] : доступ запрещён
+        [not-found] : страница не найдена
+        [gone] : лента удалена
+        [too-many] : слишком много запросов
+        [legal] : недоступно по юридическим причинам
+        [unavailable] : сервис временно недоступен
+        [server] : ошибка сервера
+       *[none] {""}
+    }
+feed-why-http-retry = HTTP { $status }{ $hint ->
+        [too-many] : слишком много запросов
+        [unavailable] : сервис временно недоступен
+       *[other] {""}
+    }, повтор через { $retry } с
+feed-why-empty = сервер вернул пустой ответ вместо ленты
+feed-why-web-page = это веб-страница, а не RSS/Atom-лента
+feed-why-json = это JSON, а не RSS/Atom-лента
+feed-why-not-xml = ответ не похож на RSS/Atom-ленту
+feed-why-not-rss = документ не похож на RSS или Atom
+feed-why-unknown-format = лента в непонятном формате: нет ожидаемых элементов RSS/Atom
+feed-why-broken-xml = лента повреждена: ошибка XML
+feed-why-broken-xml-at = лента повреждена: ошибка XML в строке { $line }
+feed-why-feed-found = это веб-страница, а не лента; похоже, лента здесь: { $url }
+feed-why-opml-not-xml = файл не похож на OPML: это не XML
+feed-why-opml-no-body = файл не похож на OPML: нет <opml><body>
+feed-why-file-url = негодный адрес файла
+feed-why-file-not-found = файл не найден: { $path }
+feed-why-file-not-found-web = файл не найден: { $path } (для адреса в сети укажите https://)
+feed-why-file-open = не удалось открыть файл: { $path }
+feed-why-file-read = не удалось прочитать файл: { $path }
+feed-why-file-scheme = поддерживаются только адреса http и https и локальные файлы
+feed-why-internal = внутренняя ошибка: { $error }
+
 ## Query errors (plain text, the bot escapes it)
 query-empty = Пустой запрос: напишите хотя бы одно слово, например «литий».
 query-too-long = Слишком длинный запрос: не больше { $max } символов, а в этом { $length }.

@@ -4,6 +4,9 @@ import { fileURLToPath } from "node:url";
 import { I18n, type I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 
+/** Translates a key of locales/*.ftl with its values: a chat's ctx.t, or translate() for one language. */
+export type Say = (key: string, vars?: Record<string, string | number>) => string;
+
 /** The languages the bot speaks. */
 export const LOCALES = ["ru", "en"] as const;
 /** One of LOCALES. */

@@ -1,6 +1,6 @@
 import type { NextFunction } from "grammy";
 import { escapeHtml } from "../delivery/format.js";
-import { asLocale, type I18nContext, localeForUser } from "../locale.js";
+import { asLocale, type I18nContext, localeForUser, type Say } from "../locale.js";
 import type { Chat } from "../store/schema.js";
 import type { BotDeps } from "./deps.js";
 
@@ -13,6 +13,11 @@ export interface TargetChat {
 
 /** The context every handler gets: grammY's, the translate function of the chat's language, the target chat. */
 export type BotContext = I18nContext & { target: TargetChat; chatRow: Chat | undefined };
+
+/** The chat's translator as a plain function, for text built outside the bot (explanations, feed errors). */
+export function sayIn(ctx: BotContext): Say {
+  return (key, vars) => ctx.t(key, vars);
+}
 
 /** Whether a chat member status may administer the chat. */
 export function isAdminStatus(status: string): boolean {

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { feedSource } from "../delivery/router.js";
-import { isFeedError } from "../feeds/errors.js";
+import { feedErrorText, isFeedError } from "../feeds/errors.js";
 import { loadFeed } from "../feeds/load.js";
 import type { FeedItem } from "../feeds/parse/parse.js";
 import { translate } from "../locale.js";
@@ -169,7 +169,7 @@ async function readFeeds(sources: readonly string[]) {
       });
     } catch (e) {
       throw new Error(
-        `не удалось прочитать ленту ${source}: ${isFeedError(e) ? e.message : (e as Error).message}`,
+        `не удалось прочитать ленту ${source}: ${isFeedError(e) ? feedErrorText(e.message, (k, v) => translate("ru", k, v)) : (e as Error).message}`,
       );
     }
   }

@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { FeedError, formatBytes, isFeedError } from "./errors.js";
+import { FeedError, isFeedError, sizeVars } from "./errors.js";
 import { DEFAULT_MAX_BYTES, type FetchOptions, type FetchOutcome, fetchFeed } from "./fetch/fetch.js";
 import type { ParsedFeed } from "./parse/parse.js";
 import { parseOffThread } from "./parse/parse-pool.js";
@@ -21,7 +21,7 @@ async function readLocal(source: string, maxBytes: number): Promise<{ url: strin
   try {
     path = source.startsWith("file:") ? fileURLToPath(source) : source;
   } catch {
-    throw new FeedError("bad-url", "негодный адрес файла");
+    throw new FeedError("bad-url", "file-url");
   }
   let handle: Awaited<ReturnType<typeof open>>;
   try {
@@ -29,17 +29,17 @@ async function readLocal(source: string, maxBytes: number): Promise<{ url: strin
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // "example.com/rss" was almost certainly meant as a web address, not a file.
-    const hint = /^[\w-]+(\.[\w-]+)+(\/|$)/.test(source) ? " (для адреса в сети укажите https://)" : "";
-    const message = code === "ENOENT" ? `файл не найден: ${path}${hint}` : `не удалось открыть файл: ${path}`;
-    throw new FeedError("bad-url", message, { cause: err });
+    const web = /^[\w-]+(\.[\w-]+)+(\/|$)/.test(source);
+    const problem = code !== "ENOENT" ? "file-open" : web ? "file-not-found-web" : "file-not-found";
+    throw new FeedError("bad-url", problem, { path }, { cause: err });
   }
   try {
     const { size } = await handle.stat();
-    if (size > maxBytes) throw new FeedError("too-large", `лента больше ${formatBytes(maxBytes)}`);
+    if (size > maxBytes) throw new FeedError("too-large", "too-large", sizeVars(maxBytes));
     return { url: pathToFileURL(path).href, body: await handle.readFile() };
   } catch (err) {
     if (isFeedError(err)) throw err;
-    throw new FeedError("bad-url", `не удалось прочитать файл: ${path}`, { cause: err });
+    throw new FeedError("bad-url", "file-read", { path }, { cause: err });
   } finally {
     await handle.close();
   }
@@ -54,7 +54,7 @@ export async function loadFeed(source: string, opts: FetchOptions = {}): Promise
     return { outcome: { ...outcome, body }, feed };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith("file:")) {
-    throw new FeedError("bad-url", "поддерживаются только адреса http и https и локальные файлы");
+    throw new FeedError("bad-url", "file-scheme");
   }
   const { url, body } = await readLocal(source, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const outcome: FetchOutcome = {

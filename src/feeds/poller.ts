@@ -4,7 +4,7 @@ import type { Logger } from "../log.js";
 import { feedFetches, itemsStored, pollCycleSeconds, routingErrors } from "../metrics.js";
 import type { Feed, Item } from "../store/schema.js";
 import type { Store } from "../store/store.js";
-import { FeedError } from "./errors.js";
+import { encodeProblem, FeedError } from "./errors.js";
 import { linkKey } from "./identity.js";
 import { loadFeed } from "./load.js";
 import type { FeedItem } from "./parse/parse.js";
@@ -198,7 +198,8 @@ export class Poller {
   }
 
   private async recordFailure(feed: Feed, err: unknown, log: Logger): Promise<void> {
-    const message = err instanceof FeedError ? err.message : `внутренняя ошибка: ${String(err)}`;
+    const message =
+      err instanceof FeedError ? err.message : encodeProblem("internal", { error: String(err) });
     const retryAfter = err instanceof FeedError ? (err.retryAfterSeconds ?? null) : null;
     feedFetches.inc({ outcome: err instanceof FeedError ? err.kind : "internal" });
     const now = Date.now();

@@ -42,7 +42,26 @@ describe("/feeds, /addfeed and /removefeed", () => {
     await h.start();
     const { chat, user } = privateChat(6002);
     // The start-up poll failed: no success yet, so only the error is shown.
-    expect(await ask(h, chat, user, "/feeds")).toMatch(/⚠️ HTTP 503[^\n]*\(1 раз подряд\)/);
+    expect(await ask(h, chat, user, "/feeds")).toMatch(
+      /⚠️ HTTP 503: сервис временно недоступен \(1 раз подряд\)/,
+    );
+    // The stored error is said in each chat's language.
+    const en = { id: 6003, first_name: "Ann", language_code: "en" };
+    expect(await ask(h, { id: 6003, type: "private" }, en, "/feeds")).toMatch(
+      /⚠️ HTTP 503: service temporarily unavailable \(1 time in a row\)/,
+    );
+  });
+
+  it("/addfeed's refusal is in the chat's language", async () => {
+    await h.start({ ALLOW_PRIVATE_URLS: "false" });
+    const en = { id: 6004, first_name: "Ann", language_code: "en" };
+    const chat = { id: 6004, type: "private" as const };
+    expect(await answerTo(h, chat, en, "/addfeed http://192.168.1.10/rss")).toBe(
+      "Could not add the feed: the address leads into a private network",
+    );
+    expect(await answerTo(h, chat, en, "/addfeed http://user:secret@example.org/rss")).toBe(
+      "Could not add the feed: addresses with a login or password are not supported",
+    );
   });
 
   describe("with ALLOW_PRIVATE_URLS=false", () => {

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, expect } from "vitest";
-import { FeedError, type FeedErrorKind } from "../../src/feeds/errors.js";
+import { FeedError, type FeedErrorKind, feedErrorText } from "../../src/feeds/errors.js";
+import { translate } from "../../src/locale.js";
 
 /** The repository root (two folders above this file). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -58,8 +59,25 @@ export async function expectFeedError(promise: Promise<unknown>, kind: FeedError
   );
   expect(err).toBeInstanceOf(FeedError);
   expect((err as FeedError).kind).toBe(kind);
-  expect((err as FeedError).message).toMatch(/[а-яё]|HTTP/i);
+  // A sentence in both languages: Russian words or an HTTP status; no Russian left in English but the values.
+  expect(ruText(err as FeedError)).toMatch(/[а-яё]|HTTP/i);
+  const english = Object.values((err as FeedError).vars).reduce<string>(
+    (text, value) => text.replace(String(value), ""),
+    enText(err as FeedError),
+  );
+  expect(english).toMatch(/[a-z]/i);
+  expect(english).not.toMatch(/\p{Script=Cyrillic}/u);
   return err as FeedError;
+}
+
+/** A FeedError as a Russian chat reads it. */
+export function ruText(err: FeedError): string {
+  return feedErrorText(err.message, (key, vars) => translate("ru", key, vars));
+}
+
+/** A FeedError as an English chat reads it. */
+export function enText(err: FeedError): string {
+  return feedErrorText(err.message, (key, vars) => translate("en", key, vars));
 }
 
 /** A minimal RSS 2.0 document with the given item titles. */

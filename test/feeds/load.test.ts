@@ -6,7 +6,7 @@ import iconv from "iconv-lite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { itemIdentities } from "../../src/feeds/identity.js";
 import { loadFeed } from "../../src/feeds/load.js";
-import { expectFeedError, rss, startServer, type TestServer } from "./helpers.js";
+import { expectFeedError, rss, ruText, startServer, type TestServer } from "./helpers.js";
 
 const open = { allowPrivate: true };
 let servers: TestServer[] = [];
@@ -71,7 +71,7 @@ describe("loadFeed over HTTP", () => {
     const server = await serveOnce(200, { "content-type": "text/html; charset=utf-8" }, html);
     const err = await expectFeedError(loadFeed(`${server.url}/news/`, open), "not-a-feed");
     expect(err.discovered).toEqual([`${server.url}/rss.xml`]);
-    expect(err.message).toContain(`${server.url}/rss.xml`);
+    expect(ruText(err)).toContain(`${server.url}/rss.xml`);
   });
 
   it("falls back to anchors that look like feeds", async () => {
@@ -94,7 +94,7 @@ describe("loadFeed over HTTP", () => {
   it("refuses an empty 200", async () => {
     const server = await serveOnce(200, { "content-type": "application/rss+xml" }, "");
     const err = await expectFeedError(loadFeed(server.url, open), "not-a-feed");
-    expect(err.message).toBe("сервер вернул пустой ответ вместо ленты");
+    expect(ruText(err)).toBe("сервер вернул пустой ответ вместо ленты");
   });
 
   it("recognises every story of a feed whose GUIDs all changed", async () => {
@@ -159,7 +159,7 @@ describe("loadFeed from files", () => {
 
   it("reports a missing file and an oversized one", async () => {
     const missing = await expectFeedError(loadFeed(path.join(dir, "nope.xml")), "bad-url");
-    expect(missing.message).toContain("файл не найден");
+    expect(ruText(missing)).toContain("файл не найден");
     const big = path.join(dir, "big.xml");
     await writeFile(big, rss(["x".repeat(5000)]));
     await expectFeedError(loadFeed(big, { maxBytes: 1000 }), "too-large");
@@ -167,7 +167,7 @@ describe("loadFeed from files", () => {
 
   it("hints at https:// when a web address was given without a scheme", async () => {
     const err = await expectFeedError(loadFeed("no-such-host.example/rss"), "bad-url");
-    expect(err.message).toContain("https://");
+    expect(ruText(err)).toContain("https://");
   });
 
   it("refuses other URL schemes", async () => {

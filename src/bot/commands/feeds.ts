@@ -1,11 +1,12 @@
 import { Composer } from "grammy";
 import { escapeHtml, sourceName } from "../../delivery/format.js";
+import { feedErrorText } from "../../feeds/errors.js";
 import { truncate } from "../../feeds/parse/text.js";
 import { asLocale, formatLocalTime, type Locale } from "../../locale.js";
 import type { Feed } from "../../store/schema.js";
 import { addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
-import type { BotContext } from "../context.js";
+import { type BotContext, sayIn } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { replyLines } from "../reply.js";
 
@@ -22,7 +23,8 @@ export function feedHealthLine(
   let health: string;
   if (feed.consecutive_failures > 0) {
     const since = feed.last_success_at ? ctx.t("feed-last-success", { when: at(feed.last_success_at) }) : "";
-    const error = escapeHtml(truncate(feed.last_error ?? ctx.t("feed-error"), 120));
+    const said = feed.last_error === null ? ctx.t("feed-error") : feedErrorText(feed.last_error, sayIn(ctx));
+    const error = escapeHtml(truncate(said, 120));
     health = ctx.t("feed-failing", { error, count: feed.consecutive_failures, since });
   } else if (feed.last_success_at) {
     health = ctx.t("feed-ok", { when: at(feed.last_success_at), items: feed.items_seen });
@@ -92,7 +94,10 @@ async function checkAndAdd(ctx: BotContext, deps: BotDeps, chatId: number, arg: 
       return ctx.reply(`${ctx.t("feed-page")}\n${list.join("\n")}`, html);
     }
     case "failed":
-      return ctx.reply(ctx.t("feed-failed", { reason: escapeHtml(r.reason) }), html);
+      return ctx.reply(
+        ctx.t("feed-failed", { reason: escapeHtml(feedErrorText(r.reason, sayIn(ctx))) }),
+        html,
+      );
     case "unreachable":
       return ctx.reply(ctx.t("feed-failed", { reason: ctx.t("feed-unreachable") }), html);
     case "not-http":

@@ -1,12 +1,12 @@
 import { Composer, type Context, InputFile } from "grammy";
 import { escapeHtml } from "../../delivery/format.js";
-import { isFeedError } from "../../feeds/errors.js";
+import { feedErrorText, isFeedError } from "../../feeds/errors.js";
 import { buildOpml, MAX_OPML_BYTES, parseOpml } from "../../feeds/parse/opml.js";
 import { truncate } from "../../feeds/parse/text.js";
 import { hostOf, runLimited } from "../../feeds/pool.js";
 import { type AddFeedResult, addChatFeed, checkInBackground, MAX_OWN_FEEDS } from "../add-feed.js";
 import { guarded } from "../admin.js";
-import type { BotContext } from "../context.js";
+import { type BotContext, sayIn } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { replyLines } from "../reply.js";
 
@@ -48,7 +48,8 @@ async function importOpml(ctx: BotContext, deps: BotDeps): Promise<unknown> {
     feeds = await parseOpml(await download(ctx, deps));
   } catch (err) {
     if (!isFeedError(err)) throw err;
-    return ctx.reply(ctx.t("opml-unreadable", { reason: escapeHtml(err.message) }), { parse_mode: "HTML" });
+    const reason = feedErrorText(err.message, sayIn(ctx));
+    return ctx.reply(ctx.t("opml-unreadable", { reason: escapeHtml(reason) }), { parse_mode: "HTML" });
   }
   if (feeds.length === 0) return ctx.reply(ctx.t("opml-empty"));
   if (feeds.length > MAX_OPML_FEEDS)
@@ -97,7 +98,7 @@ async function importOpml(ctx: BotContext, deps: BotDeps): Promise<unknown> {
       r.kind === "added"
         ? ctx.t("opml-added")
         : r.kind === "failed"
-          ? escapeHtml(r.reason)
+          ? escapeHtml(feedErrorText(r.reason, sayIn(ctx)))
           : ctx.t(WHY[r.kind], { max: MAX_OWN_FEEDS });
     return [`${r.kind === "added" ? "✅" : "—"} ${name}: ${why}`];
   });

@@ -14,7 +14,7 @@ import {
 import type { Subscription } from "../../store/schema.js";
 import { canManage, guarded, refuse, replyTo } from "../admin.js";
 import { registerChat } from "../chat-registry.js";
-import type { BotContext } from "../context.js";
+import { type BotContext, sayIn } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { listMenuOpener } from "./list-menu.js";
 import { CALLBACK_MAX, refineCallbacks, refineKeyboard } from "./refine.js";
@@ -63,7 +63,7 @@ async function recentMatches(ctx: BotContext, deps: BotDeps, chatId: number, que
 /** Parses a query, or answers with what is wrong (in the chat's language) and returns undefined. */
 // The query as the bot understood it, in the chat's language, escaped for the HTML reply.
 function explanationFor(ctx: BotContext, query: Query): string {
-  return escapeHtml(explainQuery(query, (key, vars) => ctx.t(key, vars)));
+  return escapeHtml(explainQuery(query, sayIn(ctx)));
 }
 
 async function parsedOrExplained(ctx: BotContext, text: string): Promise<Query | undefined> {

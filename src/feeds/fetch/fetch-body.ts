@@ -60,7 +60,7 @@ export async function decompress(raw: Buffer, encodings: string[], maxBytes: num
           ((body[0] ?? 0) & 0x0f) === 8 &&
           (((body[0] ?? 0) << 8) | (body[1] ?? 0)) % 31 === 0;
         body = zlibHeader ? await inflate(body, limit) : await inflateRaw(body, limit);
-      } else throw new FeedError("network", `сервер сжал ответ неизвестным способом (${coding})`);
+      } else throw new FeedError("network", "compression", { coding });
     }
     // A .gz file served as-is: sniff the gzip magic.
     if (encodings.length === 0 && body[0] === 0x1f && body[1] === 0x8b) body = await gunzip(body, limit);

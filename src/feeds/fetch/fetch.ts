@@ -153,7 +153,7 @@ export async function fetchFeedWithPolicy(
     controller.abort(timeoutError(timeoutMs, phase));
   }, timeoutMs);
   const signal = controller.signal;
-  const cancel = () => controller.abort(new FeedError("network", "опрос прерван: бот останавливается"));
+  const cancel = () => controller.abort(new FeedError("network", "stopping"));
   if (opts.signal?.aborted) cancel();
   opts.signal?.addEventListener("abort", cancel, { once: true });
 
@@ -176,11 +176,11 @@ export async function fetchFeedWithPolicy(
         try {
           next = new URL(location, target.url);
         } catch {
-          throw new FeedError("bad-url", "сервер перенаправил на негодный адрес");
+          throw new FeedError("bad-url", "bad-redirect");
         }
-        if (seen.has(next.href)) throw new FeedError("redirects", "перенаправления зациклились");
+        if (seen.has(next.href)) throw new FeedError("redirects", "redirect-loop");
         if (hop + 1 > MAX_REDIRECTS) {
-          throw new FeedError("redirects", `больше ${MAX_REDIRECTS} перенаправлений подряд`);
+          throw new FeedError("redirects", "too-many-redirects", { max: MAX_REDIRECTS });
         }
         // Only the leading run of permanent hops is a move the subscriber should remember.
         // A move from https to http is followed but never written back into the subscription.
@@ -206,7 +206,7 @@ export async function fetchFeedWithPolicy(
       const media = /^\s*((?:image|audio|video)\/[\w.+-]+|application\/(?:pdf|zip))/i.exec(contentType ?? "");
       if (media) {
         res.destroy();
-        throw new FeedError("not-a-feed", `по адресу не лента, а файл ${media[1]?.toLowerCase()}`);
+        throw new FeedError("not-a-feed", "media", { type: media[1]?.toLowerCase() ?? "" });
       }
       phase = "body";
       const raw = await readCapped(res, maxBytes, signal);

@@ -97,20 +97,20 @@ export function parseFeedUrl(raw: string | URL): URL {
   try {
     url = new URL(String(raw).trim());
   } catch {
-    throw new FeedError("bad-url", "это не похоже на адрес (URL)");
+    throw new FeedError("bad-url", "not-url");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new FeedError("bad-url", "поддерживаются только адреса http и https");
+    throw new FeedError("bad-url", "scheme");
   }
   if (url.username || url.password) {
-    throw new FeedError("bad-url", "адрес с логином или паролем не поддерживается");
+    throw new FeedError("bad-url", "credentials");
   }
-  if (!url.hostname) throw new FeedError("bad-url", "в адресе нет имени сервера");
+  if (!url.hostname) throw new FeedError("bad-url", "no-host");
   return url;
 }
 
 function blocked(): FeedError {
-  return new FeedError("blocked", "адрес ведёт в частную сеть");
+  return new FeedError("blocked", "private");
 }
 
 function hostOf(url: URL): string {
@@ -122,7 +122,7 @@ function resolveAll(host: string): Promise<LookupAddress[]> {
   return new Promise((resolve, reject) => {
     dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => {
       if (err) {
-        reject(new FeedError("network", `сервер ${host} не найден (DNS)`, { cause: err }));
+        reject(new FeedError("network", "dns", { host }, { cause: err }));
       } else {
         resolve(addresses);
       }
@@ -162,16 +162,13 @@ export async function guardUrl(raw: string | URL, opts: GuardOptions = {}): Prom
     addresses = [{ address: host, family }];
   } else {
     addresses = await (opts.resolve ?? resolveAll)(host);
-    if (addresses.length === 0) throw new FeedError("network", `сервер ${host} не найден (DNS)`);
+    if (addresses.length === 0) throw new FeedError("network", "dns", { host });
     // One private answer is enough to refuse: the connection could pick it.
     if (addresses.some((a) => isBlocked(a.address))) throw blocked();
   }
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   if (!(opts.isPortAllowed ?? ((p: number) => FEED_PORTS.includes(p)))(port)) {
-    throw new FeedError(
-      "blocked",
-      `порт ${port} не разрешён: ленты принимаются на портах ${FEED_PORTS.join(", ")}`,
-    );
+    throw new FeedError("blocked", "port", { port: String(port), ports: FEED_PORTS.join(", ") });
   }
   return { url, addresses };
 }

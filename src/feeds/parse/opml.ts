@@ -18,10 +18,10 @@ export async function parseOpml(xml: string): Promise<OpmlFeed[]> {
   try {
     doc = await new Parser({ strict: false, normalizeTags: true, normalize: true }).parseStringPromise(xml);
   } catch {
-    throw new FeedError("not-a-feed", "файл не похож на OPML: это не XML");
+    throw new FeedError("not-a-feed", "opml-not-xml");
   }
   const body = doc?.opml?.body?.[0];
-  if (!body) throw new FeedError("not-a-feed", "файл не похож на OPML: нет <opml><body>");
+  if (!body) throw new FeedError("not-a-feed", "opml-no-body");
   const found = new Map<string, OpmlFeed>();
   const walk = (outlines: Outline[] = []) => {
     for (const o of outlines) {

@@ -19,11 +19,9 @@ export async function parseBody(
       if (discovered.length > 0) {
         throw new FeedError(
           "not-a-feed",
-          `это веб-страница, а не лента; похоже, лента здесь: ${discovered[0]}`,
-          {
-            discovered,
-            cause: err,
-          },
+          "feed-found",
+          { url: discovered[0] as string },
+          { discovered, cause: err },
         );
       }
     }

@@ -50,8 +50,8 @@ export async function parseOffThread(
   );
   const back = Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength);
   if ("feed" in reply) return { feed: reply.feed, body: back };
-  const { kind, message, discovered } = reply.error;
-  throw new FeedError(kind, message, discovered ? { discovered } : {});
+  const { kind, problem, vars, discovered } = reply.error;
+  throw new FeedError(kind, problem, vars, discovered ? { discovered } : {});
 }
 
 /** Ends the parse workers (at shutdown); the next parse starts new ones. */

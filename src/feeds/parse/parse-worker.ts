@@ -1,5 +1,5 @@
 import { Piscina } from "piscina";
-import { type FeedErrorKind, isFeedError } from "../errors.js";
+import { type FeedErrorKind, type FeedProblem, type FeedProblemVars, isFeedError } from "../errors.js";
 import type { ParsedFeed } from "./parse.js";
 import { parseBody } from "./parse-body.js";
 
@@ -16,7 +16,7 @@ export interface ParseTask {
  */
 export type ParseReply = { body: Uint8Array } & (
   | { feed: ParsedFeed }
-  | { error: { kind: FeedErrorKind; message: string; discovered?: string[] } }
+  | { error: { kind: FeedErrorKind; problem: FeedProblem; vars: FeedProblemVars; discovered?: string[] } }
 );
 
 /** Decodes and parses one document in a worker thread; any other failure rejects as it is. */
@@ -27,7 +27,10 @@ export default async function parseTask(task: ParseTask): Promise<ParseReply> {
     reply = { body, feed: await parseBody(body, task.contentType, task.url) };
   } catch (err) {
     if (!isFeedError(err)) throw err;
-    reply = { body, error: { kind: err.kind, message: err.message, discovered: err.discovered } };
+    reply = {
+      body,
+      error: { kind: err.kind, problem: err.problem, vars: err.vars, discovered: err.discovered },
+    };
   }
   // Marked as Piscina's transferable shape: the reply is cloned, the bytes' memory moved.
   const moved = { [Piscina.transferableSymbol]: [body.buffer], [Piscina.valueSymbol]: reply };

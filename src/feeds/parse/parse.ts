@@ -1,5 +1,5 @@
 import { looksLikeHtml } from "../discover.js";
-import { FeedError } from "../errors.js";
+import { FeedError, type FeedProblem } from "../errors.js";
 import { canonicalLink, itemKey } from "../identity.js";
 import { htmlToText, parseFeedDate, truncate } from "./text.js";
 import { type RawItem as Raw, readFeedXml } from "./xml-feed.js";
@@ -86,17 +86,17 @@ function dateOf(raw: Raw): Date | null {
   return null;
 }
 
-function notAFeed(message: string): FeedError {
-  return new FeedError("not-a-feed", message);
+function notAFeed(problem: FeedProblem): FeedError {
+  return new FeedError("not-a-feed", problem);
 }
 
 /** Rejects input that is plainly not XML before the parser produces a cryptic message. */
 function precheck(text: string): void {
   const head = text.replace(/^\uFEFF/, "").trimStart();
-  if (head === "") throw notAFeed("сервер вернул пустой ответ вместо ленты");
-  if (looksLikeHtml(head)) throw notAFeed("это веб-страница, а не RSS/Atom-лента");
-  if (/^[{[]/.test(head)) throw notAFeed("это JSON, а не RSS/Atom-лента");
-  if (!head.includes("<")) throw notAFeed("ответ не похож на RSS/Atom-ленту");
+  if (head === "") throw notAFeed("empty");
+  if (looksLikeHtml(head)) throw notAFeed("web-page");
+  if (/^[{[]/.test(head)) throw notAFeed("json");
+  if (!head.includes("<")) throw notAFeed("not-xml");
 }
 
 function toItem(raw: Raw, feedUrl: string): FeedItem | null {

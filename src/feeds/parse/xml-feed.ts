@@ -1,5 +1,5 @@
 import Parser from "rss-parser";
-import { FeedError } from "../errors.js";
+import { FeedError, type FeedProblem, type FeedProblemVars } from "../errors.js";
 import { parseFeedDate, repairXml } from "./text.js";
 
 /** One item or the channel as rss-parser hands it over (xml2js shapes inside). */
@@ -130,20 +130,22 @@ export function closeTruncated(xml: string): string {
   return `${xml.slice(0, end)}${name.toLowerCase() === "rss" ? "</channel></rss>" : `</${name}>`}`;
 }
 
-function notAFeed(message: string, cause: unknown): FeedError {
-  return new FeedError("not-a-feed", message, { cause });
+function notAFeed(problem: FeedProblem, cause: unknown, vars: FeedProblemVars = {}): FeedError {
+  return new FeedError("not-a-feed", problem, vars, { cause });
 }
 
-/** Explains a parser failure in Russian, or passes a FeedError through. */
+/** Explains a parser failure as a FeedError problem, or passes a FeedError through. */
 function explain(err: unknown): FeedError {
   const message = err instanceof Error ? err.message : String(err);
-  if (/not recognized/i.test(message)) return notAFeed("документ не похож на RSS или Atom", err);
+  if (/not recognized/i.test(message)) return notAFeed("not-rss", err);
   // rss-parser walks the tree without checks: a TypeError means XML that is no usable feed.
   if (err instanceof TypeError) {
-    return notAFeed("лента в непонятном формате: нет ожидаемых элементов RSS/Atom", err);
+    return notAFeed("unknown-format", err);
   }
   const where = /Line:\s*(\d+)/.exec(message)?.[1];
-  return notAFeed(`лента повреждена: ошибка XML${where ? ` в строке ${Number(where) + 1}` : ""}`, err);
+  return where
+    ? notAFeed("broken-xml-at", err, { line: String(Number(where) + 1) })
+    : notAFeed("broken-xml", err);
 }
 
 /**

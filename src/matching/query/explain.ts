@@ -3,16 +3,11 @@
  * HTML). Showing the actual forms lets a user see at once that «литий» will not catch «литой».
  */
 
+import type { Say } from "../../locale.js";
 import type { Slot } from "../words/terms.js";
 import type { Query, Term } from "./query.js";
 
 const SHOWN_FORMS = 6;
-
-/**
- * Translates one phrase of the explanation (locales/*.ftl, keys `explain-*`): the bot passes its chat's
- * translator, so the explanation is in the chat's language like everything else it says.
- */
-export type Say = (key: string, vars?: Record<string, string | number>) => string;
 
 function describeSlot(slot: Slot, say: Say): string {
   const described = describeForms(slot, say);

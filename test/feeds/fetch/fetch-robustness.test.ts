@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { fetchFeed } from "../../../src/feeds/fetch/fetch.js";
-import { expectFeedError, rss, serverPerTest, startServer } from "../helpers.js";
+import { expectFeedError, rss, ruText, serverPerTest, startServer } from "../helpers.js";
 
 const open = { allowPrivate: true };
 const serve = serverPerTest();
@@ -47,7 +47,7 @@ describe("fetchFeed against misbehaving servers", () => {
     const url = server.url;
     await server.close();
     const err = await expectFeedError(fetchFeed(url, open), "network");
-    expect(err.message).toBe("сервер отклонил соединение");
+    expect(ruText(err)).toBe("сервер отклонил соединение");
   });
 
   it("accepts plain XML mislabelled as gzip, but not garbage", async () => {
@@ -59,7 +59,7 @@ describe("fetchFeed against misbehaving servers", () => {
     if (outcome.kind !== "ok") throw new Error("expected ok");
     expect(outcome.body.toString()).toBe(rss(["plain"]));
     const err = await expectFeedError(fetchFeed(`${server.url}/garbage`, open), "network");
-    expect(err.message).toBe("сжатый ответ сервера повреждён");
+    expect(ruText(err)).toBe("сжатый ответ сервера повреждён");
   });
 
   it("refuses media files without downloading them", async () => {
@@ -73,7 +73,7 @@ describe("fetchFeed against misbehaving servers", () => {
       });
     });
     const err = await expectFeedError(fetchFeed(server.url, open), "not-a-feed");
-    expect(err.message).toBe("по адресу не лента, а файл audio/mpeg");
+    expect(ruText(err)).toBe("по адресу не лента, а файл audio/mpeg");
     await vi.waitFor(() => expect(closed).toBe(true));
   });
 });

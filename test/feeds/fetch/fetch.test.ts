@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_USER_AGENT, fetchFeed } from "../../../src/feeds/fetch/fetch.js";
-import { expectFeedError, rss, serverPerTest, startServer } from "../helpers.js";
+import { expectFeedError, rss, ruText, serverPerTest, startServer } from "../helpers.js";
 
 const open = { allowPrivate: true };
 const serve = serverPerTest();
@@ -160,7 +160,7 @@ describe("fetchFeed over local HTTP", () => {
       res.on("close", () => clearInterval(timer));
     });
     const err = await expectFeedError(fetchFeed(server.url, { ...open, timeoutMs: 300 }), "timeout");
-    expect(err.message).toBe("сервер слишком медленно отдаёт ленту: не уложился в 0,3 с");
+    expect(ruText(err)).toBe("сервер слишком медленно отдаёт ленту: не уложился в 0,3 с");
   });
 
   it("times out when the server never answers", async () => {
@@ -168,7 +168,7 @@ describe("fetchFeed over local HTTP", () => {
       // Accept the request and say nothing.
     });
     const err = await expectFeedError(fetchFeed(server.url, { ...open, timeoutMs: 200 }), "timeout");
-    expect(err.message).toBe("сервер не ответил за 0,2 с");
+    expect(ruText(err)).toBe("сервер не ответил за 0,2 с");
   });
 
   it("refuses an endless body at the size cap", async () => {
@@ -227,7 +227,7 @@ describe("fetchFeed over local HTTP", () => {
     });
     const err = await expectFeedError(fetchFeed(server.url, open), "http");
     expect(err.status).toBe(404);
-    expect(err.message).toBe("HTTP 404: страница не найдена");
+    expect(ruText(err)).toBe("HTTP 404: страница не найдена");
   });
 
   it("reports a refused connection as a network error", async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchFeed } from "../../../src/feeds/fetch/fetch.js";
-import { expectFeedError, rss } from "../helpers.js";
+import { expectFeedError, rss, ruText } from "../helpers.js";
 
 function hasOpenssl(): boolean {
   try {
@@ -51,7 +51,7 @@ describe.skipIf(!hasOpenssl())("fetchFeed over TLS", () => {
 
   it("refuses an untrusted certificate with a readable reason", async () => {
     const err = await expectFeedError(fetchFeed(url, { allowPrivate: true }), "network");
-    expect(err.message).toBe("ошибка TLS-сертификата сервера");
+    expect(ruText(err)).toBe("ошибка TLS-сертификата сервера");
   });
 
   it("guards https URLs like http ones", async () => {

@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fetchFeed, fetchFeedWithPolicy } from "../../../src/feeds/fetch/fetch.js";
 import { assertPublicUrl, isNonPublicAddress, pinnedLookup } from "../../../src/feeds/fetch/url-guard.js";
 import { loadFeed } from "../../../src/feeds/load.js";
-import { canBindSecondLoopback, expectFeedError, rss, startServer, type TestServer } from "../helpers.js";
+import {
+  canBindSecondLoopback,
+  expectFeedError,
+  rss,
+  ruText,
+  startServer,
+  type TestServer,
+} from "../helpers.js";
 
 const secondLoopback = await canBindSecondLoopback();
 
@@ -93,7 +100,7 @@ describe("assertPublicUrl", () => {
     ["http://8.8.8.8:81/rss", 81],
   ])("refuses %s: port %d is not a web port", async (url, port) => {
     const err = await expectFeedError(assertPublicUrl(url), "blocked");
-    expect(err.message).toContain(`порт ${port} не разрешён`);
+    expect(ruText(err)).toContain(`порт ${port} не разрешён`);
   });
 
   it.each([
@@ -144,7 +151,7 @@ describe("fetchFeed guards every hop", () => {
     const server = await startServer((_req, res) => res.end(rss(["secret"])));
     servers.push(server);
     const err = await expectFeedError(fetchFeed(`${server.url}/feed`), "blocked");
-    expect(err.message).toBe("адрес ведёт в частную сеть");
+    expect(ruText(err)).toBe("адрес ведёт в частную сеть");
     expect(server.requests.length).toBe(0);
     await expectFeedError(loadFeed(`http://localhost:${server.port}/feed`), "blocked");
     expect(server.requests.length).toBe(0);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { FeedError } from "../../../src/feeds/errors.js";
 import { buildOpml, parseOpml } from "../../../src/feeds/parse/opml.js";
+import { enText, ruText } from "../helpers.js";
 
 describe("OPML", () => {
   it("reads feeds from nested folders, once each, with their titles", async () => {
@@ -18,7 +20,13 @@ describe("OPML", () => {
   it.each([["not xml at all <<<"], ["<rss><channel/></rss>"], [""]])(
     "refuses %j with a clear error",
     async (xml) => {
-      await expect(parseOpml(xml)).rejects.toThrow(/OPML/);
+      const err = await parseOpml(xml).then(
+        () => null,
+        (e: unknown) => e as FeedError,
+      );
+      expect(err).toBeInstanceOf(FeedError);
+      expect(ruText(err as FeedError)).toMatch(/^файл не похож на OPML/);
+      expect(enText(err as FeedError)).toMatch(/^the file does not look like OPML/);
     },
   );
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { itemIdentities } from "../../../src/feeds/identity.js";
 import { MAX_ITEMS_PER_FEED, parseFeed, SUMMARY_MAX_CHARS } from "../../../src/feeds/parse/parse.js";
 import { repairXml } from "../../../src/feeds/parse/text.js";
-import { expectFeedError } from "../helpers.js";
+import { expectFeedError, ruText } from "../helpers.js";
 
 const FEED_URL = "https://news.example.ru/rss/main.xml";
 
@@ -202,7 +202,7 @@ describe("parseFeed: repairs and refusals", () => {
     ["just text", "не похож"],
   ])("refuses %j as not-a-feed", async (text, words) => {
     const err = await expectFeedError(parseFeed(text, FEED_URL), "not-a-feed");
-    expect(err.message).toContain(words);
+    expect(ruText(err)).toContain(words);
   });
 });
 
@@ -272,7 +272,7 @@ describe("parseFeed: broken markup fallbacks", () => {
       parseFeed(`<rss version="2.0"><channel><title>T</title><item><title>A</title>`, FEED_URL),
       "not-a-feed",
     );
-    expect(err.message).toContain("ошибка XML");
+    expect(ruText(err)).toContain("ошибка XML");
   });
 });
 
