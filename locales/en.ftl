@@ -342,6 +342,7 @@ explain-forms = { $word } — { $how ->
         [english] forms
        *[dictionary] any form
     }: { $forms }
+explain-name = { $word } — only with a capital, as a name: not «{ $lower }»
 explain-rivals = { $word } — not to be confused with { $rivals }
 
 ## Derived words (/subscribe)

@@ -345,6 +345,7 @@ explain-forms = { $word } — { $how ->
         [english] формы
        *[dictionary] любые формы
     }: { $forms }
+explain-name = { $word } — только с заглавной буквы, как имя: не «{ $lower }»
 explain-rivals = { $word } — не путаю с { $rivals }
 
 ## Derived words (/subscribe)

@@ -47,7 +47,13 @@ describe("a capitalised word in quotes is the name only", () => {
     expect(formatQuery(parseQuery('"Магнит"'))).toBe('"Магнит"');
     expect(formatQuery(parseQuery("Магнит"))).toBe("магнит");
     const ru = explainQuery(parseQuery('"Магнит"'), (key, vars) => translate("ru", key, vars));
-    expect(ru).toContain("Магнит — не путаю с «магнит»");
+    expect(ru).toBe(
+      "Пришлю новость, если в заголовке или тексте есть:\n" +
+        "• Магнит — любые формы: магнит, магнита, магниту, магнитом, магните, магниты…\n" +
+        "     Магнит — только с заглавной буквы, как имя: не «магнит»",
+    );
+    const en = explainQuery(parseQuery('"Shell"'), (key, vars) => translate("en", key, vars));
+    expect(en).toContain("Shell — only with a capital, as a name: not «shell»");
   });
 });
 

@@ -19,6 +19,7 @@ function describeSlot(slot: Slot, say: Say): string {
 export function rivalLine(slot: Slot, say: Say): string | null {
   if (!slot.rivals || slot.rivals.length === 0) return null;
   const word = slot.text.replace(/^!/, "");
+  if (slot.name) return say("explain-name", { word, lower: slot.keys[0] ?? word.toLowerCase() });
   return say("explain-rivals", { word, rivals: slot.rivals.map((r) => `«${r}»`).join(", ") });
 }
 
@@ -53,7 +54,8 @@ function describeTerm(term: Term, say: Say): string {
     const words = term.slots.map((s) => `   · ${describeSlot(s, say)}`).join("\n");
     return `${say("explain-near", { term: term.text, n: term.near })}\n${words}`;
   }
-  if (!term.phrase) return describeSlot(term.slots[0] as Slot, say);
+  // A word alone in quotes is that word (a name, when capitalised): no «next to each other» to explain.
+  if (!term.phrase || term.slots.length === 1) return describeSlot(term.slots[0] as Slot, say);
   const words = term.slots.map((s) => `   · ${describeSlot(s, say)}`).join("\n");
   return `${say("explain-phrase", { term: term.text })}\n${words}`;
 }

@@ -31,6 +31,8 @@ export interface Slot {
   readonly guards?: ReadonlyMap<string, Guard>;
   /** the other words, for the /subscribe answer («германий — не путаю с «Германия»») */
   readonly rivals?: readonly string[];
+  /** the name only («"Магнит"»): no form counts in lower case */
+  readonly name?: true;
 }
 
 /** An abbreviation of this many letters or more also matches its title-case spelling (OPEC ↔ Opec) when
@@ -171,7 +173,7 @@ function nameOnly(slot: Slot, piece: string): Slot {
   }
   const rivals = [...new Set([...(slot.rivals ?? []), form])];
   const text = piece.slice(0, 1) + form.slice(1);
-  return { ...slot, id: `${slot.id}|n`, text, guards, rivals };
+  return { ...slot, id: `${slot.id}|n`, text, guards, rivals, name: true };
 }
 
 // A country's name is always written with a capital, so a lower-case form is some other word (turkey,
