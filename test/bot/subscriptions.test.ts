@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../e2e/harness.js";
 import type { SentMessage } from "../support/bot-api-server.js";
-import { ask, buttons, freshGroup, listQueries, press, privateChat, say } from "./helpers.js";
+import {
+  alertsTo,
+  ask,
+  buttons,
+  freshGroup,
+  listQueries,
+  press,
+  privateChat,
+  say,
+  startWithFeed,
+} from "./helpers.js";
 
 describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
   let h: Harness;
@@ -354,5 +364,36 @@ describe("/subscribe, /unsubscribe, /list and the removal buttons", () => {
       expect(done.text).toContain("✅ Подписка");
       expect(buttons(done).filter((b) => b.data.startsWith("name:"))).toEqual([]);
     });
+  });
+});
+
+describe("a name-only subscription end to end", () => {
+  it("alerts «Магнит» the retailer, not a magnet, once the 🔤 button is pressed", async () => {
+    const h = await Harness.create();
+    try {
+      const { publishAndPoll } = await startWithFeed(h, [
+        { title: "Погода в Москве", link: "https://news.example/w" },
+      ]);
+      const { chat, user } = privateChat(3201);
+      const witness = privateChat(3202);
+      const [confirm] = await say(h, chat, user, "/subscribe Магнит");
+      const name = buttons(confirm as SentMessage).find((b) => b.data.startsWith("name:"));
+      await press(h, confirm as SentMessage, chat, user, name?.data as string);
+      await ask(h, witness.chat, witness.user, "/subscribe магнит");
+
+      const magnet = { title: "Физики создали сверхпроводящий магнит", link: "https://news.example/magnet" };
+      await publishAndPoll(magnet);
+      // The witness follows the common word: the story went through matching and delivery.
+      await h.api.waitForSent((m) => m.chat_id === witness.chat.id && m.text.includes(magnet.link));
+      const retailer = {
+        title: "«Магнит» открыл 500 магазинов за год",
+        link: "https://news.example/retailer",
+      };
+      await publishAndPoll(retailer);
+      await h.api.waitForSent((m) => m.chat_id === chat.id && m.text.includes(retailer.link));
+      expect(alertsTo(h, chat.id).filter((m) => m.text.includes(magnet.link))).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 });
