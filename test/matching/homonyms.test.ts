@@ -153,6 +153,31 @@ describe("a word is not another word that shares a form", () => {
   });
 });
 
+describe("a capitalised word alone in quotes is the name only", () => {
+  it.each([
+    ['"Магнит"', "Физики создали сверхпроводящий магнит", false],
+    ['"Магнит"', "Редкоземельные металлы нужны для производства магнитов", false],
+    ['"Магнит"', "Акции «Магнита» подорожали на 5%", true],
+    ['"Магнит"', "МАГНИТ ОТКРЫЛ 500 МАГАЗИНОВ ЗА ГОД", true],
+    // a sentence start says nothing: the name is kept
+    ['"Магнит"', "Магнит открыл 500 магазинов за год", true],
+    ['"Лента"', "Губернатор перерезал красную ленту на открытии моста", false],
+    ['"Лента"', "«Лента» купила сеть магазинов «Монетка»", true],
+    ['"Shell"', "Artillery shell hits apartment block in Kharkiv", false],
+    ['"Shell"', "Regulator targets shell companies", false],
+    ['"Shell"', "Investors await results from Shell and BP", true],
+    ['"Shell" OR "Apple"', "Polish apple exports collapse", false],
+    ['"Shell" OR "Apple"', "Apple cuts iPhone prices in China", true],
+    // a name with no lower-case meaning, a lower-case word in quotes, and the word without quotes: unchanged
+    ['"Газпром"', "акции газпрома выросли", true],
+    ['"магнит"', "Физики создали сверхпроводящий магнит", true],
+    ["Магнит", "Физики создали сверхпроводящий магнит", true],
+    ["Shell", "Artillery shell hits apartment block in Kharkiv", true],
+  ] as const)("%s ← %s: %s", (query, text, hit) => {
+    expectJudged(query, text, hit);
+  });
+});
+
 describe("abbreviations in title case", () => {
   it.each([
     ["OPEC", "Opec+ agrees to cut output", true],
