@@ -28,11 +28,17 @@ export class MatchedLists {
   #beforeMasks: Int32Array = new Int32Array(1024);
   // Per query number: every list made for it, by mask.
   readonly #byMask: Array<Map<number, readonly string[]> | undefined> = [];
+  // Lists made since they were last gathered, and how many there were then.
+  #scattered = 0;
+  #gathered = 0;
 
   /** The number of `text`, taking a reference (its one-text list is made when it is first numbered). */
   acquireText(text: string): number {
     const { n, fresh } = this.texts.acquire(text);
-    if (fresh) this.single[n] = Object.freeze([text]);
+    if (fresh) {
+      this.single[n] = Object.freeze([text]);
+      this.#scattered++;
+    }
     return n;
   }
 
@@ -51,6 +57,7 @@ export class MatchedLists {
     this.masks[no] = -1;
     this.#beforeMasks[no] = -1;
     this.last[no] = fixed ?? EMPTY_LIST;
+    if (fixed !== undefined) this.#scattered++;
     this.#before[no] = EMPTY_LIST;
     this.#byMask[no] = undefined;
   }
@@ -77,6 +84,33 @@ export class MatchedLists {
     this.last[no] = list;
   }
 
+  /**
+   * Makes every list anew, in query order, once many were made since the last time (a bulk load, a day of
+   * new subscriptions). Every reader of a match touches its list; lists made one by one among a load's
+   * other objects lie at random places in a large heap, a memory miss each, while lists made in one burst
+   * sit side by side, and the collector moves them on together.
+   */
+  gatherIfScattered(): void {
+    if (this.#scattered < 4096 || this.#scattered < this.#gathered / 4) return;
+    const copies = new Map<readonly string[], readonly string[]>([[EMPTY_LIST, EMPTY_LIST]]);
+    const copy = (list: readonly string[]): readonly string[] => {
+      let made = copies.get(list);
+      if (made === undefined) {
+        made = Object.freeze([...list]);
+        copies.set(list, made);
+      }
+      return made;
+    };
+    const { last, single } = this;
+    const before = this.#before;
+    for (let no = 0; no < last.length; no++) last[no] = copy(last[no] as readonly string[]);
+    for (let no = 0; no < before.length; no++) before[no] = copy(before[no] as readonly string[]);
+    for (let n = 0; n < single.length; n++) single[n] = copy(single[n] as readonly string[]);
+    for (const lists of this.#byMask) if (lists) for (const [mask, list] of lists) lists.set(mask, copy(list));
+    this.#gathered = copies.size;
+    this.#scattered = 0;
+  }
+
   #listFor(no: number, mask: number, code: Int32Array, plan: number): readonly string[] {
     let lists = this.#byMask[no];
     if (lists === undefined) {
@@ -86,6 +120,7 @@ export class MatchedLists {
     let list = lists.get(mask);
     if (list === undefined) {
       list = Object.freeze(matchedTexts(code, plan, mask, this.texts.texts));
+      this.#scattered++;
       if (lists.size < MAX_MASKS_KEPT) lists.set(mask, list);
     }
     return list;

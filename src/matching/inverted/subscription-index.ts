@@ -175,6 +175,7 @@ export class SubscriptionIndex {
     const members = this.#members;
     members.compact();
     const lists = this.#lists;
+    lists.gatherIfScattered();
     const masks = lists.masks;
     const memberStart = members.start;
     const evaluated = this.#evaluated;
