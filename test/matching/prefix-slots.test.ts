@@ -6,8 +6,8 @@ import { PrefixSlots } from "../../src/matching/inverted/prefix-slots.js";
 function found(prefixes: PrefixSlots, token: string): number[] {
   const [h1, h2] = fingerprint(token.slice(0, 4));
   if (!prefixes.mayHave(h2)) return [];
-  const inBucket = prefixes.buckets.get(h1, h2);
-  const entries = inBucket === null ? [] : typeof inBucket === "number" ? [inBucket] : [...inBucket];
+  const entries: number[] = [];
+  for (let at = prefixes.bucket(h1, h2); at >= 0; at = prefixes.next(at)) entries.push(at);
   const chars = Uint16Array.from(token, (c) => c.charCodeAt(0));
   return entries
     .map((at) => prefixes.slotIfPrefix(at, chars, 0, chars.length))

@@ -1,8 +1,9 @@
 /**
  * The prefix slots (`лити*`) of the slot table: bucketed by the fingerprint of their first 4 letters (3 for
- * 3-letter prefixes), so a token checks at most two small buckets; a bucket holds where its prefixes'
- * entries are in one pool, whose letters are compared with the token's, so confirming a prefix touches no
- * string.
+ * 3-letter prefixes), so a token checks at most two small buckets; a bucket holds where its first prefix's
+ * entry is in one pool, each entry leads to the next of its bucket, and their letters are compared with the
+ * token's, so confirming a prefix touches no string and no JS array (a bucket of several prefixes used to
+ * be one: a cache miss more per token that shares its first letters with a followed prefix).
  * An 8 KB bit filter of bucket hashes answers "no prefix starts so" for most tokens without reading the bucket
  * table: a full text has hundreds of tokens, and the bucket table, small as it is, is usually out of the
  * nearest caches after the form look-ups.
@@ -20,21 +21,24 @@ function bucketKey(prefix: string): string {
   return prefix.slice(0, prefix.length >= 4 ? 4 : MIN_PREFIX);
 }
 
-/** Pool cells of an entry before its letters: the prefix's length, then its slot number's low and high halves. */
-const ENTRY_HEAD = 3;
+/**
+ * Pool cells of an entry before its letters: the prefix's length, its slot number's low and high halves,
+ * then the next entry of its bucket (offset + 1, 0 at the end) as low and high halves.
+ */
+const ENTRY_HEAD = 5;
 
 /** Prefix slots by bucket, with each one's letters. */
 export class PrefixSlots {
-  /** bucket fingerprint → where the bucket's prefixes are in `pool` (entry offsets) */
+  /** bucket fingerprint → the offset in `pool` of the bucket's first entry */
   #buckets = new FormTable();
   /** how many buckets have each filter cell (saturating at 255: such a cell stays set) */
   readonly #counts = new Uint8Array(FILTER_MASK + 1);
   /** bit per filter cell: set iff its count is not 0 */
   readonly #bits = new Int32Array((FILTER_MASK + 1) >> 5);
   /**
-   * Every prefix as one entry, end to end: [length, slot low 16 bits, slot high bits, ...letters] — what
-   * a bucket hit needs to confirm and name a prefix is in one place, so it costs one cache miss, not three
-   * (removed entries stay until the pool is rebuilt).
+   * Every prefix as one entry, end to end: [length, slot low 16 bits, slot high bits, next low, next
+   * high, ...letters] — what a bucket hit needs to confirm and name a prefix is in one place, so it costs
+   * one cache miss, not three (removed entries stay until the pool is rebuilt).
    */
   pool: Uint16Array = new Uint16Array(4096);
   #poolUsed = 0;
@@ -44,9 +48,16 @@ export class PrefixSlots {
   short = 0;
   long = 0;
 
-  /** The bucket table: fingerprint of a token's first 3 or 4 letters → entry offsets in `pool`. */
-  get buckets(): FormTable {
-    return this.#buckets;
+  /** The offset of the first entry in the bucket with this fingerprint (a token's first 3 or 4 letters), or -1. */
+  bucket(h1: number, h2: number): number {
+    const at = this.#buckets.get(h1, h2);
+    return typeof at === "number" ? at : -1;
+  }
+
+  /** The entry after the one at `at` in its bucket, or -1. */
+  next(at: number): number {
+    const pool = this.pool;
+    return ((pool[at + 3] as number) | ((pool[at + 4] as number) << 16)) - 1;
   }
 
   /** Whether some bucket may have this h2 (false: none has). */
@@ -67,7 +78,7 @@ export class PrefixSlots {
 
   /** Adds prefix slot `n`. */
   add(n: number, prefix: string): void {
-    const cell = this.#bucket(prefix, this.#store(n, prefix), true);
+    const cell = this.#link(prefix, this.#store(n, prefix));
     this.#count(cell, 1);
     this.#live.set(n, prefix);
     if (prefix.length >= 4) this.long++;
@@ -76,10 +87,22 @@ export class PrefixSlots {
 
   /** Removes prefix slot `n`. */
   remove(n: number, prefix: string): void {
-    const at = this.#entryOf(n, prefix);
+    const [h1, h2] = fingerprint(bucketKey(prefix));
+    const head = this.bucket(h1, h2);
+    let before = -1;
+    let at = head;
+    while (at >= 0 && this.#slotAt(at) !== n) {
+      before = at;
+      at = this.next(at);
+    }
     if (at < 0) return;
-    const cell = this.#bucket(prefix, at, false);
-    this.#count(cell, -1);
+    const after = this.next(at);
+    if (before >= 0) this.#setNext(before, after);
+    else {
+      this.#buckets.remove(h1, h2, head);
+      if (after >= 0) this.#buckets.add(h1, h2, after);
+    }
+    this.#count(h2 & FILTER_MASK, -1);
     this.#live.delete(n);
     this.#poolLive -= ENTRY_HEAD + prefix.length;
     if (prefix.length >= 4) this.long--;
@@ -89,7 +112,7 @@ export class PrefixSlots {
       this.#poolUsed = 0;
       this.#poolLive = 0;
       this.#buckets = new FormTable();
-      for (const [slot, text] of this.#live) this.#bucket(text, this.#store(slot, text), true);
+      for (const [slot, text] of this.#live) this.#link(text, this.#store(slot, text));
     }
   }
 
@@ -102,23 +125,23 @@ export class PrefixSlots {
     else clearBit(this.#bits, cell);
   }
 
-  // Adds or removes entry `at` in its prefix's bucket; returns the bucket's filter cell.
-  #bucket(prefix: string, at: number, add: boolean): number {
+  // Makes the entry at `at` (just stored) its bucket's first; returns the bucket's filter cell.
+  #link(prefix: string, at: number): number {
     const [h1, h2] = fingerprint(bucketKey(prefix));
-    if (add) this.#buckets.add(h1, h2, at);
-    else this.#buckets.remove(h1, h2, at);
+    const head = this.bucket(h1, h2);
+    if (head >= 0) this.#buckets.remove(h1, h2, head);
+    this.#setNext(at, head);
+    this.#buckets.add(h1, h2, at);
     return h2 & FILTER_MASK;
   }
 
-  // The entry of slot `n` (whose prefix is `prefix`), found through its bucket; -1 if there is none.
-  #entryOf(n: number, prefix: string): number {
-    const [h1, h2] = fingerprint(bucketKey(prefix));
-    const found = this.#buckets.get(h1, h2);
-    for (const at of found === null ? [] : typeof found === "number" ? [found] : found) {
-      const pool = this.pool;
-      if (((pool[at + 1] as number) | ((pool[at + 2] as number) << 16)) === n) return at;
-    }
-    return -1;
+  #slotAt(at: number): number {
+    return (this.pool[at + 1] as number) | ((this.pool[at + 2] as number) << 16);
+  }
+
+  #setNext(at: number, next: number): void {
+    this.pool[at + 3] = (next + 1) & 0xffff;
+    this.pool[at + 4] = (next + 1) >>> 16;
   }
 
   // Writes slot `n`'s entry at the pool's end; returns its offset.

@@ -248,18 +248,14 @@ export class SlotTable {
   ): boolean {
     const prefixes = this.#prefixes;
     if (!prefixes.mayHave(hashes[at + 1] as number)) return false;
-    const found = prefixes.buckets.get(hashes[at] as number, hashes[at + 1] as number);
-    if (found === null) return false;
-    if (typeof found === "number") {
-      const n = prefixes.slotIfPrefix(found, chars, from, length);
-      if (n >= 0) this.#items.note(n, pos);
-      return n >= 0;
-    }
     let any = false;
-    for (const entry of found) {
+    for (let entry = prefixes.bucket(hashes[at] as number, hashes[at + 1] as number); entry >= 0; ) {
       const n = prefixes.slotIfPrefix(entry, chars, from, length);
-      if (n >= 0) this.#items.note(n, pos);
-      any ||= n >= 0;
+      if (n >= 0) {
+        this.#items.note(n, pos);
+        any = true;
+      }
+      entry = prefixes.next(entry);
     }
     return any;
   }
