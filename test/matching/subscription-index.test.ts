@@ -262,6 +262,23 @@ describe("SubscriptionIndex", () => {
     expect(terms("никель")).toBe(nickel);
     expect(Object.isFrozen(lithium)).toBe(true);
   });
+
+  it("keeps every query's terms when a bulk load's lists are made anew, and still reuses them after", () => {
+    const index = new SubscriptionIndex();
+    index.add(1, parseQuery("литий OR никель"));
+    const terms = (id: number, summary: string) =>
+      index.match({ title: "", summary }).find((m) => m.id === id)?.matched;
+    const before = terms(1, "литий");
+    // Thousands of lists made one by one: the next item gathers them all.
+    for (let id = 2; id < 6000; id++) index.add(id, parseQuery(`слово${id} OR "фраза ${id}"`));
+    const after = terms(1, "литий");
+    expect(after).toEqual(["литий"]);
+    expect(after).not.toBe(before);
+    expect(terms(1, "никель")).toEqual(["никель"]);
+    expect(terms(1, "литий")).toBe(after);
+    expect(terms(4321, "фраза 4321")).toEqual(['"фраза 4321"']);
+    expect(terms(4321, "слово4321")).toEqual(["слово4321"]);
+  });
 });
 
 describe("nothing a user types makes matching slow", () => {

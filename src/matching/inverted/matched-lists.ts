@@ -106,7 +106,8 @@ export class MatchedLists {
     for (let no = 0; no < last.length; no++) last[no] = copy(last[no] as readonly string[]);
     for (let no = 0; no < before.length; no++) before[no] = copy(before[no] as readonly string[]);
     for (let n = 0; n < single.length; n++) single[n] = copy(single[n] as readonly string[]);
-    for (const lists of this.#byMask) if (lists) for (const [mask, list] of lists) lists.set(mask, copy(list));
+    for (const lists of this.#byMask)
+      if (lists) for (const [mask, list] of lists) lists.set(mask, copy(list));
     this.#gathered = copies.size;
     this.#scattered = 0;
   }
