@@ -242,6 +242,7 @@ const TITLES = {
   "homonyms-holdout-2": "held-out homonym cases, batch 2 (test/matching/homonym-holdout-2.ts)",
   "homonyms-holdout-3": "held-out homonym cases, batch 3 (test/matching/homonym-holdout-3.ts)",
   "homonyms-holdout-4": "held-out homonym cases, batch 4 (test/matching/homonym-holdout-4.ts)",
+  "homonyms-holdout-5": "held-out homonym cases, batch 5 (test/matching/homonym-holdout-5.ts)",
 } as const;
 for (const set of Object.keys(TITLES) as (keyof typeof TITLES)[]) {
   const title = TITLES[set];

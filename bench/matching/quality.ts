@@ -13,6 +13,7 @@ import { HOMONYM_CASES, HOMONYM_HOLDOUT } from "../../test/matching/homonym-case
 import { HOMONYM_HOLDOUT_2 } from "../../test/matching/homonym-holdout-2.js";
 import { HOMONYM_HOLDOUT_3 } from "../../test/matching/homonym-holdout-3.js";
 import { HOMONYM_HOLDOUT_4 } from "../../test/matching/homonym-holdout-4.js";
+import { HOMONYM_HOLDOUT_5 } from "../../test/matching/homonym-holdout-5.js";
 import { HOLDOUT } from "./holdout.js";
 
 type Strategy = (query: string, title: string, summary: string) => boolean;
@@ -60,7 +61,7 @@ export interface QualityRow {
   errors: string[];
 }
 
-/** The labelled sets: issue 3's table and held-out cases, issue 11's homonym table and four held-out batches. */
+/** The labelled sets: issue 3's table and held-out cases, issue 11's homonym table and five held-out batches. */
 export type QualitySet =
   | "tests"
   | "holdout"
@@ -68,7 +69,8 @@ export type QualitySet =
   | "homonyms-holdout"
   | "homonyms-holdout-2"
   | "homonyms-holdout-3"
-  | "homonyms-holdout-4";
+  | "homonyms-holdout-4"
+  | "homonyms-holdout-5";
 
 const HOMONYM_SETS = {
   homonyms: HOMONYM_CASES,
@@ -76,6 +78,7 @@ const HOMONYM_SETS = {
   "homonyms-holdout-2": HOMONYM_HOLDOUT_2,
   "homonyms-holdout-3": HOMONYM_HOLDOUT_3,
   "homonyms-holdout-4": HOMONYM_HOLDOUT_4,
+  "homonyms-holdout-5": HOMONYM_HOLDOUT_5,
 } as const;
 
 /** The cases of a set, as [query, title, summary, expected]. */
