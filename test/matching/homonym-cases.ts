@@ -145,6 +145,23 @@ export const HOMONYM_CASES: readonly HomonymCase[] = [
   ["Чад", "В цеху стоял чад от горелок", false],
   ["Перу", "Перу увеличило добычу меди", true],
   ["Перу", "Подпись сделана гусиным перу", false],
+  // a surname that is a common word only in the nominative: a finite verb after it that cannot have it as its
+  // subject makes a sentence start the common word
+  ["Котов", "Котов стало больше в приютах Петербурга", false],
+  ["Котов", "Котов заявил о подготовке новой программы", true],
+  ["Котов", "Котов стал заместителем министра", true],
+  ["Котов", "Котова назначили заместителем министра", true],
+  ["Котов", "Котов и Петров подписали соглашение", true],
+  ["Котов", "КОТОВ: РЕШЕНИЕ ПРИМУТ ДО КОНЦА ГОДА", true],
+  ["Котов", "Котов начнут чипировать в Подмосковье", false],
+  ["Бобров", "Бобров возглавит совет директоров компании", true],
+  ["Бобров", "Бобров назначен послом в Армении", true],
+  ["Бобров", "Охотники добыли сорок бобров", false],
+  // a verb that takes an infinitive makes a form that is also an infinitive the verb
+  ["печь", "Владельцев кафе заставят печь лепешки по ГОСТу", false],
+  ["печь", "Пекарням разрешили печь хлеб в жилых домах", false],
+  ["печь", "Металлурги запустили новую доменную печь", true],
+  ["течь", "Экипаж попытался устранить течь в трюме", true],
 ];
 
 /** Written before the rules ran and never tuned on: how they do on cases they were not written for. */

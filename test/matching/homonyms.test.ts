@@ -5,6 +5,7 @@ import { HOMONYM_CASES, HOMONYM_HOLDOUT, type HomonymCase } from "./homonym-case
 import { HOMONYM_HOLDOUT_2 } from "./homonym-holdout-2.js";
 import { HOMONYM_HOLDOUT_3 } from "./homonym-holdout-3.js";
 import { HOMONYM_HOLDOUT_4 } from "./homonym-holdout-4.js";
+import { HOMONYM_HOLDOUT_5 } from "./homonym-holdout-5.js";
 
 function judge([query, text]: HomonymCase): { reference: boolean; index: boolean } {
   const q = parseQuery(query);
@@ -70,9 +71,19 @@ describe("a word is not another word that shares a form", () => {
     const { falseAlerts, misses } = score(HOMONYM_HOLDOUT_4);
     // Measured unseen (written by a session that read neither the rules nor the other tables): 72 false
     // alerts and 1 miss («Коммерсантъ» spelled with its old hard sign) of 188 before the country names, 67
-    // after; the final ъ folded: no miss; an accusative-only word after a verb form: 66.
+    // after; the final ъ folded: no miss; an accusative-only word after a verb form: 66; a surname's
+    // sentence-start form before a verb that cannot agree with it (session 8): 65.
     expect(misses).toBe(0);
-    expect(falseAlerts).toBeLessThanOrEqual(66);
+    expect(falseAlerts).toBeLessThanOrEqual(65);
+  });
+
+  it("held-out batch 5: index and reference agree, and misses and false alerts stay at their measured level", () => {
+    const { falseAlerts, misses } = score(HOMONYM_HOLDOUT_5);
+    // Measured unseen (written by a session that read neither the rules nor the other tables): 70 false
+    // alerts and no miss of 209; a surname's sentence-start form with a verb after that cannot agree with
+    // it, and more verbs that take an infinitive: 67 (README).
+    expect(misses).toBe(0);
+    expect(falseAlerts).toBeLessThanOrEqual(67);
   });
 
   it.each([

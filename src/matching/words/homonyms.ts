@@ -36,6 +36,12 @@ export interface Guard {
   };
   /** the query is a name or place; the form is also a common word, so lower case means that word */
   readonly common?: boolean;
+  /**
+   * with common, where the form is the name only in the nominative (Волков, not Волкова): AGREE_* bits of
+   * those readings. At a sentence start a finite verb right after that does not agree means the common
+   * word («Волков стало больше», «Соколов начнут разводить»), not the name as the subject.
+   */
+  readonly subject?: number;
   /** with common: the form is also an adjective, as cases | AGREE_* codes of its readings (мирный, белых) */
   readonly attributive?: readonly number[];
   /** the form is also a finite verb (стали, мыла): verb company decides */
@@ -106,6 +112,7 @@ export function rivalsOf(word: string, proper: boolean, forms: readonly string[]
     }
     if (queryProper && others.some((r) => !r.proper && NOUNISH.has(r.pos))) {
       guard.common = true;
+      if (mine.every((r) => r.nominative)) guard.subject = nominativeAgreement(mine);
       for (const r of others) if (!r.proper && NOUNISH.has(r.pos)) words.add(r.lemma);
       const adjectives = others.filter((r) => !r.proper && r.pos === "ADJF" && r.cases !== 0);
       if (adjectives.length > 0) guard.attributive = adjectives.map((r) => r.cases | r.agree);
@@ -182,8 +189,22 @@ function verbCompany(at: Occurrence, agree: number): boolean {
   return at.prev !== null && VERB_BEFORE.has(at.prev);
 }
 
-// Verbs that take an infinitive: «начали печь», «продолжит течь»; «устранили течь» is the noun.
+// Verbs that take an infinitive: «начали печь», «продолжит течь», «обязали печь хлеб»; «устранили течь» is
+// the noun.
 const TAKES_INFINITIVE = new Set([
+  "обязать",
+  "обязывать",
+  "заставить",
+  "заставлять",
+  "разрешить",
+  "разрешать",
+  "позволить",
+  "позволять",
+  "пытаться",
+  "попытаться",
+  "собираться",
+  "намереваться",
+  "отказаться",
   "начать",
   "начинать",
   "продолжить",
@@ -229,6 +250,15 @@ function subjectVerdict(at: Occurrence, nameAgree: number, ownAgree: number): nu
   return (verb & ownAgree) === 0 ? 1 : 0;
 }
 
+// Whether a finite verb right after could have the word (AGREE_* bits `agree`) as its subject; true when no
+// finite verb follows.
+function agreesWithNext(at: Occurrence, agree: number): boolean {
+  if (at.next === null) return true;
+  let verb = 0;
+  for (const r of readingsOf(at.next)) if (r.pos === "VERB") verb |= r.agree;
+  return verb === 0 || (verb & agree) !== 0;
+}
+
 // «Мирный атом», «Белых медведей» at a sentence start: a noun right after that agrees with the adjective
 // reading in case, gender and number makes the capital the sentence's, not the name's.
 function attributiveCompany(codes: readonly number[], at: Occurrence): boolean {
@@ -256,6 +286,7 @@ export function guardAccepts(guard: Guard, at: Occurrence): boolean {
     if (title && guard.proper.person && (at.nextShape & SHAPE_TITLE) !== 0) return false;
   }
   if (guard.common && (at.shape & (SHAPE_TITLE | SHAPE_CAPS)) === 0) return false;
+  if (guard.subject && initial && !agreesWithNext(at, guard.subject)) return false;
   const unmarked = initial || (at.shape & SHAPE_CAPS) !== 0;
   if (guard.attributive && unmarked && attributiveCompany(guard.attributive, at)) return false;
   if (guard.verb && verbCompany(at, guard.verbAgree ?? 0)) return false;
