@@ -111,8 +111,6 @@ export class TokenBuffer extends TokenStore {
     let positions = this.pos;
     let compounds = this.compound;
     let shapes = this.shape;
-    // In a local: an imported binding is reloaded through the module context on every letter.
-    const fold = PLAIN_FOLD;
     // Class bits of the characters since the previous word: sentence ends, clause openers.
     let gap = 0;
     let i = 0;
@@ -146,7 +144,7 @@ export class TokenBuffer extends TokenStore {
       const from = at;
       let seen = 0;
       for (; i < n; i++) {
-        const v = fold[buf[i] as number] as number;
+        const v = PLAIN_FOLD[buf[i] as number] as number;
         if (v === 0) break;
         chars[at++] = v;
         seen |= v;
